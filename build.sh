@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Chokepoint's one entry point for a newcomer and for CI.
+#   ./build.sh demo   install what is needed, build, and audit the built-in demo world offline
+#   ./build.sh test   install what is needed, build, and run every test
+#   ./build.sh setup  only install and build
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "build.sh: '$1' is required: $2" >&2; exit 3; }; }
+
+setup() {
+  need dotnet "install the .NET 10 SDK (https://dotnet.microsoft.com/download)"
+  need npm "install Node.js and npm (Debian: apt-get install nodejs npm) to fetch the pinned data sets"
+  # Data sets: pinned versions, verified by the integrity hashes in data/packages/package-lock.json.
+  if [ ! -f data/packages/node_modules/.package-lock.json ] || ! cmp -s data/packages/package-lock.json data/packages/node_modules/.package-lock.json 2>/dev/null; then
+    echo "== installing data sets (npm ci, pinned and checksummed)"
+    (cd data/packages && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    cp data/packages/package-lock.json data/packages/node_modules/.package-lock.json 2>/dev/null || true
+  fi
+  echo "== building"
+  dotnet build Chokepoint.slnx -c Release -warnaserror --nologo -v quiet -clp:ErrorsOnly
+  echo "== indexing data sets"
+  dotnet src/Chokepoint.Cli/bin/Release/net10.0/chokepoint.dll data update --quiet
+}
+
+case "${1:-demo}" in
+  setup)
+    setup ;;
+  demo)
+    setup
+    shift || true
+    echo "== chokepoint demo"
+    dotnet src/Chokepoint.Cli/bin/Release/net10.0/chokepoint.dll demo "$@" ;;
+  test)
+    setup
+    shift || true
+    echo "== running every test"
+    dotnet test Chokepoint.slnx -c Release --no-build --nologo --logger "trx" --results-directory "$root/artifacts/test-results" "$@" ;;
+  *)
+    echo "usage: ./build.sh [demo|test|setup]" >&2; exit 2 ;;
+esac

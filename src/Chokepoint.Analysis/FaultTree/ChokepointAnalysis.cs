@@ -1,0 +1,97 @@
+using System.Globalization;
+using Chokepoint.Analysis.Model;
+
+namespace Chokepoint.Analysis.FaultTree;
+
+/// <summary>
+/// Runs the fault-tree analysis on every function of a site and rolls the cut sets up per company: who can alone
+/// break what (chokepoints), which pairs can, how severe each is, and the overall <see cref="ExposureGrade"/>.
+/// </summary>
+public static class ChokepointAnalysis
+{
+    /// <summary>Analyses a site model.</summary>
+    public static AnalysisResult Analyze(SiteModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+
+        var perFunction = model.Functions.Select(f =>
+        {
+            var cuts = MinimalCutSets.Compute(f.Requirement, 2);
+            return new FunctionCutSets(
+                f.Id,
+                f.Name,
+                f.Importance,
+                cuts.Where(c => c.Order == 1).ToList(),
+                cuts.Where(c => c.Order == 2).ToList());
+        }).ToList();
+
+        var importance = model.Functions
+            .GroupBy(f => f.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Min(f => f.Importance), StringComparer.Ordinal);
+        var names = model.Companies();
+
+        var chokepoints = new List<SinglePointOfFailure>();
+        foreach (var (companyId, companyName) in names)
+        {
+            var broken = model.Functions
+                .Where((f, index) => perFunction[index].SinglePoints.Any(c => c.Contains(companyId)))
+                .OrderBy(f => f.Importance)
+                .ToList();
+            if (broken.Count == 0)
+            {
+                continue;
+            }
+
+            var avoidable = broken
+                .Where(f => FaultTreeEvaluator.Fails(
+                    f.Requirement,
+                    s => s.CompanyId == companyId && s.Layer != SupplyLayer.Registration))
+                .Select(f => f.Id)
+                .ToList();
+            var suppliers = broken
+                .SelectMany(f => f.Requirement.Suppliers())
+                .Where(s => s.CompanyId == companyId)
+                .Distinct()
+                .ToList();
+            var ids = broken.Select(f => f.Id).ToList();
+            chokepoints.Add(new SinglePointOfFailure(
+                companyId,
+                companyName,
+                ids,
+                ToSeverity(broken[0].Importance),
+                suppliers,
+                avoidable,
+                string.Create(CultureInfo.InvariantCulture, $"{companyId} alone can break {ids.Count} function{(ids.Count == 1 ? string.Empty : "s")}: {string.Join(", ", ids)}")));
+        }
+
+        chokepoints = chokepoints
+            .OrderBy(c => c.Severity)
+            .ThenByDescending(c => c.FunctionIds.Count)
+            .ThenBy(c => c.CompanyId, StringComparer.Ordinal)
+            .ToList();
+
+        var pairs = perFunction
+            .SelectMany(p => p.Pairs.Select(cut => (cut, p.FunctionId, p.Importance)))
+            .GroupBy(x => x.cut)
+            .Select(g => new CompanyPair(
+                g.Key,
+                g.OrderBy(x => x.Importance).Select(x => x.FunctionId).Distinct(StringComparer.Ordinal).ToList(),
+                ToSeverity(g.Min(x => x.Importance))))
+            .OrderBy(p => p.Severity)
+            .ThenByDescending(p => p.FunctionIds.Count)
+            .ThenBy(p => p.Companies.ToString(), StringComparer.Ordinal)
+            .ToList();
+
+        var (grade, explanation) = GradeRule.Apply(chokepoints, pairs, importance);
+        return new AnalysisResult(model.Domain, perFunction, chokepoints, pairs, grade, explanation, GradeRule.Text);
+    }
+
+    /// <summary>Maps a function's importance to the severity of a chokepoint that breaks it.</summary>
+    public static Severity ToSeverity(Importance importance) => importance switch
+    {
+        Importance.Critical => Severity.Critical,
+        Importance.High => Severity.High,
+        Importance.Medium => Severity.Medium,
+        _ => Severity.Low,
+    };
+}

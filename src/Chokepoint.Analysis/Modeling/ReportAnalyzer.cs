@@ -1,0 +1,106 @@
+using Chokepoint.Analysis.FaultTree;
+using Chokepoint.Analysis.History;
+using Chokepoint.Analysis.Model;
+using Chokepoint.Analysis.Recovery;
+using Chokepoint.Model;
+
+namespace Chokepoint.Analysis.Modeling;
+
+/// <summary>
+/// Completes an attributed report with its analysis: the functions and who can break each, the chokepoints with
+/// time to recover and termination history, and the exposure grade.
+/// </summary>
+public sealed class ReportAnalyzer(TerminationHistory history)
+{
+    /// <summary>An analyzer with the built-in termination history.</summary>
+    public static ReportAnalyzer Default { get; } = new(TerminationHistory.LoadEmbedded());
+
+    /// <summary>The report with <c>functions</c>, <c>chokepoints</c> and <c>grade</c> filled in.</summary>
+    public AuditReport Complete(AuditReport report)
+    {
+        var model = SiteModelBuilder.Build(report);
+        if (model.Functions.Count == 0)
+        {
+            return report with
+            {
+                Grade = null,
+                GradeExplanation = "not graded: too little was observed to model the site's functions",
+            };
+        }
+
+        var analysis = ChokepointAnalysis.Analyze(model);
+        var facts = RecoveryFactsReader.Read(report);
+        var names = model.Companies();
+        var functions = analysis.Functions.Select(function => new FunctionReport
+        {
+            Id = function.FunctionId,
+            Name = function.FunctionName,
+            Importance = Word(function.Importance),
+            SinglePoints = function.SinglePoints.SelectMany(cut => cut.CompanyIds).ToList(),
+            Pairs = function.Pairs.Select(cut => cut.CompanyIds.ToList()).ToList(),
+        }).ToList();
+
+        var chokepoints = analysis.Chokepoints.Select(point =>
+        {
+            var worst = model.Functions.Where(f => point.FunctionIds.Contains(f.Id)).OrderBy(f => f.Importance).First();
+            var recovery = RecoveryEstimator.Estimate(point.CompanyId, worst, facts);
+            var layers = point.Suppliers.Select(s => s.Layer).Distinct().ToList();
+            return new ChokepointReport
+            {
+                Entity = EntityOf(report, point.CompanyId, names.GetValueOrDefault(point.CompanyId, point.CompanyName)),
+                Functions = point.FunctionIds.ToList(),
+                Severity = point.Severity.ToString().ToLowerInvariant(),
+                Services = point.Suppliers.Select(s => s.Service).Distinct(StringComparer.Ordinal).ToList(),
+                TimeToRecover = ToReport(recovery, worst),
+                History = HistoryLines(point.CompanyId, layers),
+            };
+        }).ToList();
+
+        return report with
+        {
+            Functions = functions,
+            Chokepoints = chokepoints,
+            Grade = analysis.Grade.ToString(),
+            GradeExplanation = analysis.GradeExplanation,
+        };
+    }
+
+    private List<string> HistoryLines(string companyId, IReadOnlyList<SupplyLayer> layers)
+    {
+        var lines = new List<string>();
+        var cases = new List<TerminationCase>();
+        foreach (var summary in layers.Select(layer => history.Summarize(companyId, layer)).Where(summary => summary.Count > 0))
+        {
+            lines.Add(summary.Text);
+            cases.AddRange(summary.Cases);
+        }
+
+        if (lines.Count == 0 && history.Summarize(companyId, null) is { Count: > 0 } any)
+        {
+            lines.Add(any.Text);
+            cases.AddRange(any.Cases);
+        }
+
+        lines.AddRange(cases.Distinct().OrderBy(c => c.Date).Select(c => "  " + c));
+        return lines;
+    }
+
+    private static TimeToRecoverReport ToReport(TimeToRecover recovery, SiteFunction function) => new()
+    {
+        Low = recovery.Low,
+        High = recovery.High,
+        Summary = $"{recovery.Range} to restore \"{function.Name}\"",
+        Steps = recovery.Steps.Select(step => step.ToString()).ToList(),
+        Assumptions = recovery.Assumptions.ToList(),
+    };
+
+    private static EntityRef EntityOf(AuditReport report, string companyId, string name)
+    {
+        var known = report.Layers.SelectMany(l => l.Dependencies)
+            .Select(d => d.Owner ?? d.Entity)
+            .FirstOrDefault(e => e.Id == companyId);
+        return known ?? new EntityRef(companyId, name, null);
+    }
+
+    private static string Word(Importance importance) => importance.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,143 @@
+using Chokepoint.Analysis.Model;
+using Chokepoint.Model;
+
+namespace Chokepoint.Analysis.Modeling;
+
+/// <summary>
+/// Turns an attributed report into the site's functions: what must work for the name to resolve, the pages to be
+/// served, HTTPS to be trusted, mail to flow and each revenue path to pay, as AND/OR requirements over the
+/// companies found. Companies are the ultimate owners, so two services of one group count as one company.
+/// </summary>
+public static class SiteModelBuilder
+{
+    /// <summary>Function ids, stable across versions (the report's <c>functions[].id</c>).</summary>
+    public const string NameResolves = "name-resolves";
+    public const string WebServed = "web-served";
+    public const string HttpsTrusted = "https-trusted";
+    public const string MailReceived = "mail-received";
+    public const string MailSent = "mail-sent";
+    public const string EmbeddedMedia = "embedded-media";
+    public const string PageScripts = "page-scripts";
+
+    private static readonly string[] RevenueServices = ["ads", "affiliate", "payments", "donations", "membership", "crowdfunding", "ecommerce"];
+
+    /// <summary>Builds the model; functions whose suppliers were not observed at all are left out.</summary>
+    public static SiteModel Build(AuditReport report)
+    {
+        var functions = new List<SiteFunction>();
+        var registration = Dependencies(report, Layer.Registration).ToList();
+        var dns = Alternatives(report, Layer.Dns, "dns");
+        var nameParts = registration.Where(d => d.Service is "registry" or "registrar").Select(d => Needs(d, SupplyLayer.Registration)).ToList();
+        if (dns is not null)
+        {
+            nameParts.Add(dns);
+        }
+
+        if (nameParts.Count == 0)
+        {
+            return new SiteModel(report.Domain, functions);
+        }
+
+        var name = Requirement.All([.. nameParts]);
+        functions.Add(new SiteFunction(NameResolves, "The name resolves", FunctionKind.Reachability, Importance.Critical, name));
+
+        var cdn = Alternatives(report, Layer.Cdn, "cdn");
+        var hosting = Alternatives(report, Layer.Hosting, "hosting");
+        var delivery = new List<Requirement> { name };
+        if (cdn is not null)
+        {
+            delivery.Add(cdn);
+        }
+
+        if (hosting is not null)
+        {
+            delivery.Add(hosting);
+        }
+
+        var web = Requirement.All([.. delivery]);
+        if (delivery.Count > 1)
+        {
+            functions.Add(new SiteFunction(WebServed, "Web pages are served", FunctionKind.Reachability, Importance.Critical, web));
+        }
+
+        if (Alternatives(report, Layer.Tls, "ca") is { } ca)
+        {
+            functions.Add(new SiteFunction(HttpsTrusted, "HTTPS is trusted", FunctionKind.Trust, Importance.Critical, Requirement.All(web, ca)));
+        }
+
+        if (Alternatives(report, Layer.Mail, "mail") is { } mail)
+        {
+            functions.Add(new SiteFunction(MailReceived, "Mail is received", FunctionKind.Mail, Importance.High, Requirement.All(name, mail)));
+        }
+
+        if (Alternatives(report, Layer.Mail, "mail-sending") is { } sending)
+        {
+            functions.Add(new SiteFunction(MailSent, "Mail is sent through a provider", FunctionKind.Mail, Importance.Medium, sending));
+        }
+
+        foreach (var service in RevenueServices)
+        {
+            if (Alternatives(report, Layer.Money, service) is { } revenue)
+            {
+                functions.Add(new SiteFunction("revenue:" + service, RevenueName(service), FunctionKind.Revenue, Importance.High, Requirement.All(web, revenue)));
+            }
+        }
+
+        var media = Dependencies(report, Layer.Page).Where(d => d.Service is "video" or "audio").Select(d => Needs(d, SupplyLayer.Page)).ToList();
+        if (media.Count > 0)
+        {
+            functions.Add(new SiteFunction(EmbeddedMedia, "Embedded video and audio play", FunctionKind.Content, Importance.Medium, Requirement.All([.. media])));
+        }
+
+        var blocking = Dependencies(report, Layer.Page)
+            .Where(d => d.Details.Any(detail => detail.Key.StartsWith("loads:script", StringComparison.Ordinal) && detail.Value == "blocking"))
+            .Select(d => Needs(d, SupplyLayer.Page)).ToList();
+        if (blocking.Count > 0)
+        {
+            functions.Add(new SiteFunction(PageScripts, "The page's blocking scripts load", FunctionKind.Content, Importance.Medium, Requirement.All([.. blocking])));
+        }
+
+        return new SiteModel(report.Domain, functions);
+    }
+
+    /// <summary>The company id the analysis counts: the ultimate owner.</summary>
+    public static string CompanyOf(Dependency dependency) => (dependency.Owner ?? dependency.Entity).Id;
+
+    private static string RevenueName(string service) => service switch
+    {
+        "ads" => "Advertising revenue",
+        "affiliate" => "Affiliate revenue",
+        "payments" => "Payments are taken",
+        "donations" => "Donations are received",
+        "membership" => "Memberships are paid",
+        "crowdfunding" => "Crowdfunding is received",
+        "ecommerce" => "The shop sells",
+        _ => service,
+    };
+
+    private static IEnumerable<Dependency> Dependencies(AuditReport report, string layer) =>
+        report.Layers.Where(l => l.Layer == layer).SelectMany(l => l.Dependencies);
+
+    /// <summary>Any() over the owners of one service at a layer (one owner: a plain requirement); null if none.</summary>
+    private static Requirement? Alternatives(AuditReport report, string layer, string service)
+    {
+        var supplyLayer = Enum.Parse<SupplyLayer>(layer, ignoreCase: true);
+        var options = Dependencies(report, layer)
+            .Where(d => d.Service == service)
+            .GroupBy(CompanyOf, StringComparer.Ordinal)
+            .Select(group => Needs(group.First(), supplyLayer))
+            .ToList();
+        return options.Count switch
+        {
+            0 => null,
+            1 => options[0],
+            _ => Requirement.Any([.. options]),
+        };
+    }
+
+    private static Requirement Needs(Dependency dependency, SupplyLayer layer)
+    {
+        var owner = dependency.Owner ?? dependency.Entity;
+        return Requirement.Needs(new Supplier(owner.Id, owner.Name, dependency.Service, layer, dependency.Provider ?? dependency.Entity.Name));
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Chokepoint.Attribution.Catalog;
+using Chokepoint.Model;
+
+namespace Chokepoint.Attribution.Audit;
+
+/// <summary>
+/// The hosting and CDN layers. Each address is attributed through its origin AS; CDNs are also found through
+/// CNAME suffixes and response headers, so a CDN in front of a customer-owned name is still caught.
+/// </summary>
+public static class DeliveryAttribution
+{
+    private const string CdnService = "cdn";
+
+    /// <summary>Builds the hosting and the CDN layer.</summary>
+    public static (LayerReport Hosting, LayerReport Cdn) Attribute(AttributionContext context)
+    {
+        var hosting = new DependencyBuilder();
+        var cdn = new DependencyBuilder();
+        var sawOrigin = false;
+        var edgeOnly = true;
+        var observations = context.Observations;
+
+        foreach (var host in observations.Hosts.Where(host => host.Role is "apex" or "www" or "origin"))
+        {
+            foreach (var target in host.CnameChain)
+            {
+                var viaCname = context.Lookup.Find(SignalKind.Cname, target);
+                if (viaCname is null)
+                {
+                    continue;
+                }
+
+                var targetBuilder = viaCname.Service == CdnService ? cdn : hosting;
+                targetBuilder.Add(viaCname, Classification.ThirdParty, new Dictionary<string, string> { ["host:" + host.Name] = "CNAME " + target });
+            }
+
+            foreach (var address in host.Addresses)
+            {
+                var details = new Dictionary<string, string> { ["address:" + address.Ip] = host.Name };
+                if (address.Asn is not { } asn)
+                {
+                    continue;
+                }
+
+                var viaAsn = context.Lookup.Find(SignalKind.Asn, asn.ToString(CultureInfo.InvariantCulture));
+                if (viaAsn is not null && viaAsn.Service == CdnService)
+                {
+                    cdn.Add(viaAsn, Classification.ThirdParty, details);
+                    if (host.Role == "origin")
+                    {
+                        sawOrigin = true;
+                    }
+
+                    continue;
+                }
+
+                edgeOnly = false;
+                sawOrigin |= host.Role == "origin";
+                if (viaAsn is not null)
+                {
+                    hosting.Add(viaAsn with { Service = "hosting" }, Classification.ThirdParty, details);
+                }
+                else
+                {
+                    var label = $"AS{asn.ToString(CultureInfo.InvariantCulture)} {address.AsOrganization}".Trim();
+                    var unknown = EntityRef.Unknown(label);
+                    hosting.Add(unknown, unknown, "hosting", label, Classification.Unknown, new Evidence("asn", asn.ToString(CultureInfo.InvariantCulture)), details);
+                }
+            }
+        }
+
+        foreach (var exchange in observations.Http)
+        {
+            foreach (var (name, value) in exchange.Headers)
+            {
+                var viaHeader = context.Lookup.Find(SignalKind.Header, $"{name}: {value}");
+                if (viaHeader is not null && viaHeader.Service == CdnService)
+                {
+                    cdn.Add(viaHeader, Classification.ThirdParty, new Dictionary<string, string> { ["url:" + exchange.Url] = $"{name}: {value}" });
+                }
+            }
+        }
+
+        var hostingUnobserved = UnobservedFilter.For(observations, "hosts", "hosting", "http");
+        var cdnDependencies = cdn.Build();
+        if (edgeOnly && cdnDependencies.Count > 0 && !sawOrigin)
+        {
+            hostingUnobserved.Add(new UnobservedItem("hosting.origin",
+                $"the origin is hidden behind {string.Join(" and ", cdnDependencies.Select(d => d.Entity.Name).Distinct())}; only the edge was seen"));
+        }
+
+        return (
+            new LayerReport { Layer = Layer.Hosting, Dependencies = hosting.Build(), Unobserved = hostingUnobserved },
+            new LayerReport { Layer = Layer.Cdn, Dependencies = cdnDependencies, Unobserved = UnobservedFilter.For(observations, "cdn") });
+    }
+}

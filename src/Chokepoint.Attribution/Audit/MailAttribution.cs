@@ -1,0 +1,71 @@
+using Chokepoint.Attribution.Catalog;
+using Chokepoint.Model;
+
+namespace Chokepoint.Attribution.Audit;
+
+/// <summary>
+/// The mail layer: who receives mail (MX hosts), who may send as the domain (SPF includes) and who receives
+/// DMARC reports. Receiving is redundant only when MX hosts belong to more than one company.
+/// </summary>
+public static class MailAttribution
+{
+    /// <summary>Builds the mail layer.</summary>
+    public static LayerReport Attribute(AttributionContext context)
+    {
+        var builder = new DependencyBuilder();
+        var mail = context.Observations.Mail;
+        if (mail is not null)
+        {
+            foreach (var mx in mail.Mx)
+            {
+                var details = new Dictionary<string, string> { ["mx:" + mx.Host] = $"preference {mx.Preference}" };
+                var known = context.Lookup.Find(SignalKind.Mx, mx.Host);
+                if (known is not null)
+                {
+                    builder.Add(known with { Service = "mail" }, Classification.ThirdParty, details);
+                }
+                else if (context.IsSiteOwned(mx.Host))
+                {
+                    var self = new EntityRef("self:" + context.SiteRegistrableDomain, $"{context.SiteRegistrableDomain} (self-hosted)", null);
+                    builder.Add(self, self, "mail", "own mail servers", Classification.Private, new Evidence("mx", mx.Host), details);
+                }
+                else
+                {
+                    var operatorDomain = context.RegistrableDomainOf(mx.Host) ?? mx.Host;
+                    var unknown = EntityRef.Unknown(operatorDomain);
+                    builder.Add(unknown, unknown, "mail", operatorDomain, Classification.Unknown, new Evidence("mx", mx.Host), details);
+                }
+            }
+
+            foreach (var include in mail.SpfIncludes)
+            {
+                var sender = context.Lookup.Find(SignalKind.Spf, include);
+                if (sender is not null)
+                {
+                    builder.Add(sender with { Service = "mail-sending" }, Classification.ThirdParty);
+                }
+                else if (!context.IsSiteOwned(include))
+                {
+                    var operatorDomain = context.RegistrableDomainOf(include) ?? include;
+                    var unknown = EntityRef.Unknown(operatorDomain);
+                    builder.Add(unknown, unknown, "mail-sending", operatorDomain, Classification.Unknown, new Evidence("spf", include));
+                }
+            }
+
+            foreach (var receiver in mail.DmarcReceivers.Where(receiver => !context.IsSiteOwned(receiver)))
+            {
+                var known = context.Lookup.Find(SignalKind.Mx, receiver) ?? context.Lookup.Find(SignalKind.Spf, receiver);
+                var entity = known?.Entity ?? EntityRef.Unknown(context.RegistrableDomainOf(receiver) ?? receiver);
+                builder.Add(entity, known?.Owner ?? entity, "dmarc-reports", known?.ProviderName ?? receiver,
+                    Classification.ThirdParty, new Evidence("dmarc-rua", receiver, known?.Evidence.Rule, known?.Evidence.Source));
+            }
+        }
+
+        return new LayerReport
+        {
+            Layer = Layer.Mail,
+            Dependencies = builder.Build(service => service == "mail"),
+            Unobserved = UnobservedFilter.For(context.Observations, "mail"),
+        };
+    }
+}

@@ -1,0 +1,112 @@
+using Chokepoint.Attribution.Catalog;
+using Chokepoint.Model;
+
+namespace Chokepoint.Attribution.Audit;
+
+/// <summary>
+/// The page and money layers: third-party resources the pages load (what degrades if one disappears) and each
+/// revenue path (ads with DIRECT / RESELLER sellers, affiliate programs, payments, donations, memberships).
+/// </summary>
+public static class PageAttribution
+{
+    /// <summary>Services that carry money; everything else a page loads belongs to the page layer.</summary>
+    public static IReadOnlySet<string> MoneyServices { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ads", "ad-exchange", "affiliate", "payments", "donations", "crowdfunding", "membership", "ecommerce",
+    };
+
+    /// <summary>Builds the page and the money layer.</summary>
+    public static (LayerReport Page, LayerReport Money) Attribute(AttributionContext context)
+    {
+        var page = new DependencyBuilder();
+        var money = new DependencyBuilder();
+        var observation = context.Observations.Page;
+        if (observation is not null)
+        {
+            foreach (var resource in observation.Resources.Where(resource => !context.IsSiteOwned(resource.Host)))
+            {
+                var details = new Dictionary<string, string>
+                {
+                    ["loads:" + resource.Kind] = resource.Blocking ? "blocking" : "non-blocking",
+                };
+                var known = context.Lookup.Find(SignalKind.ResourceDomain, resource.Host);
+                if (known is not null)
+                {
+                    (MoneyServices.Contains(known.Service) ? money : page).Add(known, Classification.ThirdParty, details);
+                    continue;
+                }
+
+                var operatorDomain = context.RegistrableDomainOf(resource.Host) ?? resource.Host;
+                var unknown = EntityRef.Unknown(operatorDomain);
+                page.Add(unknown, unknown, "third-party-resource", operatorDomain, Classification.ThirdParty,
+                    new Evidence("resource-domain", resource.Host), details);
+            }
+
+            foreach (var link in observation.Links.Where(link => !context.IsSiteOwned(link.Host)))
+            {
+                Attributed? known = null;
+                if (link.AffiliateTag is { } tag)
+                {
+                    var parameter = tag.Split('=', 2)[0];
+                    known = context.Lookup.Find(SignalKind.AffiliateParam, $"{link.Host}?{parameter}");
+                }
+
+                known ??= context.Lookup.Find(SignalKind.LinkDomain, link.Host);
+                if (known is null)
+                {
+                    continue;
+                }
+
+                var details = new Dictionary<string, string>();
+                if (link.AffiliateTag is not null)
+                {
+                    details["account"] = link.AffiliateTag;
+                }
+
+                if (!string.IsNullOrWhiteSpace(link.Text))
+                {
+                    details["link:" + link.Url] = link.Text.Trim();
+                }
+
+                (MoneyServices.Contains(known.Service) ? money : page).Add(known, Classification.ThirdParty, details);
+            }
+
+            foreach (var entry in observation.AdsTxt)
+            {
+                var details = new Dictionary<string, string>
+                {
+                    ["seller:" + entry.AccountId] = entry.Relationship,
+                };
+                var known = context.Lookup.Find(SignalKind.AdsSeller, entry.AdSystem);
+                if (known is not null)
+                {
+                    money.Add(known, Classification.ThirdParty, details);
+                }
+                else
+                {
+                    var unknown = EntityRef.Unknown(entry.AdSystem);
+                    money.Add(unknown, unknown, "ads", entry.AdSystem, Classification.ThirdParty, new Evidence("ads-seller", entry.AdSystem), details);
+                }
+            }
+        }
+
+        var unobserved = UnobservedFilter.For(context.Observations, "page");
+        if (observation is null && unobserved.Count == 0)
+        {
+            unobserved.Add(new UnobservedItem("page", "the pages were not fetched"));
+        }
+        else if (observation is not null)
+        {
+            // A missing ads.txt (404) is an observation - none is published - not something unseen.
+            foreach (var fetch in observation.Pages.Where(fetch => fetch.Incomplete is not null
+                && !(fetch.Purpose.EndsWith("ads.txt", StringComparison.Ordinal) && fetch.Status == 404)))
+            {
+                unobserved.Add(new UnobservedItem("page." + fetch.Purpose, $"{fetch.Url}: {fetch.Incomplete}"));
+            }
+        }
+
+        return (
+            new LayerReport { Layer = Layer.Page, Dependencies = page.Build(_ => false), Unobserved = unobserved },
+            new LayerReport { Layer = Layer.Money, Dependencies = money.Build(), Unobserved = UnobservedFilter.For(context.Observations, "money", "ads.txt") });
+    }
+}

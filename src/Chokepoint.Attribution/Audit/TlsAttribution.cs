@@ -1,0 +1,96 @@
+using System.Globalization;
+using Chokepoint.Attribution.Catalog;
+using Chokepoint.Model;
+
+namespace Chokepoint.Attribution.Audit;
+
+/// <summary>
+/// The TLS layer: the certificate authority that issued the served certificate (issuer organisation, OCSP host),
+/// whether issuance looks automated, whether OCSP is stapled, and which CAs the CAA records allow.
+/// </summary>
+/// <seealso href="https://www.rfc-editor.org/rfc/rfc8659">RFC 8659: CAA</seealso>
+public static class TlsAttribution
+{
+    /// <summary>Validity at or under this many days suggests automated (ACME) issuance.</summary>
+    public const int AutomatedValidityDays = 100;
+
+    /// <summary>Builds the TLS layer.</summary>
+    public static LayerReport Attribute(AttributionContext context)
+    {
+        var builder = new DependencyBuilder();
+        var caa = context.Observations.Dns?.Caa;
+        var caaDomains = CaaIssuers(caa?.Values ?? []);
+        foreach (var tls in context.Observations.Tls)
+        {
+            var leaf = tls.Chain.FirstOrDefault();
+            if (leaf is null)
+            {
+                continue;
+            }
+
+            var validityDays = (leaf.NotAfter - leaf.NotBefore).TotalDays;
+            var details = new Dictionary<string, string>
+            {
+                ["host:" + tls.Host] = $"{leaf.IssuerCommonName ?? leaf.Issuer}; valid {leaf.NotBefore:yyyy-MM-dd} to {leaf.NotAfter:yyyy-MM-dd}",
+                ["validityDays"] = Math.Round(validityDays).ToString(CultureInfo.InvariantCulture),
+                ["automatedIssuance"] = validityDays <= AutomatedValidityDays ? "likely (short validity)" : "unlikely (long validity)",
+                ["ocspStapled"] = tls.OcspStapled switch { true => "yes", false => "no", null => "not observed" },
+                ["caa"] = caa is null ? "not observed" : caaDomains.Count == 0 ? "none published (any CA may issue)" : string.Join(", ", caaDomains),
+            };
+            if (!tls.Valid)
+            {
+                details["validation"] = string.Join("; ", tls.ValidationErrors);
+            }
+
+            var found = false;
+            if (leaf.IssuerOrganization is { } organization && context.Lookup.Find(SignalKind.Issuer, organization) is { } byIssuer)
+            {
+                builder.Add(byIssuer, Classification.ThirdParty, details);
+                found = true;
+            }
+
+            foreach (var ocsp in leaf.OcspUrls)
+            {
+                if (Uri.TryCreate(ocsp, UriKind.Absolute, out var uri) && context.Lookup.Find(SignalKind.Ocsp, uri.Host) is { } byOcsp)
+                {
+                    builder.Add(byOcsp, Classification.ThirdParty, details);
+                    found = true;
+                }
+            }
+
+            if (!found)
+            {
+                var label = leaf.IssuerOrganization ?? leaf.Issuer;
+                var unknown = EntityRef.Unknown(label);
+                builder.Add(unknown, unknown, "ca", label, Classification.Unknown, new Evidence("issuer", label), details);
+            }
+        }
+
+        return new LayerReport
+        {
+            Layer = Layer.Tls,
+            Dependencies = builder.Build(_ => false),
+            Unobserved = UnobservedFilter.For(context.Observations, "tls", "dns.caa"),
+        };
+    }
+
+    /// <summary>The issuer domains of CAA "issue" records (RFC 8659 section 4.2), parameters stripped.</summary>
+    public static List<string> CaaIssuers(IEnumerable<string> caaValues)
+    {
+        var issuers = new List<string>();
+        foreach (var value in caaValues)
+        {
+            var fields = value.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length == 3 && fields[1].Equals("issue", StringComparison.OrdinalIgnoreCase))
+            {
+                var domain = fields[2].Trim('"').Split(';')[0].Trim();
+                if (domain.Length > 0 && !issuers.Contains(domain, StringComparer.OrdinalIgnoreCase))
+                {
+                    issuers.Add(domain);
+                }
+            }
+        }
+
+        return issuers;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+
+namespace Chokepoint.Attribution.Catalog;
+
+/// <summary>Reads one catalog data file into companies and providers; errors name the file and the entry.</summary>
+internal static class CatalogFileReader
+{
+    public static (List<Company> Companies, List<Provider> Providers) Read(string file, Stream json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            throw new CatalogLoadException($"{file}: not valid JSON: {ex.Message}", ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new CatalogLoadException($"{file}: the top level must be an object with \"companies\" and \"providers\"");
+            }
+
+            var companies = new List<Company>();
+            var providers = new List<Provider>();
+            var index = 0;
+            foreach (var element in Array(file, root, "companies"))
+            {
+                companies.Add(ReadCompany(file, $"companies[{index++}]", element));
+            }
+
+            index = 0;
+            foreach (var element in Array(file, root, "providers"))
+            {
+                providers.Add(ReadProvider(file, $"providers[{index++}]", element));
+            }
+
+            return (companies, providers);
+        }
+    }
+
+    private static List<JsonElement> Array(string file, JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            throw new CatalogLoadException($"{file}: \"{name}\" must be an array");
+        }
+
+        return [.. array.EnumerateArray()];
+    }
+
+    private static Company ReadCompany(string file, string entry, JsonElement element)
+    {
+        var id = Required(file, entry, element, "id");
+        var where = $"{entry} (company '{id}')";
+        CheckId(file, where, id);
+        var name = Required(file, where, element, "name");
+        var parent = Optional(file, where, element, "parent");
+        var country = Optional(file, where, element, "country");
+        var source = Optional(file, where, element, "source");
+        if (parent == id)
+        {
+            throw new CatalogLoadException($"{file}: {where}: a company cannot be its own parent");
+        }
+
+        return new Company(id, name, parent, country, source);
+    }
+
+    private static Provider ReadProvider(string file, string entry, JsonElement element)
+    {
+        var id = Required(file, entry, element, "id");
+        var where = $"{entry} (provider '{id}')";
+        CheckId(file, where, id);
+        var name = Required(file, where, element, "name");
+        var company = Required(file, where, element, "company");
+        var service = Required(file, where, element, "service");
+        if (!ServiceNames.IsKnown(service))
+        {
+            throw new CatalogLoadException($"{file}: {where}: unknown service '{service}' (expected one of {string.Join(", ", ServiceNames.All)})");
+        }
+
+        var signals = new List<Signal>();
+        if (!element.TryGetProperty("signals", out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            throw new CatalogLoadException($"{file}: {where}: \"signals\" must be an array");
+        }
+
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var signalWhere = $"{where} signals[{index++}]";
+            var kindWord = Required(file, signalWhere, item, "kind");
+            if (!SignalKinds.DataWords.Contains(kindWord, StringComparer.Ordinal) || !SignalKinds.TryParse(kindWord, out var kind))
+            {
+                throw new CatalogLoadException($"{file}: {signalWhere}: unknown signal kind '{kindWord}' (expected one of {string.Join(", ", SignalKinds.DataWords)})");
+            }
+
+            var pattern = Required(file, signalWhere, item, "pattern");
+            var source = Required(file, $"{signalWhere} ('{pattern}')", item, "source");
+            signals.Add(new Signal(kind, pattern, source));
+        }
+
+        return new Provider(id, name, company, service, signals, file);
+    }
+
+    private static void CheckId(string file, string where, string id)
+    {
+        if (!id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+        {
+            throw new CatalogLoadException($"{file}: {where}: ids are lowercase kebab-case ([a-z0-9-])");
+        }
+    }
+
+    private static string Required(string file, string where, JsonElement element, string name) =>
+        Optional(file, where, element, name) is { Length: > 0 } value
+            ? value
+            : throw new CatalogLoadException($"{file}: {where}: \"{name}\" is required");
+
+    private static string? Optional(string file, string where, JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new CatalogLoadException($"{file}: {where}: must be an object");
+        }
+
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()!.Trim()
+            : throw new CatalogLoadException($"{file}: {where}: \"{name}\" must be a string");
+    }
+}

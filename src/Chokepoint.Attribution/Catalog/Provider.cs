@@ -1,0 +1,10 @@
+namespace Chokepoint.Attribution.Catalog;
+
+/// <summary>A service offered by a company (e.g. Amazon Route 53, a DNS service of Amazon), with the signals that reveal it.</summary>
+/// <param name="Id">Catalog id, e.g. <c>amazon-route53</c>.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="CompanyId">Id of the company that runs it.</param>
+/// <param name="Service">The service word, one of <see cref="ServiceNames.All"/>.</param>
+/// <param name="Signals">The rules that attribute an observation to this provider.</param>
+/// <param name="File">The data file the provider was loaded from.</param>
+public sealed record Provider(string Id, string Name, string CompanyId, string Service, IReadOnlyList<Signal> Signals, string File);

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Chokepoint.Cli.Commands;
+using Chokepoint.Cli.Console;
+using Chokepoint.Cli.Data;
+
+namespace Chokepoint.Cli;
+
+/// <summary>The <c>chokepoint</c> command line: builds the command tree and runs one invocation.</summary>
+public static class CliApplication
+{
+    /// <summary>Builds the root command with every subcommand.</summary>
+    public static RootCommand BuildRootCommand(CliContext context)
+    {
+        var root = new RootCommand(
+            "Chokepoint maps which companies can take a website offline or cut off its money, finds the single points " +
+            "of failure, and plans how to remove them.");
+        foreach (var command in CommandCatalog.Create(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    /// <summary>Runs one invocation and returns the exit code (see <see cref="ExitCodes"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    {
+        var root = BuildRootCommand(context);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await context.Console.Error.WriteLineAsync($"chokepoint: {error.Message}");
+            }
+
+            await context.Console.Error.WriteLineAsync("Run 'chokepoint --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = context.Console.Out,
+            Error = context.Console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (CommandFailedException failure)
+        {
+            await context.Console.Error.WriteLineAsync($"chokepoint: {failure.Message}");
+            return failure.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await context.Console.Error.WriteLineAsync("chokepoint: cancelled");
+            return ExitCodes.RunFailed;
+        }
+        catch (IOException failure)
+        {
+            await context.Console.Error.WriteLineAsync($"chokepoint: {failure.Message}");
+            return ExitCodes.RunFailed;
+        }
+        catch (UnauthorizedAccessException failure)
+        {
+            await context.Console.Error.WriteLineAsync($"chokepoint: {failure.Message}");
+            return ExitCodes.RunFailed;
+        }
+    }
+
+    /// <summary>A context on the real console, the system clock and the installed data directory.</summary>
+    public static CliContext CreateDefaultContext() =>
+        new(new SystemCliConsole(), TimeProvider.System, DataDirectory.Locate());
+}

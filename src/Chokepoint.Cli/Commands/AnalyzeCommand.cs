@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Chokepoint.Cli.Pipeline;
+
+namespace Chokepoint.Cli.Commands;
+
+/// <summary><c>chokepoint analyze OBSERVATIONS.json</c>: the same report from saved observations, with no network.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<FileInfo>("observations") { Description = "An observations file saved by 'chokepoint audit --save-observations'." };
+        var output = new ReportOutput();
+        var command = new Command("analyze", "Build the report from saved observations, offline.") { file };
+        output.AddTo(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var observations = ObservationsFile.Read(parseResult.GetRequiredValue(file));
+            var pipeline = new AuditPipeline(AttributionData.CreateAttributor(context.Data), context.Time);
+            var report = pipeline.Analyze(observations);
+            await output.WriteAsync(context, parseResult, ReportOutput.Render(report, parseResult.GetRequiredValue(output.Format)), cancellationToken);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Chokepoint.Cli.Pipeline;
+using Chokepoint.Model;
+using Chokepoint.Reporting.Json;
+using Chokepoint.Simulation;
+using Chokepoint.Simulation.Demo;
+
+namespace Chokepoint.Cli.Commands;
+
+/// <summary><c>chokepoint demo [SITE]</c>: start the built-in demo world on loopback and audit its sites, offline.</summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var site = new Argument<string?>("site") { Description = "Audit only this demo site (default: every site).", Arity = ArgumentArity.ZeroOrOne };
+        var list = new Option<bool>("--list") { Description = "List the demo sites and what each shows, then stop." };
+        var output = new ReportOutput();
+        var command = new Command("demo", "Audit the sites of the built-in demo world on a simulated internet (no network needed).") { site, list };
+        output.AddTo(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var world = DemoWorld.Load();
+            var sites = world.Sites;
+            if (parseResult.GetValue(list))
+            {
+                foreach (var info in sites)
+                {
+                    await context.Console.Out.WriteLineAsync($"{info.Domain,-28} {info.Description}".AsMemory(), cancellationToken);
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            var chosen = parseResult.GetValue(site) is { } wanted
+                ? sites.Where(info => info.Domain.Equals(DomainArgument.Normalize(wanted), StringComparison.OrdinalIgnoreCase)).ToList()
+                : sites.ToList();
+            if (chosen.Count == 0)
+            {
+                throw new CommandFailedException(ExitCodes.UsageError,
+                    $"'{parseResult.GetValue(site)}' is not a demo site; 'chokepoint demo --list' lists them");
+            }
+
+            var pipeline = new AuditPipeline(AttributionData.CreateAttributor(context.Data), context.Time);
+            await using var internet = await SimulatedInternet.StartAsync(world, cancellationToken: cancellationToken);
+            var reports = new List<AuditReport>();
+            foreach (var info in chosen)
+            {
+                await context.Console.Error.WriteLineAsync($"auditing {info.Domain} ...".AsMemory(), cancellationToken);
+                var observations = await pipeline.CollectAsync(info.Domain, internet.Profile, TimeSpan.FromSeconds(30), cancellationToken);
+                reports.Add(pipeline.Analyze(observations));
+            }
+
+            var format = parseResult.GetRequiredValue(output.Format);
+            var text = format == "json"
+                ? ReportJson.RenderMany(reports)
+                : string.Join(Environment.NewLine + new string('=', 78) + Environment.NewLine, reports.Select(report => ReportOutput.Render(report, format)));
+            await output.WriteAsync(context, parseResult, text, cancellationToken);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

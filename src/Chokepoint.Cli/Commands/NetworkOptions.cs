@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text.Json;
+using Chokepoint.Cli.Data;
+using Chokepoint.Observations.Network;
+
+namespace Chokepoint.Cli.Commands;
+
+/// <summary>
+/// The options every collecting command shares: a network profile file, or individual settings that override it.
+/// Without any, the real internet is used (system resolver, IANA's RDAP bootstrap, system trust store).
+/// </summary>
+internal sealed class NetworkOptions
+{
+    public Option<FileInfo?> Network { get; } = new("--network") { Description = "Network profile JSON (as written by 'chokepoint sim serve --profile')." };
+
+    public Option<string?> Resolver { get; } = new("--resolver") { Description = "Recursive resolver as ADDRESS:PORT." };
+
+    public Option<string?> RdapBootstrap { get; } = new("--rdap-bootstrap") { Description = "URL of the RDAP DNS bootstrap file." };
+
+    public Option<FileInfo?> TrustCa { get; } = new("--trust-ca") { Description = "PEM file of a root CA to trust instead of the system store." };
+
+    public Option<FileInfo?> AsnDb { get; } = new("--asn-db") { Description = "IP-to-ASN CSV file (start,end,asn,organisation)." };
+
+    public Option<double> Timeout { get; } = new("--timeout")
+    {
+        Description = "Time budget for collecting one site, in seconds.",
+        DefaultValueFactory = _ => 30,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Network);
+        command.Options.Add(Resolver);
+        command.Options.Add(RdapBootstrap);
+        command.Options.Add(TrustCa);
+        command.Options.Add(AsnDb);
+        command.Options.Add(Timeout);
+    }
+
+    public TimeSpan GetTimeout(ParseResult parseResult)
+    {
+        var seconds = parseResult.GetValue(Timeout);
+        return seconds is > 0 and <= 3600
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new CommandFailedException(ExitCodes.UsageError, "--timeout must be between 0 and 3600 seconds");
+    }
+
+    /// <summary>The profile: the file's (if given), with individual options applied on top.</summary>
+    public NetworkProfile Resolve(ParseResult parseResult, DataDirectory data)
+    {
+        var profile = NetworkProfile.Internet with { AsnDatabase = null };
+        if (parseResult.GetValue(Network) is { } file)
+        {
+            profile = ReadProfile(file);
+        }
+
+        if (parseResult.GetValue(Resolver) is { } resolver)
+        {
+            profile = profile with { Resolver = resolver };
+        }
+
+        if (parseResult.GetValue(RdapBootstrap) is { } bootstrap)
+        {
+            profile = profile with { RdapBootstrap = bootstrap };
+        }
+
+        if (parseResult.GetValue(TrustCa) is { } trust)
+        {
+            profile = profile with { RootCaPem = ReadText(trust) };
+        }
+
+        if (parseResult.GetValue(AsnDb) is { } asn)
+        {
+            profile = profile with { AsnDatabase = asn.FullName };
+        }
+
+        if (profile.AsnDatabase is null && File.Exists(data.AsnIndex))
+        {
+            profile = profile with { AsnDatabase = data.AsnIndex };
+        }
+
+        return profile;
+    }
+
+    private static NetworkProfile ReadProfile(FileInfo file)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<NetworkProfile>(ReadText(file))
+                ?? throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: the network profile is empty");
+        }
+        catch (JsonException exception)
+        {
+            throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: not a network profile: {exception.Message}");
+        }
+    }
+
+    private static string ReadText(FileInfo file) =>
+        file.Exists
+            ? File.ReadAllText(file.FullName)
+            : throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: no such file");
+}

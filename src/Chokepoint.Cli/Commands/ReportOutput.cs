@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Chokepoint.Model;
+using Chokepoint.Reporting.Json;
+using Chokepoint.Reporting.Table;
+
+namespace Chokepoint.Cli.Commands;
+
+/// <summary>The report-rendering options shared by audit, analyze and demo, and the rendering itself.</summary>
+internal sealed class ReportOutput
+{
+    public Option<string> Format { get; } = OutputFormat.Create("table", "json");
+
+    public Option<FileInfo?> Output { get; } = new("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Format);
+        command.Options.Add(Output);
+    }
+
+    public static string Render(AuditReport report, string format) => format switch
+    {
+        "json" => ReportJson.Render(report),
+        _ => TableRenderer.Render(report),
+    };
+
+    public async Task WriteAsync(CliContext context, ParseResult parseResult, string text, CancellationToken cancellationToken)
+    {
+        if (parseResult.GetValue(Output) is { } file)
+        {
+            await File.WriteAllTextAsync(file.FullName, text, cancellationToken);
+            await context.Console.Error.WriteLineAsync($"report written to {file.FullName}".AsMemory(), cancellationToken);
+            return;
+        }
+
+        await context.Console.Out.WriteAsync(text.AsMemory(), cancellationToken);
+        if (!text.EndsWith('\n'))
+        {
+            await context.Console.Out.WriteLineAsync();
+        }
+    }
+}

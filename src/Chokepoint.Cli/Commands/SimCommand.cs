@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using Chokepoint.Simulation;
+using Chokepoint.Simulation.Demo;
+using Chokepoint.Simulation.Generation;
+using Chokepoint.Simulation.World;
+
+namespace Chokepoint.Cli.Commands;
+
+/// <summary><c>chokepoint sim serve|generate</c>: the simulated internet.</summary>
+internal static class SimCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("sim", "Run or generate a simulated internet on loopback (see docs/world-format.md).");
+        command.Subcommands.Add(CreateServe(context));
+        command.Subcommands.Add(CreateGenerate(context));
+        return command;
+    }
+
+    private static Command CreateServe(CliContext context)
+    {
+        var worldFile = new Argument<FileInfo?>("world") { Description = "World file (YAML); the built-in demo world when omitted.", Arity = ArgumentArity.ZeroOrOne };
+        var profile = new Option<FileInfo?>("--profile") { Description = "Write the network profile (JSON) to this file." };
+        var command = new Command("serve", "Serve a world on loopback until Ctrl-C; prints the network profile for --network.") { worldFile, profile };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var world = parseResult.GetValue(worldFile) is { } file ? LoadWorld(file) : DemoWorld.Load();
+            await using var internet = await SimulatedInternet.StartAsync(world, cancellationToken: cancellationToken);
+            if (parseResult.GetValue(profile) is { } profileFile)
+            {
+                await internet.WriteProfileAsync(profileFile.FullName, cancellationToken);
+                await context.Console.Error.WriteLineAsync($"network profile written to {profileFile.FullName}".AsMemory(), cancellationToken);
+            }
+
+            await context.Console.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(internet.Profile, JsonOutput.Options).AsMemory(), cancellationToken);
+            await context.Console.Error.WriteLineAsync($"serving '{world.Name}' on loopback; press Ctrl-C to stop".AsMemory(), cancellationToken);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                await context.Console.Error.WriteLineAsync("stopping".AsMemory(), CancellationToken.None);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command CreateGenerate(CliContext context)
+    {
+        var sites = new Option<int>("--sites") { Description = "Number of sites.", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int>("--seed") { Description = "Random seed (the same seed gives the same world).", DefaultValueFactory = _ => 1 };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the world file here instead of standard output." };
+        var command = new Command("generate", "Write a large, realistic world file (provider shares as published).") { sites, seed, output };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var count = parseResult.GetValue(sites);
+            if (count is < 1 or > 1_000_000)
+            {
+                throw new CommandFailedException(ExitCodes.UsageError, "--sites must be between 1 and 1,000,000");
+            }
+
+            var world = WorldGenerator.Generate(count, parseResult.GetValue(seed));
+            if (parseResult.GetValue(output) is { } file)
+            {
+                await using var writer = new StreamWriter(file.FullName);
+                WorldWriter.Write(world, writer);
+                await context.Console.Error.WriteLineAsync(
+                    string.Create(CultureInfo.InvariantCulture, $"wrote {count} sites to {file.FullName}").AsMemory(), cancellationToken);
+            }
+            else
+            {
+                WorldWriter.Write(world, context.Console.Out);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static World LoadWorld(FileInfo file)
+    {
+        if (!file.Exists)
+        {
+            throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: no such file");
+        }
+
+        var result = WorldLoader.Load(file.FullName);
+        return result.World
+            ?? throw new CommandFailedException(ExitCodes.UsageError, "the world file has errors:" + Environment.NewLine
+                + string.Join(Environment.NewLine, result.Errors.Select(error => "  " + error)));
+    }
+}

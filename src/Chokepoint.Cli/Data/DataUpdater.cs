@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using Chokepoint.Attribution.Naming;
+using Chokepoint.Collection.Asn;
+
+namespace Chokepoint.Cli.Data;
+
+/// <summary>Builds the indexes <c>chokepoint data update</c> maintains.</summary>
+public static class DataUpdater
+{
+    /// <summary>Indexes IP-to-ASN data and installs a Public Suffix List; returns lines describing what was done.</summary>
+    public static IReadOnlyList<string> Update(DataDirectory data, IReadOnlyList<FileInfo> asnCsv, FileInfo? asnTsv, FileInfo? publicSuffixList)
+    {
+        var report = new List<string>();
+        Directory.CreateDirectory(data.IndexDirectory);
+
+        var sources = asnCsv.Select(file => RequireFile(file).FullName).ToList();
+        string? converted = null;
+        if (asnTsv is not null)
+        {
+            converted = Path.Combine(data.IndexDirectory, "iptoasn-converted.csv");
+            var (kept, skipped) = ConvertTsv(RequireFile(asnTsv).FullName, converted);
+            report.Add(string.Create(CultureInfo.InvariantCulture, $"converted {asnTsv.Name}: {kept} ranges ({skipped} unrouted or malformed lines skipped)"));
+            sources.Add(converted);
+        }
+
+        if (sources.Count == 0)
+        {
+            sources.AddRange(data.AsnCsvFiles.Where(File.Exists));
+            if (sources.Count == 0)
+            {
+                throw new CommandFailedException(ExitCodes.RunFailed,
+                    $"the IP-to-ASN package is not installed in {data.PackagesDirectory}: run ./build.sh setup, or give --asn-csv/--asn-tsv");
+            }
+        }
+
+        var temporary = data.AsnIndex + ".tmp";
+        var built = AsnIndexBuilder.Build(sources, temporary);
+        File.Move(temporary, data.AsnIndex, overwrite: true);
+        if (converted is not null)
+        {
+            File.Delete(converted);
+        }
+
+        var skippedNote = built.MalformedLines > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" ({built.MalformedLines} malformed lines skipped)")
+            : "";
+        report.Add(string.Create(CultureInfo.InvariantCulture,
+            $"indexed {built.Ipv4Ranges} IPv4 and {built.Ipv6Ranges} IPv6 ranges, {built.Organizations} organisations into {data.AsnIndex}") + skippedNote);
+
+        if (publicSuffixList is not null)
+        {
+            using (var reader = File.OpenText(RequireFile(publicSuffixList).FullName))
+            {
+                var list = PublicSuffixList.Parse(reader);
+                if (list.RuleCount < 1000)
+                {
+                    throw new CommandFailedException(ExitCodes.UsageError,
+                        $"{publicSuffixList.FullName}: only {list.RuleCount} rules; not a full Public Suffix List");
+                }
+
+                report.Add(string.Create(CultureInfo.InvariantCulture, $"installed a Public Suffix List of {list.RuleCount} rules"));
+            }
+
+            File.Copy(publicSuffixList.FullName, data.PublicSuffixOverride, overwrite: true);
+        }
+
+        return report;
+    }
+
+    private static FileInfo RequireFile(FileInfo file) =>
+        file.Exists ? file : throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: no such file");
+
+    /// <summary>iptoasn.com's TSV: range_start, range_end, AS_number, country_code, AS_description; AS 0 is "not routed".</summary>
+    internal static (int Kept, int Skipped) ConvertTsv(string tsvPath, string csvPath)
+    {
+        int kept = 0, skipped = 0;
+        using var writer = new StreamWriter(csvPath, false, new UTF8Encoding(false));
+        foreach (var line in File.ReadLines(tsvPath))
+        {
+            var fields = line.Split('\t');
+            if (fields.Length < 5 || !int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var asn) || asn == 0)
+            {
+                skipped++;
+                continue;
+            }
+
+            var organization = fields[4].Replace("\"", "\"\"", StringComparison.Ordinal);
+            writer.Write(fields[0]);
+            writer.Write(',');
+            writer.Write(fields[1]);
+            writer.Write(',');
+            writer.Write(asn.ToString(CultureInfo.InvariantCulture));
+            writer.Write(",\"");
+            writer.Write(organization);
+            writer.WriteLine('"');
+            kept++;
+        }
+
+        return (kept, skipped);
+    }
+}

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using Chokepoint.Collection.Dns;
+using Chokepoint.Collection.Transport;
+using Chokepoint.Observations;
+using Chokepoint.Observations.Network;
+using Chokepoint.Observations.Tls;
+
+namespace Chokepoint.Collection.Tls;
+
+/// <summary>
+/// Connects to a host's HTTPS port with SNI, completes the handshake and records the chain the server sent
+/// (leaf first) and whether it validates against the profile's trust (custom root or system store) at the
+/// <see cref="TimeProvider"/>'s time. Validation runs in full and its errors are recorded (wrong name, expired,
+/// untrusted); the connection is closed without sending any data.
+/// </summary>
+/// <seealso href="https://www.rfc-editor.org/rfc/rfc8446">RFC 8446: TLS 1.3</seealso>
+/// <seealso href="https://www.rfc-editor.org/rfc/rfc6066#section-3">RFC 6066 section 3: Server Name Indication</seealso>
+public sealed class TlsCollector(NetworkProfile profile, DnsLookup dns, TimeProvider time, TlsCollectorOptions? options = null)
+{
+    private readonly TlsCollectorOptions options = options ?? new TlsCollectorOptions();
+
+    /// <summary>Handshakes with <paramref name="host"/> (at <paramref name="address"/> if given); failures become gap "tls.{host}".</summary>
+    public async Task<Collected<TlsObservation>> CollectAsync(string host, IPAddress? address, CancellationToken cancellationToken)
+    {
+        host = DnsPresentation.Host(host);
+        var what = "tls." + host;
+        using var probe = new ProbeTimer(options.Timeout, time, cancellationToken);
+        try
+        {
+            if (address is null)
+            {
+                var addresses = await dns.ResolveAddressesAsync(host, probe.Token);
+                if (addresses.Count == 0)
+                {
+                    return Missing(what, $"{host} has no address");
+                }
+
+                address = addresses[0];
+            }
+
+            var endPoint = new IPEndPoint(address, profile.HttpsPort);
+            using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            await socket.ConnectAsync(endPoint, probe.Token);
+            await using var network = new NetworkStream(socket, ownsSocket: false);
+            Captured? captured = null;
+            await using var ssl = new SslStream(network, leaveInnerStreamOpen: false);
+            var policy = TrustPolicy.Create(profile, time.GetUtcNow().UtcDateTime);
+            var authentication = new SslClientAuthenticationOptions
+            {
+                TargetHost = host,
+                CertificateChainPolicy = policy,
+                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+                {
+                    // Record the validation result, then let it decide as usual: an invalid chain ends the handshake.
+                    captured = Capture(certificate, chain, errors);
+                    return errors == SslPolicyErrors.None;
+                },
+            };
+            try
+            {
+                await ssl.AuthenticateAsClientAsync(authentication, probe.Token);
+            }
+            catch (AuthenticationException) when (captured is not null)
+            {
+                return Observed(host, endPoint, captured, protocol: null);
+            }
+
+            return captured is null
+                ? Missing(what, "the server sent no certificate")
+                : Observed(host, endPoint, captured, ssl.SslProtocol.ToString());
+        }
+        catch (OperationCanceledException) when (probe.TimedOut)
+        {
+            return Missing(what, probe.TimeoutReason);
+        }
+        catch (SocketException exception)
+        {
+            return Missing(what, FailureText.Describe(exception));
+        }
+        catch (AuthenticationException exception)
+        {
+            return Missing(what, $"TLS handshake failed: {FailureText.Describe(exception)}");
+        }
+        catch (IOException exception) when (!probe.Token.IsCancellationRequested)
+        {
+            return Missing(what, $"TLS handshake failed: {FailureText.Describe(exception)}");
+        }
+    }
+
+    /// <summary>Errors in words: "certificate does not match host name", "certificate expired or not yet valid", "untrusted: ...".</summary>
+    public static List<string> DescribeErrors(SslPolicyErrors errors, X509Chain? chain)
+    {
+        var described = new List<string>();
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+        {
+            described.Add("no certificate");
+        }
+
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        {
+            described.Add("certificate does not match host name");
+        }
+
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
+        {
+            var statuses = chain?.ChainStatus.Select(s => s.Status).Where(s => s != X509ChainStatusFlags.NoError).Distinct().ToList() ?? [];
+            if (statuses.Any(s => s is X509ChainStatusFlags.NotTimeValid or X509ChainStatusFlags.NotTimeNested))
+            {
+                described.Add("certificate expired or not yet valid");
+            }
+
+            if (statuses.Any(s => s is X509ChainStatusFlags.UntrustedRoot or X509ChainStatusFlags.PartialChain))
+            {
+                described.Add("untrusted: the chain does not lead to a trusted root");
+            }
+
+            var other = statuses
+                .Where(s => s is not (X509ChainStatusFlags.NotTimeValid or X509ChainStatusFlags.NotTimeNested
+                    or X509ChainStatusFlags.UntrustedRoot or X509ChainStatusFlags.PartialChain))
+                .Select(s => "chain error: " + s)
+                .ToList();
+            described.AddRange(other);
+            if (described.Count == 0)
+            {
+                described.Add("chain error");
+            }
+        }
+
+        return described;
+    }
+
+    private static Captured Capture(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        var certificates = new List<X509Certificate2>();
+        if (certificate is not null)
+        {
+            var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+            certificates.Add(leaf);
+            var extra = chain?.ChainPolicy.ExtraStore.Select(c => X509CertificateLoader.LoadCertificate(c.RawData)).ToList() ?? [];
+            var current = leaf;
+            while (extra.FirstOrDefault(c => c.SubjectName.RawData.AsSpan().SequenceEqual(current.IssuerName.RawData)
+                       && !certificates.Exists(seen => seen.Thumbprint == c.Thumbprint)) is { } issuer)
+            {
+                certificates.Add(issuer);
+                current = issuer;
+            }
+
+            certificates.AddRange(extra.Where(c => !certificates.Exists(seen => seen.Thumbprint == c.Thumbprint)));
+        }
+
+        var observed = certificates.Select(CertificateReader.Read).ToList();
+        foreach (var c in certificates)
+        {
+            c.Dispose();
+        }
+
+        return new Captured(observed, DescribeErrors(errors, chain));
+    }
+
+    private Collected<TlsObservation> Observed(string host, IPEndPoint endPoint, Captured captured, string? protocol) => new()
+    {
+        Value = new TlsObservation
+        {
+            Host = host,
+            Chain = captured.Chain,
+            Valid = captured.Errors.Count == 0,
+            ValidationErrors = captured.Errors,
+            OcspStapled = null,
+            Protocol = protocol,
+            Provenance = new Provenance($"tls {endPoint} sni {host}", time.GetUtcNow()),
+        },
+    };
+
+    private static Collected<TlsObservation> Missing(string what, string reason) => new() { Unobserved = [new Unobserved(what, reason)] };
+
+    private sealed record Captured(List<CertificateObservation> Chain, List<string> Errors);
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+
+namespace Chokepoint.Model;
+
+/// <summary>
+/// The report of one audit: every layer's dependencies, rolled up to owning companies, and the chokepoints.
+/// Every renderer (table, JSON, Markdown, HTML) is a view of this object. Format: docs/report-format.md.
+/// </summary>
+public sealed record AuditReport
+{
+    /// <summary>Report format version; bumped on any incompatible change.</summary>
+    public const string CurrentReportVersion = "1.0";
+
+    [JsonPropertyName("reportVersion")]
+    public string ReportVersion { get; init; } = CurrentReportVersion;
+
+    [JsonPropertyName("domain")]
+    public required string Domain { get; init; }
+
+    [JsonPropertyName("collectedAt")]
+    public DateTimeOffset CollectedAt { get; init; }
+
+    [JsonPropertyName("network")]
+    public string Network { get; init; } = "internet";
+
+    [JsonPropertyName("layers")]
+    public List<LayerReport> Layers { get; init; } = [];
+
+    [JsonPropertyName("chokepoints")]
+    public List<ChokepointReport> Chokepoints { get; init; } = [];
+
+    /// <summary>Overall exposure grade A (no single company can break a critical function) to F.</summary>
+    [JsonPropertyName("grade")]
+    public string? Grade { get; init; }
+
+    [JsonPropertyName("gradeExplanation")]
+    public string? GradeExplanation { get; init; }
+
+    [JsonPropertyName("functions")]
+    public List<FunctionReport> Functions { get; init; } = [];
+}

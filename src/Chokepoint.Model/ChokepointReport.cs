@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace Chokepoint.Model;
+
+/// <summary>A company that can alone break one or more of the site's functions.</summary>
+public sealed record ChokepointReport
+{
+    [JsonPropertyName("entity")]
+    public required EntityRef Entity { get; init; }
+
+    /// <summary>Ids of the functions this company alone can break.</summary>
+    [JsonPropertyName("functions")]
+    public List<string> Functions { get; init; } = [];
+
+    /// <summary>critical, high, medium or low.</summary>
+    [JsonPropertyName("severity")]
+    public required string Severity { get; init; }
+
+    [JsonPropertyName("services")]
+    public List<string> Services { get; init; } = [];
+
+    [JsonPropertyName("timeToRecover")]
+    public TimeToRecoverReport? TimeToRecover { get; init; }
+
+    /// <summary>"has ended service to customers N times at this layer", with the cases.</summary>
+    [JsonPropertyName("history")]
+    public List<string> History { get; init; } = [];
+}

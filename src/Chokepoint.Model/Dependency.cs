@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace Chokepoint.Model;
+
+/// <summary>One service the site depends on, rolled up to the company that owns it.</summary>
+public sealed record Dependency
+{
+    /// <summary>The owning company (its parent company is named in <see cref="EntityRef.Parent"/>).</summary>
+    [JsonPropertyName("entity")]
+    public required EntityRef Entity { get; init; }
+
+    /// <summary>The ultimate owner after rolling up parents (e.g. Google LLC -> Alphabet Inc.).</summary>
+    [JsonPropertyName("owner")]
+    public EntityRef? Owner { get; init; }
+
+    /// <summary>The service kind, e.g. "dns", "cdn", "registrar", "ca", "mail", "ads", "donations".</summary>
+    [JsonPropertyName("service")]
+    public required string Service { get; init; }
+
+    /// <summary>The provider's product name, e.g. "Amazon Route 53".</summary>
+    [JsonPropertyName("provider")]
+    public string? Provider { get; init; }
+
+    /// <summary>private, third-party or unknown.</summary>
+    [JsonPropertyName("classification")]
+    public string Classification { get; init; } = Model.Classification.Unknown;
+
+    /// <summary>True when another, independent company provides the same function for this site.</summary>
+    [JsonPropertyName("redundant")]
+    public bool Redundant { get; init; }
+
+    /// <summary>Extra facts: status codes, TTLs, relationship (DIRECT/RESELLER), blocking, etc.</summary>
+    [JsonPropertyName("details")]
+    public Dictionary<string, string> Details { get; init; } = [];
+
+    [JsonPropertyName("evidence")]
+    public List<Evidence> Evidence { get; init; } = [];
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace Chokepoint.Model;
+
+/// <summary>One thing the site needs to work (name resolves, pages served, a revenue path) and who can break it.</summary>
+public sealed record FunctionReport
+{
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    [JsonPropertyName("importance")]
+    public string Importance { get; init; } = "high";
+
+    /// <summary>Companies that alone can break this function.</summary>
+    [JsonPropertyName("singlePoints")]
+    public List<string> SinglePoints { get; init; } = [];
+
+    /// <summary>Pairs of companies that together can break it when no single one can.</summary>
+    [JsonPropertyName("pairs")]
+    public List<List<string>> Pairs { get; init; } = [];
+}

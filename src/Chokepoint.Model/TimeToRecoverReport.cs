@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace Chokepoint.Model;
+
+/// <summary>How long a function stays broken if a company withdraws: a range, the steps and the assumptions.</summary>
+public sealed record TimeToRecoverReport
+{
+    [JsonPropertyName("low")]
+    public TimeSpan Low { get; init; }
+
+    [JsonPropertyName("high")]
+    public TimeSpan High { get; init; }
+
+    [JsonPropertyName("summary")]
+    public string Summary { get; init; } = "";
+
+    [JsonPropertyName("steps")]
+    public List<string> Steps { get; init; } = [];
+
+    [JsonPropertyName("assumptions")]
+    public List<string> Assumptions { get; init; } = [];
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Chokepoint.Observations;
+
+/// <summary>Reads and writes the observations format (docs/observations-format.md).</summary>
+public static class ObservationsJson
+{
+    /// <summary>Options used for every observations file: indented, nulls omitted, enums as strings.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    /// <summary>Serialises observations to JSON text.</summary>
+    public static string Serialize(SiteObservations observations) => JsonSerializer.Serialize(observations, Options);
+
+    /// <summary>
+    /// Parses observations JSON. Malformed input, a missing domain or a newer format version is reported in
+    /// <paramref name="error"/>, never thrown.
+    /// </summary>
+    public static bool TryParse(string json, out SiteObservations? observations, out string? error)
+    {
+        observations = null;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                error = "the observations file must hold one JSON object";
+                return false;
+            }
+
+            if (document.RootElement.TryGetProperty("formatVersion", out var version)
+                && version.ValueKind == JsonValueKind.Number
+                && version.GetInt32() > SiteObservations.CurrentFormatVersion)
+            {
+                error = $"observations format version {version.GetInt32()} is newer than this tool reads ({SiteObservations.CurrentFormatVersion})";
+                return false;
+            }
+
+            if (!document.RootElement.TryGetProperty("domain", out var domain) || domain.ValueKind != JsonValueKind.String)
+            {
+                error = "the observations file has no \"domain\"";
+                return false;
+            }
+
+            observations = document.RootElement.Deserialize<SiteObservations>(Options);
+        }
+        catch (JsonException exception)
+        {
+            error = $"not valid observations JSON: {exception.Message}";
+            return false;
+        }
+
+        if (observations is null || string.IsNullOrWhiteSpace(observations.Domain))
+        {
+            observations = null;
+            error = "the observations file has no \"domain\"";
+            return false;
+        }
+
+        error = null;
+        return true;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+
+namespace Chokepoint.Observations.Page;
+
+/// <summary>What the site's pages pull in and link to, its ads.txt, and how much of it was read.</summary>
+public sealed record PageObservation
+{
+    /// <summary>Pages fetched (landing page first), with how each ended.</summary>
+    [JsonPropertyName("pages")]
+    public List<PageFetch> Pages { get; init; } = [];
+
+    /// <summary>Every third-party or first-party resource the pages load.</summary>
+    [JsonPropertyName("resources")]
+    public List<PageResource> Resources { get; init; } = [];
+
+    /// <summary>Outbound links that matter for money (payment, donation, membership, affiliate).</summary>
+    [JsonPropertyName("links")]
+    public List<PageLink> Links { get; init; } = [];
+
+    [JsonPropertyName("adsTxt")]
+    public List<AdsTxtEntry> AdsTxt { get; init; } = [];
+
+    /// <summary>Malformed ads.txt lines, reported rather than dropped.</summary>
+    [JsonPropertyName("adsTxtErrors")]
+    public List<string> AdsTxtErrors { get; init; } = [];
+
+    /// <summary>ads.txt variables (OWNERDOMAIN, MANAGERDOMAIN, CONTACT, SUBDOMAIN, ...), in file order.</summary>
+    [JsonPropertyName("adsTxtVariables")]
+    public List<AdsTxtVariable> AdsTxtVariables { get; init; } = [];
+
+    /// <summary>
+    /// What was bounded or skipped while reading the pages (resources or links beyond a limit, files cut short),
+    /// so that a missing resource is never mistaken for an absent one.
+    /// </summary>
+    [JsonPropertyName("notes")]
+    public List<string> Notes { get; init; } = [];
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+using Chokepoint.Observations.Dns;
+using Chokepoint.Observations.Hosting;
+using Chokepoint.Observations.Mail;
+using Chokepoint.Observations.Page;
+using Chokepoint.Observations.Registration;
+using Chokepoint.Observations.Tls;
+using Chokepoint.Observations.Web;
+
+namespace Chokepoint.Observations;
+
+/// <summary>
+/// Everything the collectors saw of one site, with provenance, and what they could not see and why.
+/// This is the stable, shareable observations format (docs/observations-format.md); the analysis runs on it alone.
+/// </summary>
+public sealed record SiteObservations
+{
+    /// <summary>The current format version. Readers accept this version and reject newer ones.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    [JsonPropertyName("formatVersion")]
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
+
+    /// <summary>The audited domain, normalised (lowercase, no trailing dot, punycode).</summary>
+    [JsonPropertyName("domain")]
+    public required string Domain { get; init; }
+
+    /// <summary>When collection started.</summary>
+    [JsonPropertyName("collectedAt")]
+    public DateTimeOffset CollectedAt { get; init; }
+
+    /// <summary>Which network was used ("internet", "demo", or a world name).</summary>
+    [JsonPropertyName("network")]
+    public string Network { get; init; } = "internet";
+
+    /// <summary>The tool version that collected.</summary>
+    [JsonPropertyName("toolVersion")]
+    public string ToolVersion { get; init; } = "";
+
+    [JsonPropertyName("registration")]
+    public RegistrationObservation? Registration { get; init; }
+
+    [JsonPropertyName("dns")]
+    public DnsObservation? Dns { get; init; }
+
+    [JsonPropertyName("hosts")]
+    public List<HostObservation> Hosts { get; init; } = [];
+
+    [JsonPropertyName("http")]
+    public List<HttpObservation> Http { get; init; } = [];
+
+    [JsonPropertyName("tls")]
+    public List<TlsObservation> Tls { get; init; } = [];
+
+    [JsonPropertyName("mail")]
+    public MailObservation? Mail { get; init; }
+
+    [JsonPropertyName("page")]
+    public PageObservation? Page { get; init; }
+
+    /// <summary>What could not be observed, and why. Unseen is never reported as absent.</summary>
+    [JsonPropertyName("unobserved")]
+    public List<Unobserved> Unobserved { get; init; } = [];
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Chokepoint.Analysis.FaultTree;
+using Chokepoint.Analysis.Model;
+using Chokepoint.Analysis.Recovery;
+
+namespace Chokepoint.Planning.Plans;
+
+/// <summary>
+/// Turns the chokepoint analysis into a ranked plan: one step per single point of failure and layer, ranked by
+/// risk removed per effort (see <see cref="RankingRule"/>), each with ready-to-use artifacts.
+/// </summary>
+public static class Planner
+{
+    /// <summary>The ranking rule, returned with every plan.</summary>
+    public const string RankingRule =
+        "Steps are ranked by risk removed per unit of effort. Risk is the sum, over the functions the step protects, of " +
+        "an importance weight: critical 8, high 4, medium 2, low 1 (each level counts as much as two of the level below, " +
+        "so one critical function outweighs one high and one medium together). A step that cannot remove the dependency " +
+        "(the registry and the registrar: a domain has exactly one of each) counts half its risk. Effort: low 1 (a " +
+        "record or a setting, under an hour), medium 2 (a new account and its configuration, about a day), high 4 (a " +
+        "migration or standby, days). Score = risk x share removed / effort; ties go to the higher risk, then the company id.";
+
+    /// <summary>Builds the plan.</summary>
+    public static Plan Plan(SiteModel model, AnalysisResult analysis, PlanInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(inputs);
+
+        var functions = model.Functions.GroupBy(f => f.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var drafts = new List<PlanStep>();
+        foreach (var chokepoint in analysis.Chokepoints)
+        {
+            var broken = chokepoint.FunctionIds.Where(functions.ContainsKey).Select(id => functions[id]).ToList();
+            foreach (var role in chokepoint.Suppliers.GroupBy(s => (s.Layer, Service: s.Service.ToLowerInvariant())))
+            {
+                var addressed = broken.Where(f => Addresses(f, chokepoint.CompanyId, role.Key.Layer, role.Key.Service)).ToList();
+                if (addressed.Count == 0)
+                {
+                    continue;
+                }
+
+                var supplier = role.First();
+                var content = StepContent.For(model, chokepoint, supplier, addressed, inputs);
+                var risk = addressed.Sum(f => Weight(f.Importance));
+                var share = content.Kind == StepKind.Removes ? 1.0 : 0.5;
+                var score = risk * share / (int)content.Effort;
+                var reason = string.Create(CultureInfo.InvariantCulture,
+                    $"risk {risk} ({string.Join(" + ", addressed.Select(f => $"{f.Id} {Weight(f.Importance)}"))}) x {share:0.#} / effort {content.Effort} {(int)content.Effort} = {score:0.##}");
+                TimeToRecover? recovery = inputs.Facts is null
+                    ? null
+                    : RecoveryEstimator.Estimate(supplier, addressed[0], inputs.Facts);
+
+                drafts.Add(new PlanStep(0, chokepoint.CompanyId, chokepoint.CompanyName, supplier.Layer, supplier.Service, content.Kind,
+                    content.Title, content.Text, addressed.Select(f => f.Id).ToList(), risk, content.Effort, score, reason, content.Artifacts, recovery));
+            }
+        }
+
+        var ranked = drafts
+            .OrderByDescending(s => s.Score)
+            .ThenByDescending(s => s.Risk)
+            .ThenBy(s => s.CompanyId, StringComparer.Ordinal)
+            .ThenBy(s => s.Layer)
+            .Select((s, i) => s with { Rank = i + 1 })
+            .ToList();
+        return new Plan(model.Domain, analysis.Grade, ranked, RankingRule);
+    }
+
+    /// <summary>Importance weight used in ranking: critical 8, high 4, medium 2, low 1.</summary>
+    public static int Weight(Importance importance) => importance switch
+    {
+        Importance.Critical => 8,
+        Importance.High => 4,
+        Importance.Medium => 2,
+        _ => 1,
+    };
+
+    /// <summary>
+    /// A company's role at a layer matters for a function when losing that role alone breaks it (sufficient), or
+    /// when the company's other roles do not break it without this one (necessary).
+    /// </summary>
+    private static bool Addresses(SiteFunction function, string companyId, SupplyLayer layer, string service)
+    {
+        bool IsRole(Supplier s) => s.CompanyId == companyId && s.Layer == layer && string.Equals(s.Service, service, StringComparison.OrdinalIgnoreCase);
+        var sufficient = FaultTreeEvaluator.Fails(function.Requirement, IsRole);
+        var necessary = !FaultTreeEvaluator.Fails(function.Requirement, s => s.CompanyId == companyId && !IsRole(s));
+        return sufficient || necessary;
+    }
+}

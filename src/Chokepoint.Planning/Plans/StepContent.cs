@@ -1,0 +1,208 @@
+using System.Text;
+using Chokepoint.Analysis.FaultTree;
+using Chokepoint.Analysis.Model;
+using Chokepoint.Planning.Caa;
+using Chokepoint.Planning.Mail;
+using Chokepoint.Planning.Zones;
+
+namespace Chokepoint.Planning.Plans;
+
+/// <summary>The text, effort and artifacts of a step, by layer.</summary>
+internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, string Text, IReadOnlyList<PlanArtifact> Artifacts)
+{
+    public static StepContent For(SiteModel model, SinglePointOfFailure chokepoint, Supplier supplier, IReadOnlyList<SiteFunction> functions, PlanInputs inputs)
+    {
+        var company = chokepoint.CompanyName;
+        var id = chokepoint.CompanyId;
+        switch (supplier.Layer)
+        {
+            case SupplyLayer.Registration when string.Equals(supplier.Service, "registry", StringComparison.OrdinalIgnoreCase):
+                return new StepContent(StepKind.Mitigates, Effort.High,
+                    $"Keep a second domain under another TLD (the {supplier.Detail} registry is single by construction)",
+                    $"A name has exactly one registry ({company}). Register the site's name under a TLD run by another registry and jurisdiction, keep it pointed at the site or ready to, and tell readers about it.",
+                    []);
+
+            case SupplyLayer.Registration:
+                return Registrar(model, chokepoint, inputs);
+
+            case SupplyLayer.Dns:
+            {
+                var candidates = Others(inputs.DnsCandidates, id);
+                var artifacts = new List<PlanArtifact> { ZoneArtifact(model.Domain, inputs, candidates) };
+                AddAlternatives(artifacts, "Secondary DNS candidates", candidates);
+                return new StepContent(StepKind.Removes, Effort.Medium,
+                    $"Add a second DNS provider next to {company}",
+                    $"Serve the zone from two companies: keep {company} and load the same records at a second provider (zone transfer or API sync), then list both providers' nameservers at the registrar. Resolvers then fall back to the other provider's nameservers when one company stops answering.",
+                    artifacts);
+            }
+
+            case SupplyLayer.Cdn:
+            {
+                var artifacts = new List<PlanArtifact>();
+                AddAlternatives(artifacts, "Second CDN candidates", Others(inputs.CdnCandidates, id));
+                return new StepContent(StepKind.Removes, Effort.Medium,
+                    $"Make the site servable without {company}'s CDN",
+                    $"Keep the origin able to serve readers directly (its own certificate for the name, capacity for the traffic) or configure a second CDN, and keep the DNS change that switches to it prepared with a short TTL.",
+                    artifacts);
+            }
+
+            case SupplyLayer.Hosting:
+            {
+                var artifacts = new List<PlanArtifact>();
+                AddAlternatives(artifacts, "Standby host candidates", Others(inputs.HostingCandidates, id));
+                return new StepContent(StepKind.Removes, Effort.High,
+                    $"Keep an off-site backup and a standby at a host outside {company}",
+                    "Back the site up to storage at another company and keep a standby deployment (or a tested restore procedure) there; lower the TTL of the records that point at the origin.",
+                    artifacts);
+            }
+
+            case SupplyLayer.Tls:
+                return Ca(model.Domain, chokepoint, inputs);
+
+            case SupplyLayer.Mail:
+                return Mail(model.Domain, chokepoint, functions, inputs);
+
+            case SupplyLayer.Money:
+            {
+                var artifacts = new List<PlanArtifact>();
+                foreach (var function in functions)
+                {
+                    var list = inputs.RevenueAlternatives.TryGetValue(function.Id, out var c) ? c : [];
+                    AddAlternatives(artifacts, $"Alternatives for {function.Id}", Others(list, id));
+                }
+
+                return new StepContent(StepKind.Removes, Effort.Medium,
+                    $"Set up a second {supplier.Service} provider outside {company}",
+                    $"Open an account with a provider from another company before it is needed (approval takes days) and offer it next to {company}, so the revenue path keeps working if one ends service.",
+                    artifacts);
+            }
+
+            default:
+                return new StepContent(StepKind.Removes, Effort.Low,
+                    $"Self-host or add a fallback for {company}'s {supplier.Service}",
+                    $"Serve what {company} provides on the page from the site itself or keep a fallback so the page works without it.",
+                    []);
+        }
+    }
+
+    private static StepContent Registrar(SiteModel model, SinglePointOfFailure chokepoint, PlanInputs inputs)
+    {
+        var infrastructure = model.Functions
+            .SelectMany(f => f.Requirement.Suppliers())
+            .Where(s => s.Layer is SupplyLayer.Dns or SupplyLayer.Cdn or SupplyLayer.Hosting)
+            .Select(s => s.CompanyId)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var sameGroup = infrastructure.Contains(chokepoint.CompanyId);
+        var candidates = inputs.RegistrarCandidates
+            .Where(c => c.CompanyId != chokepoint.CompanyId && !infrastructure.Contains(c.CompanyId))
+            .ToList();
+
+        var notes = new StringBuilder()
+            .AppendLine("- Renew for several years and keep the registrant contact current, so the name cannot lapse while attention is elsewhere.")
+            .AppendLine("- Keep the transfer authorization code on file; the registrar must provide it within 5 days when asked (ICANN Transfer Policy).")
+            .AppendLine("- Transfers are blocked for 60 days after a registration, transfer or change of registrant: avoid needless registrant changes.")
+            .AppendLine("- clientTransferProhibited guards against hijacking and can be lifted from the registrar's panel; a registry lock (serverTransferProhibited) also slows a move away when the registrar itself ends service.")
+            .AppendLine("- A registrar can put the name on clientHold, which removes it from the TLD zone while the registration stays with that registrar.");
+        if (sameGroup)
+        {
+            notes.AppendLine($"- {chokepoint.CompanyId} is also the DNS/CDN/hosting company: one decision would remove both the name and the means to point it elsewhere. Move the registration to a registrar outside {string.Join(", ", infrastructure)}.");
+        }
+        else
+        {
+            notes.AppendLine($"- The registrar is not in the same group as the DNS/CDN/hosting companies ({string.Join(", ", infrastructure)}); keep it that way.");
+        }
+
+        var artifacts = new List<PlanArtifact> { new(ArtifactKind.RegistrarNotes, "Registration notes", notes.ToString(), []) };
+        AddAlternatives(artifacts, "Registrars outside the DNS/CDN/hosting companies", candidates);
+        return new StepContent(StepKind.Mitigates, Effort.Low,
+            sameGroup ? $"Move the registration away from {chokepoint.CompanyName}, which also runs the site's infrastructure" : $"Harden the registration at {chokepoint.CompanyName}",
+            "A domain has exactly one registrar, so this dependency cannot be made redundant; these steps shorten a forced move and keep the registrar separate from the DNS and CDN companies.",
+            artifacts);
+    }
+
+    private static StepContent Ca(string domain, SinglePointOfFailure chokepoint, PlanInputs inputs)
+    {
+        var candidates = Others(inputs.CaCandidates, chokepoint.CompanyId).Where(c => !string.IsNullOrWhiteSpace(c.Value)).ToList();
+        var artifacts = new List<PlanArtifact>();
+        if (candidates.Count > 0)
+        {
+            var set = CaaRecordSet.AddSecondCa(inputs.CurrentCaa, inputs.CurrentCaIssuer, candidates[0].Value!);
+            if (inputs.IodefContact is { } contact)
+            {
+                set.Iodef(contact);
+            }
+
+            var records = set.Build();
+            var validation = CaaValidator.Validate(records);
+            var text = ZoneFileWriter.Write(new ZoneFile(domain, inputs.DefaultTtl, records.Select(r => r.ToZoneRecord(domain, inputs.DefaultTtl)).ToList()));
+            if (!validation.IsValid)
+            {
+                text += string.Join("\n", validation.Problems.Select(p => "; check: " + p.Message)) + "\n";
+            }
+
+            artifacts.Add(new PlanArtifact(ArtifactKind.CaaRecords, $"CAA allowing {candidates[0].Name} next to the current CA", text, [candidates[0]]));
+        }
+
+        AddAlternatives(artifacts, "Second CA candidates", candidates);
+        return new StepContent(StepKind.Removes, Effort.Low,
+            $"Allow a second CA next to {chokepoint.CompanyName} and automate issuance",
+            "List a second CA in CAA and keep an ACME client able to switch to it, so a CA ending service costs a re-issue of minutes rather than a CAA change and a manual order under pressure.",
+            artifacts);
+    }
+
+    private static StepContent Mail(string domain, SinglePointOfFailure chokepoint, IReadOnlyList<SiteFunction> functions, PlanInputs inputs)
+    {
+        var candidates = Others(inputs.BackupMxCandidates, chokepoint.CompanyId).Where(c => !string.IsNullOrWhiteSpace(c.Value)).ToList();
+        var artifacts = new List<PlanArtifact>();
+        var inbound = functions.Any(f => !f.Id.Contains("sent", StringComparison.Ordinal));
+        if (inbound && candidates.Count > 0)
+        {
+            var set = MxRecordSet.WithBackup(inputs.CurrentMx, candidates[0].Value!);
+            var text = ZoneFileWriter.Write(new ZoneFile(domain, inputs.DefaultTtl, set.ToZoneRecords(domain, inputs.DefaultTtl)));
+            artifacts.Add(new PlanArtifact(ArtifactKind.MxRecords, $"MX with {candidates[0].Name} as backup", text, [candidates[0]]));
+        }
+
+        AddAlternatives(artifacts, "Backup mail candidates", candidates);
+        return new StepContent(StepKind.Removes, Effort.Low,
+            inbound ? $"Add a backup MX outside {chokepoint.CompanyName}" : $"Authorise a second sending provider outside {chokepoint.CompanyName}",
+            inbound
+                ? "Add a backup exchanger at another company with a higher preference value; it accepts and queues mail when the primary stops answering. Make it apply the same spam filtering and deliver to the primary (or the new one) later."
+                : "Set up a second sending provider and publish its SPF include and DKIM key now, so switching is a configuration change.",
+            artifacts);
+    }
+
+    private static PlanArtifact ZoneArtifact(string domain, PlanInputs inputs, List<ProviderCandidate> candidates)
+    {
+        var records = inputs.ZoneRecords.ToList();
+        var apex = ZoneRecord.Absolute(domain);
+        foreach (var ns in candidates.Where(c => !string.IsNullOrWhiteSpace(c.Value)).Take(1))
+        {
+            var extra = ZoneRecord.Ns(apex, inputs.DefaultTtl, ns.Value!);
+            if (!records.Contains(extra))
+            {
+                records.Add(extra);
+            }
+        }
+
+        var text = records.Count == 0
+            ? $"; no records were given for {apex}: export the zone from the current provider and load it at the secondary\n"
+            : ZoneFileWriter.Write(new ZoneFile(domain, inputs.DefaultTtl, records));
+        return new PlanArtifact(ArtifactKind.ZoneFile, $"Zone file for {apex} to load at the secondary provider", text, candidates.Take(1).ToList());
+    }
+
+    private static void AddAlternatives(List<PlanArtifact> artifacts, string title, List<ProviderCandidate> candidates)
+    {
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        var text = string.Join("\n", candidates.Select(c => $"- {c.Name} ({c.CompanyId}){(c.Note is null ? string.Empty : ": " + c.Note)}")) + "\n";
+        artifacts.Add(new PlanArtifact(ArtifactKind.Alternatives, title, text, candidates));
+    }
+
+    private static List<ProviderCandidate> Others(IEnumerable<ProviderCandidate> candidates, string companyId) =>
+        candidates.Where(c => !string.Equals(c.CompanyId, companyId, StringComparison.Ordinal)).ToList();
+}

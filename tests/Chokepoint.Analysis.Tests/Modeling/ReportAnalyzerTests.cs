@@ -1,0 +1,98 @@
+using Chokepoint.Analysis.Modeling;
+using Chokepoint.Model;
+
+namespace Chokepoint.Analysis.Tests.Modeling;
+
+public sealed class ReportAnalyzerTests
+{
+    private static Dependency Dep(string company, string service, string? parent = null, Dictionary<string, string>? details = null) => new()
+    {
+        Entity = new EntityRef(company, company + " Inc.", parent),
+        Owner = parent is null ? null : new EntityRef(parent, parent + " Corp.", null),
+        Service = service,
+        Classification = Classification.ThirdParty,
+        Details = details ?? [],
+        Evidence = [new Evidence("test", company)],
+    };
+
+    private static AuditReport Report(params (string Layer, Dependency Dependency)[] dependencies) => new()
+    {
+        Domain = "site.example",
+        CollectedAt = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),
+        Layers = Layer.All.Select(layer => new LayerReport
+        {
+            Layer = layer,
+            Dependencies = dependencies.Where(d => d.Layer == layer).Select(d => d.Dependency).ToList(),
+        }).ToList(),
+    };
+
+    [Fact]
+    public void One_company_running_registrar_dns_and_cdn_alone_breaks_name_web_and_https()
+    {
+        var report = Report(
+            (Layer.Registration, Dep("verisign", "registry")),
+            (Layer.Registration, Dep("cloudflare", "registrar", details: new() { ["status"] = "client transfer prohibited" })),
+            (Layer.Dns, Dep("cloudflare", "dns", details: new() { ["parentNsTtl"] = "172800" })),
+            (Layer.Cdn, Dep("cloudflare", "cdn")),
+            (Layer.Tls, Dep("google", "ca", "alphabet")));
+
+        var completed = ReportAnalyzer.Default.Complete(report);
+
+        var cloudflare = completed.Chokepoints.Single(c => c.Entity.Id == "cloudflare");
+        Assert.Contains(SiteModelBuilder.NameResolves, cloudflare.Functions);
+        Assert.Contains(SiteModelBuilder.WebServed, cloudflare.Functions);
+        Assert.Contains(SiteModelBuilder.HttpsTrusted, cloudflare.Functions);
+        Assert.Equal("critical", cloudflare.Severity);
+        Assert.NotNull(cloudflare.TimeToRecover);
+        Assert.True(cloudflare.TimeToRecover!.High >= cloudflare.TimeToRecover.Low);
+        Assert.NotEmpty(cloudflare.TimeToRecover.Steps);
+        Assert.Contains(completed.Chokepoints, c => c.Entity.Id == "alphabet" && c.Functions.SequenceEqual([SiteModelBuilder.HttpsTrusted]));
+        Assert.Contains(cloudflare.History, line => line.Contains("Daily Stormer", StringComparison.Ordinal));
+        Assert.NotNull(completed.Grade);
+        Assert.Contains("cloudflare", completed.GradeExplanation, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Dns_at_two_unrelated_companies_is_no_single_point_for_resolution_but_a_pair()
+    {
+        var report = Report(
+            (Layer.Registration, Dep("verisign", "registry")),
+            (Layer.Registration, Dep("gandi", "registrar")),
+            (Layer.Dns, Dep("ns1", "dns", "ibm")),
+            (Layer.Dns, Dep("amazon", "dns")));
+
+        var completed = ReportAnalyzer.Default.Complete(report);
+
+        var resolves = completed.Functions.Single(f => f.Id == SiteModelBuilder.NameResolves);
+        Assert.DoesNotContain("ibm", resolves.SinglePoints);
+        Assert.DoesNotContain("amazon", resolves.SinglePoints);
+        Assert.Contains(resolves.Pairs, pair => pair.Contains("ibm") && pair.Contains("amazon"));
+        Assert.DoesNotContain(completed.Chokepoints, c => c.Entity.Id is "ibm" or "amazon");
+    }
+
+    [Fact]
+    public void A_single_donation_processor_is_reported_for_donations()
+    {
+        var report = Report(
+            (Layer.Registration, Dep("pir", "registry")),
+            (Layer.Registration, Dep("namecheap", "registrar")),
+            (Layer.Dns, Dep("namecheap", "dns")),
+            (Layer.Hosting, Dep("digitalocean", "hosting")),
+            (Layer.Money, Dep("donorbox", "donations")));
+
+        var completed = ReportAnalyzer.Default.Complete(report);
+
+        var donorbox = completed.Chokepoints.Single(c => c.Entity.Id == "donorbox");
+        Assert.Equal(["revenue:donations"], donorbox.Functions);
+    }
+
+    [Fact]
+    public void Nothing_observed_is_not_graded()
+    {
+        var completed = ReportAnalyzer.Default.Complete(Report());
+
+        Assert.Null(completed.Grade);
+        Assert.StartsWith("not graded", completed.GradeExplanation, StringComparison.Ordinal);
+        Assert.Empty(completed.Chokepoints);
+    }
+}

@@ -1,0 +1,88 @@
+using Chokepoint.Analysis.Model;
+using Chokepoint.Analysis.Scenarios;
+using static Chokepoint.Analysis.Model.Requirement;
+using static Chokepoint.Analysis.Tests.Sites;
+
+namespace Chokepoint.Analysis.Tests.Scenarios;
+
+public sealed class WhatIfTests
+{
+    [Fact]
+    public void Dropping_cloudflare_fails_its_functions_and_explains_why()
+    {
+        var result = WhatIf.Evaluate(Typical(), new HashSet<string> { "cloudflare" });
+
+        var web = result.For("web-served")!;
+        Assert.Equal(OutcomeKind.Fails, web.Outcome);
+        Assert.Contains("cloudflare dns (ns1.example-dns.net) is gone (cloudflare dropped)", web.Path);
+        Assert.Equal(OutcomeKind.Fails, result.For("https-trusted")!.Outcome);
+        Assert.Equal(OutcomeKind.Unaffected, result.For("revenue:ads")!.Outcome);
+        Assert.Empty(result.For("revenue:ads")!.Path);
+    }
+
+    [Fact]
+    public void Losing_one_alternative_degrades()
+    {
+        var result = WhatIf.Evaluate(Typical(), new HashSet<string> { "paypal" });
+
+        var payments = result.For("revenue:payments")!;
+        Assert.Equal(OutcomeKind.Degrades, payments.Outcome);
+        Assert.StartsWith("lost 1 of 2 alternatives (paypal payments (www.paypal.com)); still served by stripe payments", payments.Path[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Losing_every_alternative_fails()
+    {
+        var result = WhatIf.Evaluate(Typical(), new HashSet<string> { "paypal", "stripe" });
+
+        var payments = result.For("revenue:payments")!;
+        Assert.Equal(OutcomeKind.Fails, payments.Outcome);
+        Assert.StartsWith("all 2 alternatives are lost", payments.Path[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Losing_an_optional_part_degrades()
+    {
+        var result = WhatIf.Evaluate(Typical(), new HashSet<string> { "alphabet" });
+
+        Assert.Equal(OutcomeKind.Degrades, result.For("embedded-media")!.Outcome);
+        Assert.StartsWith("optional part lost", result.For("embedded-media")!.Path[0], StringComparison.Ordinal);
+        Assert.Equal(OutcomeKind.Fails, result.For("revenue:ads")!.Outcome);
+        Assert.Equal(OutcomeKind.Fails, result.For("mail-received")!.Outcome);
+    }
+
+    [Fact]
+    public void All_inside_an_optional_branch_degrades_instead_of_failing()
+    {
+        var model = new SiteModel("example.net",
+        [
+            Function("page-scripts", Importance.Low, All(Needs(AwsHosting), Optional(All(Needs(Jsdelivr), Needs(Fastly)))), FunctionKind.Content),
+        ]);
+
+        var outcome = WhatIf.Evaluate(model, new HashSet<string> { "fastly" }).For("page-scripts")!;
+
+        Assert.Equal(OutcomeKind.Degrades, outcome.Outcome);
+        Assert.Contains(outcome.Path, p => p.Contains("needs fastly cdn", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Degradation_inside_a_required_part_propagates()
+    {
+        var model = new SiteModel("example.net",
+        [
+            Function("name-resolves", Importance.Critical, All(Needs(GoDaddyRegistrar), Any(Needs(CloudflareDns), Needs(Route53)))),
+        ]);
+
+        var result = WhatIf.Evaluate(model, new HashSet<string> { "amazon" });
+
+        Assert.Equal(OutcomeKind.Degrades, result.For("name-resolves")!.Outcome);
+        Assert.Equal(["amazon"], result.DroppedCompanyIds);
+    }
+
+    [Fact]
+    public void Dropping_nobody_leaves_everything_unaffected()
+    {
+        var result = WhatIf.Evaluate(Typical(), new HashSet<string>());
+        Assert.All(result.Functions, f => Assert.Equal(OutcomeKind.Unaffected, f.Outcome));
+    }
+}

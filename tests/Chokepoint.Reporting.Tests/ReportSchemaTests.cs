@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Chokepoint.Model;
+using Chokepoint.Reporting.Json;
+using Json.Schema;
+
+namespace Chokepoint.Reporting.Tests;
+
+public sealed class ReportSchemaTests
+{
+    /// <summary>docs/report.schema.json, copied beside the test assembly by the project file.</summary>
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+        JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "report.schema.json"))));
+
+    private static JsonSchema LoadSchema() => Schema.Value;
+
+    private static AuditReport Report(string classification) => new()
+    {
+        Domain = "a.example",
+        Layers =
+        [
+            new LayerReport
+            {
+                Layer = Layer.Mail,
+                Dependencies =
+                [
+                    new Dependency
+                    {
+                        Entity = new EntityRef("google", "Google LLC", "alphabet"),
+                        Service = "mail",
+                        Classification = classification,
+                        Evidence = [new Evidence("mx", "aspmx.l.google.com")],
+                    },
+                ],
+            },
+        ],
+        Grade = "B",
+    };
+
+    [Fact]
+    public void A_rendered_report_validates_against_the_published_schema()
+    {
+        using var document = JsonDocument.Parse(ReportJson.Render(Report(Classification.ThirdParty)));
+        var result = LoadSchema().Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        Assert.True(result.IsValid, string.Join("; ", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Values)));
+    }
+
+    [Fact]
+    public void The_schema_rejects_an_undocumented_classification()
+    {
+        using var document = JsonDocument.Parse(ReportJson.Render(Report("maybe")));
+        var result = LoadSchema().Evaluate(document.RootElement);
+
+        Assert.False(result.IsValid);
+    }
+}
