@@ -68,6 +68,12 @@ public static class PageAttribution
                     details["link:" + link.Url] = link.Text.Trim();
                 }
 
+                // A general payment processor used from a "donate" link is this site's donation path.
+                if (known.Service == "payments" && DonationWords.IsDonation(link.Text, link.Url, link.FoundOn))
+                {
+                    known = known with { Service = "donations" };
+                }
+
                 (MoneyServices.Contains(known.Service) ? money : page).Add(known, Classification.ThirdParty, details);
             }
 

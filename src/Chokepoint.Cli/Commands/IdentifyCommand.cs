@@ -33,7 +33,7 @@ internal static class IdentifyCommand
             var output = context.Console.Out;
             if (parseResult.GetValue(format) == "json")
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize(result, JsonOutput.Options).AsMemory(), cancellationToken);
+                await output.WriteLineAsync(JsonSerializer.Serialize(result, JsonOutput.WithNulls).AsMemory(), cancellationToken);
             }
             else if (result.Entity is { } entity)
             {

@@ -13,4 +13,7 @@ internal static class JsonOutput
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>The same, but writing nulls: for answers where null means "unknown" (identify's entity).</summary>
+    public static JsonSerializerOptions WithNulls { get; } = new(Options) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 }

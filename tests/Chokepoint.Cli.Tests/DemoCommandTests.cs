@@ -1,0 +1,96 @@
+using System.Text.Json;
+
+namespace Chokepoint.Cli.Tests;
+
+public sealed class DemoCommandTests
+{
+    private static async Task<JsonElement> DemoReportAsync(string site)
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync(["demo", site, "--format", "json"]);
+        Assert.True(exitCode == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        return Assert.Single(json.RootElement.EnumerateArray()).Clone();
+    }
+
+    private static IEnumerable<JsonElement> Dependencies(JsonElement report, string layer) =>
+        report.GetProperty("layers").EnumerateArray()
+            .Single(l => l.GetProperty("layer").GetString() == layer)
+            .GetProperty("dependencies").EnumerateArray();
+
+    private static List<string> FunctionsOf(JsonElement report, string companyId) =>
+        report.GetProperty("chokepoints").EnumerateArray()
+            .Where(c => c.GetProperty("entity").GetProperty("id").GetString() == companyId)
+            .SelectMany(c => c.GetProperty("functions").EnumerateArray().Select(f => f.GetString()!))
+            .ToList();
+
+    [Fact]
+    public async Task Demo_lists_its_sites()
+    {
+        var (exitCode, output, _) = await CliRunner.RunAsync(["demo", "--list"]);
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        Assert.True(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length >= 12);
+    }
+
+    [Fact]
+    public async Task The_one_company_site_names_that_company_for_name_web_and_https()
+    {
+        var report = await DemoReportAsync("onestack-demo.com");
+
+        Assert.Contains(Dependencies(report, "registration"), d => d.GetProperty("service").GetString() == "registrar" && d.GetProperty("entity").GetProperty("id").GetString() == "cloudflare");
+        Assert.Contains(Dependencies(report, "dns"), d => d.GetProperty("entity").GetProperty("id").GetString() == "cloudflare" && !d.GetProperty("redundant").GetBoolean());
+        Assert.Contains(Dependencies(report, "cdn"), d => d.GetProperty("entity").GetProperty("id").GetString() == "cloudflare");
+        var functions = FunctionsOf(report, "cloudflare");
+        Assert.Contains("name-resolves", functions);
+        Assert.Contains("web-served", functions);
+        Assert.Contains("https-trusted", functions);
+    }
+
+    [Fact]
+    public async Task The_two_dns_provider_site_has_no_single_dns_provider()
+    {
+        var report = await DemoReportAsync("twodns-demo.com");
+
+        var dns = Dependencies(report, "dns").ToList();
+        Assert.True(dns.Select(d => d.GetProperty("entity").GetProperty("id").GetString()).Distinct().Count() >= 2);
+        Assert.All(dns, d => Assert.True(d.GetProperty("redundant").GetBoolean()));
+        foreach (var provider in dns.Select(d => d.TryGetProperty("owner", out var owner) ? owner.GetProperty("id").GetString()! : d.GetProperty("entity").GetProperty("id").GetString()!))
+        {
+            Assert.DoesNotContain("name-resolves", FunctionsOf(report, provider));
+        }
+    }
+
+    [Fact]
+    public async Task The_self_hosted_site_classifies_its_nameservers_as_private()
+    {
+        var report = await DemoReportAsync("selfhosted-demo.net");
+
+        Assert.All(Dependencies(report, "dns"), d => Assert.Equal("private", d.GetProperty("classification").GetString()));
+    }
+
+    [Fact]
+    public async Task The_donation_site_reports_its_processor_for_donations()
+    {
+        var report = await DemoReportAsync("openshelter-demo.org");
+
+        Assert.Contains(Dependencies(report, "money"), d => d.GetProperty("service").GetString() == "donations" && d.GetProperty("entity").GetProperty("id").GetString() == "paypal");
+        Assert.Contains("revenue:donations", FunctionsOf(report, "paypal"));
+    }
+
+    [Fact]
+    public async Task The_site_on_hold_says_so_and_still_finishes()
+    {
+        var report = await DemoReportAsync("onhold-demo.com");
+
+        Assert.Contains(Dependencies(report, "registration"), d => d.GetProperty("details").TryGetProperty("hold", out _));
+    }
+
+    [Fact]
+    public async Task An_unknown_demo_site_is_a_usage_error()
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync(["demo", "nosuchsite.example"]);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains("--list", error, StringComparison.Ordinal);
+    }
+}
