@@ -82,6 +82,24 @@ public static class DeliveryAttribution
             }
         }
 
+        // Responses captured by a browser (HAR) for the site's own hosts carry the same CDN headers.
+        foreach (var resource in observations.Page?.Resources ?? [])
+        {
+            if (resource.Headers is null || !context.IsSiteOwned(resource.Host))
+            {
+                continue;
+            }
+
+            foreach (var (name, value) in resource.Headers)
+            {
+                var viaHeader = context.Lookup.Find(SignalKind.Header, $"{name}: {value}");
+                if (viaHeader is not null && viaHeader.Service == CdnService)
+                {
+                    cdn.Add(viaHeader, Classification.ThirdParty, new Dictionary<string, string> { ["host:" + resource.Host] = $"{name}: {value}" });
+                }
+            }
+        }
+
         var hostingUnobserved = UnobservedFilter.For(observations, "hosts", "hosting", "http");
         var cdnDependencies = cdn.Build();
         if (edgeOnly && cdnDependencies.Count > 0 && !sawOrigin)

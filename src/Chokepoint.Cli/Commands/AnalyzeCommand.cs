@@ -10,15 +10,17 @@ internal static class AnalyzeCommand
     {
         var file = new Argument<FileInfo>("observations") { Description = "An observations file saved by 'chokepoint audit --save-observations'." };
         var output = new ReportOutput();
+        var failOn = new FailOnOption();
         var command = new Command("analyze", "Build the report from saved observations, offline.") { file };
         output.AddTo(command);
+        command.Options.Add(failOn.Option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var observations = ObservationsFile.Read(parseResult.GetRequiredValue(file));
             var pipeline = new AuditPipeline(AttributionData.CreateAttributor(context.Data), context.Time);
             var report = pipeline.Analyze(observations);
             await output.WriteAsync(context, parseResult, ReportOutput.Render(report, parseResult.GetRequiredValue(output.Format)), cancellationToken);
-            return ExitCodes.Ok;
+            return failOn.ExitCodeFor(parseResult, [report]);
         });
         return command;
     }

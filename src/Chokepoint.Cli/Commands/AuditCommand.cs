@@ -11,17 +11,21 @@ internal static class AuditCommand
     {
         var domain = new Argument<string>("domain") { Description = "The domain to audit, e.g. example.org (a URL is accepted)." };
         var save = new Option<FileInfo?>("--save-observations") { Description = "Also save the raw observations as JSON (for 'chokepoint analyze')." };
+        var har = new Option<FileInfo?>("--har") { Description = "Merge a browser's HAR capture of the site (resources loaded by scripts, response headers)." };
         var network = new NetworkOptions();
         var output = new ReportOutput();
-        var command = new Command("audit", "Find every company a site's name, delivery, trust, mail, pages and money depend on.") { domain, save };
+        var failOn = new FailOnOption();
+        var command = new Command("audit", "Find every company a site's name, delivery, trust, mail, pages and money depend on.") { domain, save, har };
         network.AddTo(command);
         output.AddTo(command);
+        command.Options.Add(failOn.Option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var name = DomainArgument.Normalize(parseResult.GetRequiredValue(domain));
             var profile = network.Resolve(parseResult, context.Data);
             var pipeline = new AuditPipeline(AttributionData.CreateAttributor(context.Data), context.Time);
-            var observations = await pipeline.CollectAsync(name, profile, network.GetTimeout(parseResult), cancellationToken);
+            var capture = parseResult.GetValue(har) is { } harFile ? HarFile.Read(harFile) : null;
+            var observations = await pipeline.CollectAsync(name, profile, network.GetTimeout(parseResult), cancellationToken, capture);
             if (parseResult.GetValue(save) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, ObservationsJson.Serialize(observations), cancellationToken);
@@ -30,7 +34,7 @@ internal static class AuditCommand
 
             var report = pipeline.Analyze(observations);
             await output.WriteAsync(context, parseResult, ReportOutput.Render(report, parseResult.GetRequiredValue(output.Format)), cancellationToken);
-            return ExitCodes.Ok;
+            return failOn.ExitCodeFor(parseResult, [report]);
         });
         return command;
     }

@@ -9,6 +9,8 @@ internal static class CommandCatalog
     {
         yield return AuditCommand.Create(context);
         yield return AnalyzeCommand.Create(context);
+        yield return WhatIfCommand.Create(context);
+        yield return PlanCommand.Create(context);
         yield return IdentifyCommand.Create(context);
         yield return DemoCommand.Create(context);
         yield return SimCommand.Create(context);

@@ -15,8 +15,10 @@ internal static class DemoCommand
         var site = new Argument<string?>("site") { Description = "Audit only this demo site (default: every site).", Arity = ArgumentArity.ZeroOrOne };
         var list = new Option<bool>("--list") { Description = "List the demo sites and what each shows, then stop." };
         var output = new ReportOutput();
+        var failOn = new FailOnOption();
         var command = new Command("demo", "Audit the sites of the built-in demo world on a simulated internet (no network needed).") { site, list };
         output.AddTo(command);
+        command.Options.Add(failOn.Option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var world = DemoWorld.Load();
@@ -55,7 +57,7 @@ internal static class DemoCommand
                 ? ReportJson.RenderMany(reports)
                 : string.Join(Environment.NewLine + new string('=', 78) + Environment.NewLine, reports.Select(report => ReportOutput.Render(report, format)));
             await output.WriteAsync(context, parseResult, text, cancellationToken);
-            return ExitCodes.Ok;
+            return failOn.ExitCodeFor(parseResult, reports);
         });
         return command;
     }

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Chokepoint.Analysis.Modeling;
+using Chokepoint.Attribution.Catalog;
+using Chokepoint.Model;
+using Chokepoint.Observations;
+using Chokepoint.Planning.Caa;
+using Chokepoint.Planning.Mail;
+using Chokepoint.Planning.Plans;
+using Chokepoint.Planning.Zones;
+
+namespace Chokepoint.Cli.Pipeline;
+
+/// <summary>
+/// Gathers what the planner needs from the observations (the zone's records, CAA, MX) and from the catalog
+/// (alternative providers of each service, owned by other companies).
+/// </summary>
+public static class PlanInputsBuilder
+{
+    /// <summary>
+    /// The issuer domain each CA publishes for CAA "issue" records (the "CAA identifiers" each CA discloses in the
+    /// Common CA Database, https://www.ccadb.org/resources), keyed by the catalog's company id.
+    /// </summary>
+    private static readonly Dictionary<string, string> CaaIdentifiers = new(StringComparer.Ordinal)
+    {
+        ["isrg"] = "letsencrypt.org",
+        ["digicert"] = "digicert.com",
+        ["sectigo"] = "sectigo.com",
+        ["google"] = "pki.goog",
+        ["alphabet"] = "pki.goog",
+        ["globalsign"] = "globalsign.com",
+        ["amazon"] = "amazon.com",
+        ["entrust"] = "entrust.net",
+        ["buypass"] = "buypass.com",
+        ["ssl-com"] = "ssl.com",
+        ["zerossl"] = "sectigo.com",
+    };
+
+    private static readonly string[] RevenueServices = ["ads", "affiliate", "payments", "donations", "membership", "crowdfunding", "ecommerce"];
+
+    public static PlanInputs Build(SiteObservations observations, AuditReport report, ProviderCatalog catalog)
+    {
+        var domain = observations.Domain;
+        var records = new List<ZoneRecord>();
+        foreach (var host in observations.Hosts.Where(h => h.Name.EndsWith(domain, StringComparison.OrdinalIgnoreCase)))
+        {
+            var ttl = (uint)(host.Ttl ?? 300);
+            if (host.CnameChain.Count > 0)
+            {
+                records.Add(ZoneRecord.Cname(host.Name, ttl, host.CnameChain[0]));
+                continue;
+            }
+
+            foreach (var address in host.Addresses)
+            {
+                records.Add(address.Ip.Contains(':', StringComparison.Ordinal) ? ZoneRecord.Aaaa(host.Name, ttl, address.Ip) : ZoneRecord.A(host.Name, ttl, address.Ip));
+            }
+        }
+
+        var mx = observations.Mail?.Mx.Select(m => new MxEntry((ushort)Math.Clamp(m.Preference, 0, ushort.MaxValue), m.Host)).ToList() ?? [];
+        var mxTtl = (uint)(observations.Mail?.MxTtl ?? 3600);
+        records.AddRange(mx.Select(entry => ZoneRecord.Mx(domain, mxTtl, entry.Preference, entry.Exchange)));
+        var txt = observations.Dns?.Txt;
+        records.AddRange(txt?.Values.Select(value => ZoneRecord.Txt(domain, (uint)(txt.Ttl ?? 3600), Unquote(value))) ?? []);
+        if (observations.Mail?.Dmarc is { } dmarc)
+        {
+            records.Add(ZoneRecord.Txt("_dmarc." + domain, 3600, dmarc));
+        }
+
+        var caa = new List<CaaRecord>();
+        foreach (var value in observations.Dns?.Caa?.Values ?? [])
+        {
+            var parts = value.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var flags))
+            {
+                caa.Add(new CaaRecord(flags, parts[1], parts[2].Trim('"')));
+                records.Add(ZoneRecord.Caa(domain, (uint)(observations.Dns!.Caa!.Ttl ?? 3600), flags, parts[1], parts[2]));
+            }
+        }
+
+        var ca = report.Layers.SelectMany(l => l.Dependencies).FirstOrDefault(d => d.Service == "ca");
+        var caOwner = ca is null ? null : SiteModelBuilder.CompanyOf(ca);
+        return new PlanInputs
+        {
+            ZoneRecords = records,
+            CurrentCaa = caa,
+            CurrentCaIssuer = ca is null ? null : CaaIdentifiers.GetValueOrDefault(ca.Entity.Id) ?? CaaIdentifiers.GetValueOrDefault(caOwner!),
+            IodefContact = "mailto:security@" + domain,
+            CurrentMx = mx,
+            CaCandidates = Candidates(catalog, "ca", report, provider => CaaIdentifiers.GetValueOrDefault(provider.CompanyId)),
+            BackupMxCandidates = Candidates(catalog, "mail", report),
+            DnsCandidates = Candidates(catalog, "dns", report),
+            CdnCandidates = Candidates(catalog, "cdn", report),
+            HostingCandidates = Candidates(catalog, "hosting", report),
+            RegistrarCandidates = Candidates(catalog, "registrar", report),
+            RevenueAlternatives = RevenueServices.ToDictionary(service => "revenue:" + service, service => (IReadOnlyList<ProviderCandidate>)Candidates(catalog, service, report), StringComparer.Ordinal),
+            Facts = RecoveryFactsReader.Read(report),
+        };
+    }
+
+    /// <summary>Providers of a service whose owner is none of the companies the site already uses for it.</summary>
+    private static List<ProviderCandidate> Candidates(ProviderCatalog catalog, string service, AuditReport report, Func<Provider, string?>? value = null)
+    {
+        var used = report.Layers.SelectMany(l => l.Dependencies).Where(d => d.Service == service).Select(SiteModelBuilder.CompanyOf).ToHashSet(StringComparer.Ordinal);
+        return catalog.ProvidersOf(service)
+            .Where(provider => !used.Contains(catalog.UltimateParent(provider.CompanyId).Id))
+            .Select(provider => new ProviderCandidate(catalog.UltimateParent(provider.CompanyId).Id, provider.Name, value?.Invoke(provider)))
+            .Where(candidate => value is null || candidate.Value is not null)
+            .Where(candidate => !candidate.Name.Contains("(closed)", StringComparison.OrdinalIgnoreCase))
+            .DistinctBy(candidate => candidate.CompanyId)
+            .Take(8)
+            .ToList();
+    }
+
+    private static string Unquote(string value) =>
+        value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1].Replace("\" \"", "", StringComparison.Ordinal) : value;
+}

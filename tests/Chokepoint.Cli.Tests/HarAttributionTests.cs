@@ -1,0 +1,81 @@
+using System.Runtime.CompilerServices;
+using Chokepoint.Cli.Data;
+using Chokepoint.Cli.Pipeline;
+using Chokepoint.Collection.Page;
+using Chokepoint.Observations;
+using Chokepoint.Observations.Page;
+
+namespace Chokepoint.Cli.Tests;
+
+/// <summary>The real HAR captures in ../shared/fixtures/har, attributed by the same code the audit runs.</summary>
+public sealed class HarAttributionTests
+{
+    private static string FixturePath(string name, [CallerFilePath] string source = "")
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source)! })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                var candidate = Path.Combine(directory.FullName, "shared", "fixtures", "har", name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new FileNotFoundException($"shared/fixtures/har/{name} not found above {AppContext.BaseDirectory}");
+    }
+
+    [Theory]
+    [InlineData("ign.com", "ign.com.har", "fastly")]
+    [InlineData("blooket.com", "blooket.com.har", "fastly")]
+    public void Har_response_headers_name_the_site_cdn(string domain, string file, string cdnCompany)
+    {
+        var capture = HarReader.ReadFile(FixturePath(file));
+        Assert.Null(capture.Error);
+        var page = PageCollector.MergeHar(new PageObservation(), capture);
+        var observations = new SiteObservations { Domain = domain, Page = page };
+        var pipeline = new AuditPipeline(AttributionData.CreateAttributor(DataDirectory.Locate()), TimeProvider.System);
+
+        var report = pipeline.Analyze(observations);
+
+        var cdn = report.Layers.Single(l => l.Layer == "cdn");
+        Assert.Contains(cdn.Dependencies, d => (d.Owner ?? d.Entity).Id == cdnCompany);
+        var pageLayer = report.Layers.Single(l => l.Layer == "page").Dependencies.Concat(report.Layers.Single(l => l.Layer == "money").Dependencies);
+        Assert.NotEmpty(pageLayer);
+    }
+
+    /// <summary>
+    /// reddit.com's own names answer through "via: 1.1 varnish" only (no CDN-specific header); its Fastly image
+    /// service is on styles.redditmedia.com, another registrable domain, so it is a third party of the page.
+    /// </summary>
+    [Fact]
+    public void Reddit_media_host_is_recognised_as_fastly_when_the_certificate_covers_it()
+    {
+        var capture = HarReader.ReadFile(FixturePath("reddit.com.har"));
+        var observations = new SiteObservations
+        {
+            Domain = "reddit.com",
+            Page = PageCollector.MergeHar(new PageObservation(), capture),
+            Tls = [new Observations.Tls.TlsObservation { Host = "www.reddit.com", Valid = true, Chain = [new Observations.Tls.CertificateObservation { Subject = "CN=*.reddit.com", Issuer = "CN=DigiCert", SubjectAlternativeNames = ["*.reddit.com", "*.redditmedia.com"] }] }],
+        };
+        var pipeline = new AuditPipeline(AttributionData.CreateAttributor(DataDirectory.Locate()), TimeProvider.System);
+
+        var cdn = pipeline.Analyze(observations).Layers.Single(l => l.Layer == "cdn");
+
+        Assert.Contains(cdn.Dependencies, d => d.Entity.Id == "fastly");
+    }
+
+    [Fact]
+    public void Blooket_third_parties_include_the_cdnjs_script_cdn_owned_by_cloudflare()
+    {
+        var capture = HarReader.ReadFile(FixturePath("blooket.com.har"));
+        var observations = new SiteObservations { Domain = "blooket.com", Page = PageCollector.MergeHar(new PageObservation(), capture) };
+        var pipeline = new AuditPipeline(AttributionData.CreateAttributor(DataDirectory.Locate()), TimeProvider.System);
+
+        var page = pipeline.Analyze(observations).Layers.Single(l => l.Layer == "page");
+
+        Assert.Contains(page.Dependencies, d => (d.Owner ?? d.Entity).Id == "cloudflare" && d.Evidence.Any(e => e.Value == "cdnjs.cloudflare.com"));
+    }
+}
