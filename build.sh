@@ -34,6 +34,13 @@ case "${1:-demo}" in
     dotnet src/Chokepoint.Cli/bin/Release/net10.0/chokepoint.dll demo "$@" ;;
   test)
     setup
+    # The HTML report test renders in headless Chromium (Debian's package).
+    if ! command -v chromium >/dev/null 2>&1; then
+      echo "== installing chromium (Debian package) for the HTML rendering test"
+      if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+      elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+      else echo "build.sh: install Debian's chromium package (apt-get install chromium) to run the HTML rendering test" >&2; exit 3; fi
+    fi
     shift || true
     echo "== running every test"
     dotnet test Chokepoint.slnx -c Release --no-build --nologo --logger "trx" --results-directory "$root/artifacts/test-results" "$@" ;;

@@ -1,1 +1,3 @@
-return 0;
+using Chokepoint.Benchmarks;
+
+return await BenchmarkCommand.RunAsync(args);

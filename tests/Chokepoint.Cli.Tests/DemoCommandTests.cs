@@ -93,4 +93,50 @@ public sealed class DemoCommandTests
         Assert.Equal(ExitCodes.UsageError, exitCode);
         Assert.Contains("--list", error, StringComparison.Ordinal);
     }
+
+    private static string OwnerOf(JsonElement dependency) =>
+        dependency.TryGetProperty("owner", out var owner) ? owner.GetProperty("id").GetString()! : dependency.GetProperty("entity").GetProperty("id").GetString()!;
+
+    [Fact]
+    public async Task The_news_site_shows_ads_with_sellers_and_affiliate_links_rolled_up()
+    {
+        var report = await DemoReportAsync("dailyledger-news.com");
+
+        var money = Dependencies(report, "money").ToList();
+        var adsense = money.Single(d => d.GetProperty("service").GetString() == "ads");
+        Assert.Equal("alphabet", OwnerOf(adsense));
+        Assert.Contains(adsense.GetProperty("details").EnumerateObject(), p => p.Value.GetString() == "DIRECT");
+        Assert.Contains(money, d => d.GetProperty("details").EnumerateObject().Any(p => p.Value.GetString() == "RESELLER"));
+        Assert.Contains(money, d => d.GetProperty("service").GetString() == "affiliate" && OwnerOf(d) == "amazon");
+    }
+
+    [Fact]
+    public async Task The_video_creator_depends_on_youtube_and_a_membership_platform()
+    {
+        var report = await DemoReportAsync("pixelcraft-videos.com");
+
+        Assert.Contains(Dependencies(report, "page"), d => d.GetProperty("service").GetString() == "video" && OwnerOf(d) == "alphabet");
+        Assert.Contains(Dependencies(report, "money"), d => d.GetProperty("service").GetString() == "membership" && OwnerOf(d) == "patreon");
+        Assert.Contains("embedded-media", FunctionsOf(report, "alphabet"));
+    }
+
+    [Fact]
+    public async Task The_proxied_site_reports_its_exposed_origin()
+    {
+        var report = await DemoReportAsync("shieldedorigin-demo.com");
+
+        var cdn = Assert.Single(Dependencies(report, "cdn"));
+        Assert.Contains("origin.shieldedorigin-demo.com", cdn.GetProperty("details").GetProperty("originExposed").GetString(), StringComparison.Ordinal);
+        Assert.Contains(Dependencies(report, "hosting"), d => OwnerOf(d) == "hetzner");
+    }
+
+    [Fact]
+    public async Task The_webmail_site_depends_on_google_alone_for_mail()
+    {
+        var report = await DemoReportAsync("quietharbor-consulting.com");
+
+        var mail = Dependencies(report, "mail").Where(d => d.GetProperty("service").GetString() == "mail").ToList();
+        Assert.All(mail, d => Assert.Equal("alphabet", OwnerOf(d)));
+        Assert.Contains("mail-received", FunctionsOf(report, "alphabet"));
+    }
 }

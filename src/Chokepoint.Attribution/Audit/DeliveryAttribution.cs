@@ -102,6 +102,20 @@ public static class DeliveryAttribution
 
         var hostingUnobserved = UnobservedFilter.For(observations, "hosts", "hosting", "http");
         var cdnDependencies = cdn.Build();
+        var exposedOrigins = observations.Hosts
+            .Where(host => host.Role == "origin")
+            .SelectMany(host => host.Addresses.Where(address => address.Asn is not { } asn
+                || context.Lookup.Find(SignalKind.Asn, asn.ToString(CultureInfo.InvariantCulture))?.Service != CdnService)
+                .Select(address => $"{host.Name} -> {address.Ip}" + (address.Asn is { } n ? $" (AS{n.ToString(CultureInfo.InvariantCulture)} {address.AsOrganization})" : "")))
+            .ToList();
+        if (cdnDependencies.Count > 0 && exposedOrigins.Count > 0)
+        {
+            foreach (var dependency in cdnDependencies)
+            {
+                dependency.Details["originExposed"] = "the origin answers outside the CDN: " + string.Join("; ", exposedOrigins)
+                    + " (it can be attacked around the proxy, and it can serve readers directly if the CDN withdraws)";
+            }
+        }
         if (edgeOnly && cdnDependencies.Count > 0 && !sawOrigin)
         {
             hostingUnobserved.Add(new UnobservedItem("hosting.origin",

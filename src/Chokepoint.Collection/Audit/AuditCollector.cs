@@ -25,6 +25,9 @@ namespace Chokepoint.Collection.Audit;
 /// </summary>
 public sealed class AuditCollector(TimeProvider time)
 {
+    /// <summary>Labels probed for a directly reachable origin (a miss is expected and not reported).</summary>
+    public static IReadOnlyList<string> OriginNames { get; } = ["origin", "direct"];
+
     /// <summary>A collector on the system clock.</summary>
     public AuditCollector()
         : this(TimeProvider.System)
@@ -66,6 +69,9 @@ public sealed class AuditCollector(TimeProvider time)
         var apexTask = Guarded("host.apex", () => hosts.CollectAsync(name, "apex", token));
         var wwwTask = Guarded("host.www", () => hosts.CollectAsync("www." + name, "www", token));
 
+        // Names that commonly point straight at the origin behind a CDN; a miss is expected and not a gap.
+        var originTasks = OriginNames.Select(label => Guarded("host.origin", () => hosts.CollectAsync(label + "." + name, "origin", token))).ToList();
+
         async Task<(Collected<TlsObservation> Tls, Collected<HttpObservation> Http)?> WebAsync(Task<Collected<HostObservation>> hostTask)
         {
             var host = (await hostTask).Value;
@@ -93,6 +99,7 @@ public sealed class AuditCollector(TimeProvider time)
         var mail = await mailTask;
         var webResults = new[] { await apexWebTask, await wwwWebTask }.OfType<(Collected<TlsObservation> Tls, Collected<HttpObservation> Http)>().ToList();
         var page = await pageTask;
+        var origins = (await Task.WhenAll(originTasks)).Select(o => o.Value).Where(o => o is { Addresses.Count: > 0 }).OfType<HostObservation>();
 
         gaps.AddRange(registration.Unobserved);
         gaps.AddRange(dnsResult.Unobserved);
@@ -114,7 +121,7 @@ public sealed class AuditCollector(TimeProvider time)
             ToolVersion = options.ToolVersion ?? DefaultToolVersion(),
             Registration = registration.Value,
             Dns = dnsResult.Value,
-            Hosts = new[] { apex.Value, www.Value }.OfType<HostObservation>().ToList(),
+            Hosts = new[] { apex.Value, www.Value }.OfType<HostObservation>().Concat(origins).ToList(),
             Tls = webResults.Select(w => w.Tls.Value).OfType<TlsObservation>().ToList(),
             Http = webResults.Select(w => w.Http.Value).OfType<HttpObservation>().ToList(),
             Mail = mail.Value,

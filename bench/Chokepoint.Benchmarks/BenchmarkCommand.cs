@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace Chokepoint.Benchmarks;
+
+/// <summary>
+/// Dispatches <c>dotnet run -c Release --project bench/Chokepoint.Benchmarks -- NAME [options]</c>.
+/// These are end-to-end measurements (seconds long), timed with a stopwatch; see docs/benchmarks.md.
+/// </summary>
+internal static class BenchmarkCommand
+{
+    private const string Usage = """
+        usage: Chokepoint.Benchmarks NAME [options]
+          world-load [--sites 100000] [--seed 1] [--dns-queries 1000] [--https-fetches 20] [--keep FILE]
+              generate a world, write it as YAML, then (in a fresh process) load it, serve it, query it
+          audit-critical-path [--delay-ms 20] [--runs 5] [--sites onestack-demo.com,twodns-demo.com] [--warmup 1]
+              audit demo sites through the full pipeline with a delay on every server; compare with the lower bound
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var options = Options.Parse(args.AsSpan(1));
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        return args[0] switch
+        {
+            "world-load" => await WorldLoadBenchmark.RunAsync(options, cancellation.Token),
+            WorldLoadBenchmark.MeasureCommand => await WorldLoadBenchmark.MeasureAsync(options, cancellation.Token),
+            "audit-critical-path" => await AuditCriticalPathBenchmark.RunAsync(options, cancellation.Token),
+            _ => await UnknownAsync(args[0]),
+        };
+    }
+
+    private static async Task<int> UnknownAsync(string name)
+    {
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"unknown benchmark '{name}'"));
+        await Console.Error.WriteLineAsync(Usage);
+        return 2;
+    }
+}
