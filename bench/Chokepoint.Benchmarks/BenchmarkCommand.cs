@@ -12,6 +12,8 @@ internal static class BenchmarkCommand
         usage: Chokepoint.Benchmarks NAME [options]
           world-load [--sites 100000] [--seed 1] [--dns-queries 1000] [--https-fetches 20] [--keep FILE]
               generate a world, write it as YAML, then (in a fresh process) load it, serve it, query it
+          world-load-breakdown --file FILE
+              time the parts of WorldLoader.Load on a world file (written by world-load --keep FILE)
           audit-critical-path [--delay-ms 20] [--runs 5] [--sites onestack-demo.com,twodns-demo.com] [--warmup 1]
               audit demo sites through the full pipeline with a delay on every server; compare with the lower bound
         """;
@@ -41,6 +43,7 @@ internal static class BenchmarkCommand
         {
             "world-load" => await WorldLoadBenchmark.RunAsync(options, cancellation.Token),
             WorldLoadBenchmark.MeasureCommand => await WorldLoadBenchmark.MeasureAsync(options, cancellation.Token),
+            WorldLoadBreakdown.Command => await WorldLoadBreakdown.RunAsync(options),
             "audit-critical-path" => await AuditCriticalPathBenchmark.RunAsync(options, cancellation.Token),
             _ => await UnknownAsync(args[0]),
         };

@@ -100,7 +100,7 @@ public static class DeliveryAttribution
             }
         }
 
-        var hostingUnobserved = UnobservedFilter.For(observations, "hosts", "hosting", "http");
+        var hostingUnobserved = UnobservedFilter.For(observations, "host", "hosts", "hosting", "http");
         var cdnDependencies = cdn.Build();
         var exposedOrigins = observations.Hosts
             .Where(host => host.Role == "origin")

@@ -13,22 +13,30 @@ public sealed class ReportAttributor(CatalogLookup lookup, PublicSuffixList suff
         var context = new AttributionContext(observations, lookup, suffixes);
         var (hosting, cdn) = DeliveryAttribution.Attribute(context);
         var (page, money) = PageAttribution.Attribute(context);
+        List<LayerReport> layers =
+        [
+            RegistrationAttribution.Attribute(context),
+            DnsAttribution.Attribute(context),
+            hosting,
+            cdn,
+            TlsAttribution.Attribute(context),
+            MailAttribution.Attribute(context),
+            page,
+            money,
+        ];
+
+        // Nothing unseen may be lost: an item no layer claims is shown with hosting, under its own key.
+        var shown = layers.SelectMany(layer => layer.Unobserved).Select(item => item.What).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        hosting.Unobserved.AddRange(observations.Unobserved
+            .Where(item => !shown.Contains(item.What))
+            .Select(item => new UnobservedItem(item.What, item.Reason)));
+
         return new AuditReport
         {
             Domain = observations.Domain,
             CollectedAt = observations.CollectedAt,
             Network = observations.Network,
-            Layers =
-            [
-                RegistrationAttribution.Attribute(context),
-                DnsAttribution.Attribute(context),
-                hosting,
-                cdn,
-                TlsAttribution.Attribute(context),
-                MailAttribution.Attribute(context),
-                page,
-                money,
-            ],
+            Layers = layers,
         };
     }
 }

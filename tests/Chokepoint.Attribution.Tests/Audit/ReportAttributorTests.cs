@@ -221,4 +221,24 @@ public sealed class ReportAttributorTests
         Assert.Contains(Layer(report, Model.Layer.Dns).Unobserved, u => u.Reason == "SERVFAIL");
         Assert.Contains(Layer(report, Model.Layer.Page).Unobserved, u => u.What == "page");
     }
+
+    [Fact]
+    public void Every_unobserved_item_appears_in_some_layer()
+    {
+        var observations = new SiteObservations
+        {
+            Domain = "gaps.com",
+            Unobserved = [new Unobserved("host.apex.a", "SERVFAIL"), new Unobserved("tls.gaps.com", "handshake failed"), new Unobserved("mail.mx", "timed out"), new Unobserved("something.new", "odd")],
+        };
+
+        var report = TestCatalog.Attributor.Attribute(observations);
+        var shown = report.Layers.SelectMany(l => l.Unobserved).ToList();
+
+        foreach (var item in observations.Unobserved)
+        {
+            Assert.Contains(shown, u => u.What == item.What && u.Reason == item.Reason);
+        }
+
+        Assert.Contains(Layer(report, Model.Layer.Hosting).Unobserved, u => u.What == "host.apex.a");
+    }
 }

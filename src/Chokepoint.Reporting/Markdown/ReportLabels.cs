@@ -1,0 +1,134 @@
+using System.Globalization;
+using Chokepoint.Model;
+
+namespace Chokepoint.Reporting.Markdown;
+
+/// <summary>
+/// The words the Markdown and HTML views share, so both say the same thing about a report: layer titles,
+/// company labels, function names and the evidence line of a dependency.
+/// </summary>
+internal static class ReportLabels
+{
+    /// <summary>The time a report was collected, in UTC.</summary>
+    public static string CollectedAt(AuditReport report) =>
+        report.CollectedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>The grade explanation without a leading "F: " that repeats the grade; null when there is none.</summary>
+    public static string? GradeExplanation(AuditReport report)
+    {
+        if (report.GradeExplanation is not { Length: > 0 } explanation)
+        {
+            return null;
+        }
+
+        return report.Grade is { Length: > 0 } grade && explanation.StartsWith(grade + ": ", StringComparison.Ordinal)
+            ? explanation[(grade.Length + 2)..]
+            : explanation;
+    }
+
+    /// <summary>The heading of a layer.</summary>
+    public static string LayerTitle(string layer) => layer switch
+    {
+        Layer.Registration => "Registration",
+        Layer.Dns => "DNS",
+        Layer.Hosting => "Hosting",
+        Layer.Cdn => "CDN",
+        Layer.Tls => "TLS certificates",
+        Layer.Mail => "Mail",
+        Layer.Page => "Page",
+        Layer.Money => "Money",
+        _ => layer.Length == 0 ? layer : char.ToUpperInvariant(layer[0]) + layer[1..],
+    };
+
+    /// <summary>The company, with its ultimate owner when another company owns it.</summary>
+    public static string Company(Dependency dependency) =>
+        dependency.Owner is { } owner && owner.Id != dependency.Entity.Id
+            ? $"{dependency.Entity.Name} ({owner.Name})"
+            : dependency.Entity.Name;
+
+    /// <summary>The owner the analysis counts (the ultimate owner, else the entity).</summary>
+    public static EntityRef Owner(Dependency dependency) => dependency.Owner ?? dependency.Entity;
+
+    /// <summary>"dns: Amazon Route 53", or only the service when no product was named.</summary>
+    public static string ServiceAndProvider(Dependency dependency) =>
+        dependency.Provider is null ? dependency.Service : $"{dependency.Service}: {dependency.Provider}";
+
+    /// <summary>Answers "third party?" for a dependency.</summary>
+    public static string ThirdParty(Dependency dependency) => dependency.Classification switch
+    {
+        Classification.ThirdParty => "yes",
+        Classification.Private => "no (run by the site)",
+        _ => "unknown",
+    };
+
+    /// <summary>"redundant" or "single".</summary>
+    public static string Redundancy(Dependency dependency) => dependency.Redundant ? "redundant" : "single";
+
+    /// <summary>One line per distinct observed signal, e.g. "ns amy.ns.cloudflare.com".</summary>
+    public static IReadOnlyList<string> EvidenceLines(Dependency dependency) =>
+        dependency.Evidence.Select(evidence => $"{evidence.Signal} {evidence.Value}").Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Display names of the companies in a report, keyed by id (owners, entities and chokepoints).</summary>
+    public static Dictionary<string, string> CompanyNames(AuditReport report)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var dependency in report.Layers.SelectMany(layer => layer.Dependencies))
+        {
+            names.TryAdd(dependency.Entity.Id, dependency.Entity.Name);
+            if (dependency.Owner is { } owner)
+            {
+                names[owner.Id] = owner.Name;
+            }
+        }
+
+        foreach (var chokepoint in report.Chokepoints)
+        {
+            names.TryAdd(chokepoint.Entity.Id, chokepoint.Entity.Name);
+        }
+
+        return names;
+    }
+
+    /// <summary>Display names of the report's functions, keyed by id.</summary>
+    public static Dictionary<string, string> FunctionNames(AuditReport report)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var function in report.Functions)
+        {
+            names.TryAdd(function.Id, function.Name);
+        }
+
+        return names;
+    }
+
+    /// <summary>The name for an id, or the id itself when the report does not name it.</summary>
+    public static string NameOf(IReadOnlyDictionary<string, string> names, string id) =>
+        names.TryGetValue(id, out var name) ? name : id;
+
+    /// <summary>The time to recover of a chokepoint, or a statement that it was not estimated.</summary>
+    public static string TimeToRecover(ChokepointReport chokepoint) =>
+        chokepoint.TimeToRecover is { } recovery && recovery.Summary.Length > 0 ? recovery.Summary : "not estimated";
+
+    /// <summary>
+    /// Splits history lines into entries: an unindented line starts an entry (the summary), indented lines
+    /// that follow it are its cases.
+    /// </summary>
+    public static IReadOnlyList<(string Line, List<string> Cases)> History(ChokepointReport chokepoint)
+    {
+        var entries = new List<(string Line, List<string> Cases)>();
+        foreach (var line in chokepoint.History)
+        {
+            var indented = line.Length > 0 && char.IsWhiteSpace(line[0]);
+            if (indented && entries.Count > 0)
+            {
+                entries[^1].Cases.Add(line.Trim());
+            }
+            else
+            {
+                entries.Add((line.Trim(), []));
+            }
+        }
+
+        return entries;
+    }
+}
