@@ -15,6 +15,7 @@ internal static class BenchmarkCommand
           world-load-breakdown --file FILE
               time the parts of WorldLoader.Load on a world file (written by world-load --keep FILE)
           audit-critical-path [--delay-ms 20] [--runs 5] [--sites onestack-demo.com,twodns-demo.com] [--warmup 1]
+              [--trace 1] [--timeout 30] [--variant pipeline|parallel-ads-txt]
               audit demo sites through the full pipeline with a delay on every server; compare with the lower bound
         """;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Chokepoint.Cli.Pipeline;
 using Chokepoint.Model;
-using Chokepoint.Reporting.Json;
 using Chokepoint.Simulation;
 using Chokepoint.Simulation.Demo;
 
@@ -53,9 +52,7 @@ internal static class DemoCommand
             }
 
             var format = parseResult.GetRequiredValue(output.Format);
-            var text = format == "json"
-                ? ReportJson.RenderMany(reports)
-                : string.Join(Environment.NewLine + new string('=', 78) + Environment.NewLine, reports.Select(report => ReportOutput.Render(report, format)));
+            var text = ReportOutput.RenderMany(reports, format);
             await output.WriteAsync(context, parseResult, text, cancellationToken);
             return failOn.ExitCodeFor(parseResult, reports);
         });

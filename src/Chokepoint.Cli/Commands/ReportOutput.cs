@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Chokepoint.Model;
+using Chokepoint.Reporting.Html;
 using Chokepoint.Reporting.Json;
+using Chokepoint.Reporting.Markdown;
 using Chokepoint.Reporting.Table;
 
 namespace Chokepoint.Cli.Commands;
@@ -8,7 +10,7 @@ namespace Chokepoint.Cli.Commands;
 /// <summary>The report-rendering options shared by audit, analyze and demo, and the rendering itself.</summary>
 internal sealed class ReportOutput
 {
-    public Option<string> Format { get; } = OutputFormat.Create("table", "json");
+    public Option<string> Format { get; } = OutputFormat.Create("table", "json", "markdown", "html");
 
     public Option<FileInfo?> Output { get; } = new("--output", "-o") { Description = "Write the report to this file instead of standard output." };
 
@@ -21,7 +23,18 @@ internal sealed class ReportOutput
     public static string Render(AuditReport report, string format) => format switch
     {
         "json" => ReportJson.Render(report),
+        "markdown" => MarkdownRenderer.Render(report),
+        "html" => HtmlRenderer.Render(report),
         _ => TableRenderer.Render(report),
+    };
+
+    /// <summary>Several reports as one document: a JSON array, one Markdown text, one HTML page.</summary>
+    public static string RenderMany(IReadOnlyList<AuditReport> reports, string format) => format switch
+    {
+        "json" => ReportJson.RenderMany(reports),
+        "markdown" => MarkdownRenderer.RenderMany(reports),
+        "html" => HtmlRenderer.RenderMany(reports),
+        _ => string.Join(Environment.NewLine + new string('=', 78) + Environment.NewLine, reports.Select(TableRenderer.Render)),
     };
 
     public async Task WriteAsync(CliContext context, ParseResult parseResult, string text, CancellationToken cancellationToken)

@@ -189,7 +189,7 @@ public static class MarkdownRenderer
                     var number = 1;
                     foreach (var step in recovery.Steps)
                     {
-                        text.Append(number++).Append(". ").AppendLine(MarkdownText.Inline(step));
+                        text.Append(number++).Append(". ").AppendLine(MarkdownText.Inline(step, startsBlock: true));
                     }
 
                     text.AppendLine();
@@ -201,7 +201,7 @@ public static class MarkdownRenderer
                     text.AppendLine();
                     foreach (var assumption in recovery.Assumptions)
                     {
-                        text.Append("- ").AppendLine(MarkdownText.Inline(assumption));
+                        text.Append("- ").AppendLine(MarkdownText.Inline(assumption, startsBlock: true));
                     }
 
                     text.AppendLine();
@@ -227,10 +227,10 @@ public static class MarkdownRenderer
                 text.AppendLine();
                 foreach (var (line, cases) in history)
                 {
-                    text.Append("- ").AppendLine(MarkdownText.Inline(line));
+                    text.Append("- ").AppendLine(MarkdownText.Inline(line, startsBlock: true));
                     foreach (var item in cases)
                     {
-                        text.Append("  - ").AppendLine(MarkdownText.Inline(item));
+                        text.Append("  - ").AppendLine(MarkdownText.Inline(item, startsBlock: true));
                     }
                 }
             }

@@ -10,14 +10,18 @@ namespace Chokepoint.Reporting.Markdown;
 /// <seealso href="https://github.github.com/gfm/#tables-extension-"/>
 internal static class MarkdownText
 {
-    /// <summary>Inline text: punctuation that Markdown interprets is backslash-escaped, HTML is entity-encoded, line breaks become spaces.</summary>
-    public static string Inline(string text) => Escape(text, lineBreak: " ");
+    /// <summary>
+    /// Inline text: punctuation that Markdown interprets is backslash-escaped, HTML is entity-encoded, line breaks
+    /// become spaces. With <paramref name="startsBlock"/> (the text opens a list item or a paragraph) a leading
+    /// <c>#</c>, <c>-</c>, <c>+</c>, <c>=</c> or <c>1.</c> is escaped too, so it cannot start a heading or a list.
+    /// </summary>
+    public static string Inline(string text, bool startsBlock = false) => Escape(text, lineBreak: " ", startsBlock);
 
     /// <summary>A table cell: as <see cref="Inline"/>, with <c>|</c> escaped and line breaks kept as <c>&lt;br&gt;</c>.</summary>
-    public static string Cell(string text) => text.Length == 0 ? " " : Escape(text, lineBreak: "<br>");
+    public static string Cell(string text) => text.Length == 0 ? " " : Escape(text, lineBreak: "<br>", startsBlock: false);
 
     /// <summary>Several lines in one table cell.</summary>
-    public static string CellLines(IEnumerable<string> lines) => string.Join("<br>", lines.Select(line => Escape(line, lineBreak: "<br>")));
+    public static string CellLines(IEnumerable<string> lines) => string.Join("<br>", lines.Select(line => Escape(line, lineBreak: "<br>", startsBlock: false)));
 
     /// <summary>Text inside raw HTML (a &lt;summary&gt;): entity-encoded only, since Markdown is not parsed there.</summary>
     public static string Html(string text)
@@ -39,10 +43,13 @@ internal static class MarkdownText
         return result.ToString();
     }
 
-    private static string Escape(string text, string lineBreak)
+    private static string Escape(string text, string lineBreak, bool startsBlock)
     {
         var result = new StringBuilder(text.Length + 8);
-        var atLineStart = true;
+
+        // A <br> inside a table cell does not start a block, so only a real line break (outside a cell) does.
+        var breakStartsBlock = lineBreak != "<br>";
+        var atLineStart = startsBlock;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -60,7 +67,7 @@ internal static class MarkdownText
             {
                 case '\n':
                     result.Append(lineBreak);
-                    atLineStart = true;
+                    atLineStart = breakStartsBlock;
                     continue;
                 case '&':
                     result.Append("&amp;");
@@ -88,7 +95,7 @@ internal static class MarkdownText
                         }
 
                         result.Append(text, i, end - i);
-                        if (end < text.Length && text[end] is '.' or ')')
+                        if (end < text.Length && (text[end] is '.' or ')') && (end + 1 == text.Length || char.IsWhiteSpace(text[end + 1])))
                         {
                             result.Append('\\').Append(text[end]);
                             end++;

@@ -1,0 +1,91 @@
+using System.Text;
+using Chokepoint.Model;
+using Chokepoint.Reporting.Markdown;
+
+namespace Chokepoint.Reporting.Html;
+
+/// <summary>The "dependencies by layer" part of the HTML view: one table per layer and what was not observed.</summary>
+internal static class HtmlLayerSection
+{
+    /// <summary>Appends the section.</summary>
+    public static void Append(StringBuilder page, AuditReport report, string idPrefix, string h2, string h3)
+    {
+        HtmlRenderer.Section(page, idPrefix + "layers", h2, "Dependencies by layer");
+        foreach (var layer in report.Layers)
+        {
+            page.Append('<').Append(h3).Append('>').Append(HtmlText.Encode(ReportLabels.LayerTitle(layer.Layer))).Append("</").Append(h3).Append(">\n");
+            if (layer.Dependencies.Count == 0 && layer.Unobserved.Count == 0)
+            {
+                page.Append("<p class=\"empty\">No dependency found.</p>\n");
+                continue;
+            }
+
+            if (layer.Dependencies.Count > 0)
+            {
+                page.Append("<table class=\"layer\" data-layer=\"").Append(HtmlText.Encode(layer.Layer)).Append("\">\n");
+                page.Append("<thead><tr><th>Company</th><th>Service / provider</th><th>Third party?</th><th>Redundant / single</th><th>Evidence</th></tr></thead>\n<tbody>\n");
+                foreach (var dependency in layer.Dependencies)
+                {
+                    page.Append("<tr class=\"").Append(dependency.Redundant ? "redundant" : "single").Append("\"><td>")
+                        .Append(HtmlText.Encode(ReportLabels.Company(dependency))).Append("</td><td>")
+                        .Append(HtmlText.Encode(ReportLabels.ServiceAndProvider(dependency))).Append("</td><td>")
+                        .Append(HtmlText.Encode(ReportLabels.ThirdParty(dependency))).Append("</td><td class=\"redundancy\">")
+                        .Append(HtmlText.Encode(ReportLabels.Redundancy(dependency))).Append("</td><td class=\"evidence\">");
+                    AppendEvidence(page, dependency);
+                    page.Append("</td></tr>\n");
+                }
+
+                page.Append("</tbody>\n</table>\n");
+            }
+
+            if (layer.Unobserved.Count > 0)
+            {
+                page.Append("<p><strong>Not observed:</strong></p>\n<ul class=\"unobserved\">\n");
+                foreach (var missing in layer.Unobserved)
+                {
+                    page.Append("<li><strong>").Append(HtmlText.Encode(missing.What)).Append("</strong>: ").Append(HtmlText.Encode(missing.Reason)).Append("</li>\n");
+                }
+
+                page.Append("</ul>\n");
+            }
+        }
+
+        page.Append("</section>\n");
+    }
+
+    /// <summary>Evidence as text: signal, value, and the rule and its public source (a URL, never a link).</summary>
+    private static void AppendEvidence(StringBuilder page, Dependency dependency)
+    {
+        if (dependency.Evidence.Count == 0)
+        {
+            page.Append("<span class=\"empty\">none recorded</span>");
+            return;
+        }
+
+        page.Append("<ul class=\"evidence\">");
+        foreach (var evidence in dependency.Evidence.Distinct())
+        {
+            page.Append("<li><span class=\"signal\">").Append(HtmlText.Encode(evidence.Signal)).Append("</span> <span class=\"value\">")
+                .Append(HtmlText.Encode(evidence.Value)).Append("</span>");
+            if (evidence.Rule is not null || evidence.Source is not null)
+            {
+                page.Append("<span class=\"source\">");
+                if (evidence.Rule is not null)
+                {
+                    page.Append("rule ").Append(HtmlText.Encode(evidence.Rule));
+                }
+
+                if (evidence.Source is not null)
+                {
+                    page.Append(evidence.Rule is null ? "source " : " · source ").Append(HtmlText.Encode(evidence.Source));
+                }
+
+                page.Append("</span>");
+            }
+
+            page.Append("</li>");
+        }
+
+        page.Append("</ul>");
+    }
+}

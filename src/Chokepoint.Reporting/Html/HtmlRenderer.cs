@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text;
+using Chokepoint.Model;
+using Chokepoint.Reporting.Markdown;
+
+namespace Chokepoint.Reporting.Html;
+
+/// <summary>
+/// The HTML view: one self-contained HTML5 file (inline CSS, no script, nothing fetched; a Content-Security-Policy
+/// forbids loading anything) with the grade, the chokepoints, an SVG picture of the dependency graph
+/// (<see cref="DependencyGraph"/>), the functions, one table per layer with what was not observed, and per chokepoint
+/// the recovery steps, assumptions and history. All report text is HTML-encoded; URLs appear only as text.
+/// The markup is also well-formed XML, and prints cleanly (print styles keep boxes and rows whole).
+/// </summary>
+/// <seealso href="https://html.spec.whatwg.org/"/>
+public static class HtmlRenderer
+{
+    private const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+    /// <summary>Renders one report as a complete HTML page.</summary>
+    public static string Render(AuditReport report)
+    {
+        var page = new StringBuilder();
+        AppendHead(page, $"Chokepoint audit: {report.Domain} (grade {report.Grade ?? "not graded"})");
+        page.Append("<main>\n");
+        AppendReport(page, report, idPrefix: "", headingLevel: 1);
+        page.Append("</main>\n</body>\n</html>\n");
+        return page.ToString();
+    }
+
+    /// <summary>Renders several reports in one page, with a table of contents linking to each.</summary>
+    public static string RenderMany(IEnumerable<AuditReport> reports)
+    {
+        var list = reports.ToList();
+        var page = new StringBuilder();
+        AppendHead(page, list.Count == 1 ? $"Chokepoint audit: {list[0].Domain}" : $"Chokepoint audit of {list.Count} sites");
+        page.Append("<main>\n");
+        page.Append("<h1>").Append(HtmlText.Encode(list.Count == 1 ? "Chokepoint audit of 1 site" : $"Chokepoint audit of {list.Count} sites")).Append("</h1>\n");
+        page.Append("<nav class=\"toc\" aria-label=\"Contents\">\n<strong>Contents</strong>\n<ol>\n");
+        for (var index = 0; index < list.Count; index++)
+        {
+            var report = list[index];
+            var chokepoints = report.Chokepoints.Count;
+            page.Append("<li><a href=\"#").Append(Prefix(index)).Append("report\">").Append(HtmlText.Encode(report.Domain)).Append("</a> · grade ")
+                .Append(HtmlText.Encode(report.Grade ?? "not graded")).Append(" · ")
+                .Append(HtmlText.Encode(chokepoints == 1 ? "1 chokepoint" : $"{chokepoints.ToString(CultureInfo.InvariantCulture)} chokepoints")).Append("</li>\n");
+        }
+
+        page.Append("</ol>\n</nav>\n");
+        for (var index = 0; index < list.Count; index++)
+        {
+            AppendReport(page, list[index], Prefix(index), headingLevel: 2);
+        }
+
+        page.Append("</main>\n</body>\n</html>\n");
+        return page.ToString();
+    }
+
+    private static string Prefix(int index) => "r" + (index + 1).ToString(CultureInfo.InvariantCulture) + "-";
+
+    private static void AppendHead(StringBuilder page, string title)
+    {
+        page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
+        page.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(HtmlText.Encode(ContentSecurityPolicy)).Append("\" />\n");
+        page.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
+        page.Append("<meta name=\"generator\" content=\"chokepoint\" />\n");
+        page.Append("<title>").Append(HtmlText.Encode(title)).Append("</title>\n");
+        page.Append("<style>\n").Append(HtmlStyles.Css).Append("\n</style>\n</head>\n<body>\n");
+    }
+
+    private static void AppendReport(StringBuilder page, AuditReport report, string idPrefix, int headingLevel)
+    {
+        var h1 = "h" + headingLevel.ToString(CultureInfo.InvariantCulture);
+        var h2 = "h" + (headingLevel + 1).ToString(CultureInfo.InvariantCulture);
+        var h3 = "h" + (headingLevel + 2).ToString(CultureInfo.InvariantCulture);
+        var companies = ReportLabels.CompanyNames(report);
+        var functions = ReportLabels.FunctionNames(report);
+
+        page.Append("<article class=\"report\" id=\"").Append(idPrefix).Append("report\">\n<header>\n");
+        page.Append('<').Append(h1).Append(">Chokepoint audit: ").Append(HtmlText.Encode(report.Domain)).Append("</").Append(h1).Append(">\n");
+        page.Append("<p class=\"meta\">Network ").Append(HtmlText.Encode(report.Network)).Append(" · collected ")
+            .Append(HtmlText.Encode(ReportLabels.CollectedAt(report))).Append(" · report version ").Append(HtmlText.Encode(report.ReportVersion)).Append("</p>\n");
+        var grade = report.Grade ?? "";
+        var gradeClass = grade.Length == 1 && grade[0] is >= 'A' and <= 'F' ? "grade-" + grade : "grade-none";
+        page.Append("<div class=\"grade ").Append(gradeClass).Append("\"><span class=\"letter\" title=\"exposure grade\">")
+            .Append(HtmlText.Encode(grade.Length == 0 ? "?" : grade)).Append("</span><p><strong>Exposure grade ")
+            .Append(HtmlText.Encode(grade.Length == 0 ? "not graded" : grade)).Append(".</strong> ")
+            .Append(HtmlText.Encode(ReportLabels.GradeExplanation(report) ?? "")).Append("</p></div>\n</header>\n");
+
+        AppendChokepoints(page, report, functions, idPrefix, h2);
+        AppendGraph(page, report, idPrefix, h2);
+        AppendFunctions(page, report, companies, idPrefix, h2);
+        HtmlLayerSection.Append(page, report, idPrefix, h2, h3);
+        HtmlRecoverySection.Append(page, report, idPrefix, h2, h3);
+        page.Append("</article>\n");
+    }
+
+    private static void AppendChokepoints(StringBuilder page, AuditReport report, Dictionary<string, string> functions, string idPrefix, string h2)
+    {
+        Section(page, idPrefix + "chokepoints", h2, "Chokepoints");
+        if (report.Chokepoints.Count == 0)
+        {
+            page.Append("<p class=\"empty\">No single company can alone break a function of this site.</p>\n</section>\n");
+            return;
+        }
+
+        page.Append("<p>Companies that can alone break one or more of the site's functions.</p>\n");
+        page.Append("<table class=\"chokepoints\">\n<thead><tr><th>Company</th><th>Functions it alone can break</th><th>Severity</th><th>Time to recover</th></tr></thead>\n<tbody>\n");
+        foreach (var chokepoint in report.Chokepoints)
+        {
+            page.Append("<tr><td>").Append(HtmlText.Encode(chokepoint.Entity.Name)).Append("</td><td>")
+                .Append(HtmlText.Encode(string.Join(", ", chokepoint.Functions.Select(id => ReportLabels.NameOf(functions, id))))).Append("</td><td class=\"nowrap\">")
+                .Append(Severity(chokepoint.Severity)).Append("</td><td>")
+                .Append(HtmlText.Encode(ReportLabels.TimeToRecover(chokepoint))).Append("</td></tr>\n");
+        }
+
+        page.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void AppendGraph(StringBuilder page, AuditReport report, string idPrefix, string h2)
+    {
+        Section(page, idPrefix + "graph", h2, "Dependency graph");
+        var graph = DependencyGraph.Build(report);
+        page.Append("<figure>\n").Append(DependencyGraphSvg.Render(graph, $"Dependency graph of {report.Domain}: functions, the services they need and the companies that own them")).Append('\n');
+        page.Append("<figcaption>Each function is joined to every service it needs; each service to the company that owns it. ")
+            .Append("A red border marks a company that alone can break a function (a single point of failure); red lines lead to one.</figcaption>\n");
+        page.Append("</figure>\n</section>\n");
+    }
+
+    private static void AppendFunctions(StringBuilder page, AuditReport report, Dictionary<string, string> companies, string idPrefix, string h2)
+    {
+        if (report.Functions.Count == 0)
+        {
+            return;
+        }
+
+        Section(page, idPrefix + "functions", h2, "Functions");
+        page.Append("<table class=\"functions\">\n<thead><tr><th>Function</th><th>Importance</th><th>Single points of failure</th><th>Pairs that together break it</th></tr></thead>\n<tbody>\n");
+        foreach (var function in report.Functions)
+        {
+            var singles = function.SinglePoints.Select(id => ReportLabels.NameOf(companies, id)).ToList();
+            var pairs = function.Pairs.Select(pair => string.Join(" + ", pair.Select(id => ReportLabels.NameOf(companies, id)))).ToList();
+            page.Append("<tr><td>").Append(HtmlText.Encode(function.Name)).Append("</td><td>").Append(HtmlText.Encode(function.Importance)).Append("</td><td>")
+                .Append(singles.Count == 0 ? "none" : string.Join("<br />", singles.Select(HtmlText.Encode))).Append("</td><td>")
+                .Append(pairs.Count == 0 ? "none" : string.Join("<br />", pairs.Select(HtmlText.Encode))).Append("</td></tr>\n");
+        }
+
+        page.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /// <summary>Opens a section with its heading.</summary>
+    internal static void Section(StringBuilder page, string id, string heading, string title) =>
+        page.Append("<section id=\"").Append(id).Append("\">\n<").Append(heading).Append('>').Append(HtmlText.Encode(title)).Append("</").Append(heading).Append(">\n");
+
+    /// <summary>A severity badge.</summary>
+    internal static string Severity(string severity)
+    {
+        var known = severity is "critical" or "high" or "medium" or "low";
+        return $"<span class=\"severity{(known ? " severity-" + severity : "")}\">{HtmlText.Encode(severity)}</span>";
+    }
+}
