@@ -40,6 +40,8 @@ public sealed class PageCollector
     {
     }
 
+    private static readonly string[] AdsTxtFiles = ["ads.txt", "app-ads.txt"];
+
     /// <summary>
     /// Collects the page observation for a site. Throws <see cref="OperationCanceledException"/> only when
     /// <paramref name="cancellationToken"/> is cancelled; timeouts and the time budget are recorded as reasons.
@@ -65,28 +67,41 @@ public sealed class PageCollector
         pages.Add(landing.Fetch);
         var site = (siteDomain ?? SiteOf(landing.FinalUrl)).TrimEnd('.').ToLowerInvariant();
         var pagesFetched = 1;
+        List<(string File, Uri Url, Task<PageFetcher.Outcome>? Fetch)>? adsTasks = null;
 
         if (IsHtml(landing))
         {
             var extraction = Extract(landing, resources, notes);
             outbound.AddOutbound(extraction.Links, site);
             var moneyPages = MoneyPageFinder.Find(extraction.Links, landing.FinalUrl, site, options.MaxMoneyPages);
+            // Money pages and ads.txt depend only on the landing page: fetch them all at once, then read them in order.
+            adsTasks = StartAdsTxt(landing, site, budget.Token, cancellationToken);
+            var fetches = new List<(MoneyPage Page, Task<PageFetcher.Outcome>? Fetch)>();
             foreach (var moneyPage in moneyPages)
             {
                 if (pagesFetched >= options.MaxPages)
                 {
-                    pages.Add(NotFetched(moneyPage, $"not fetched: the limit of {options.MaxPages} pages was reached"));
+                    fetches.Add((moneyPage, null));
                     continue;
                 }
 
-                if (budget.IsCancellationRequested)
-                {
-                    pages.Add(NotFetched(moneyPage, $"not fetched: the time budget of {PageFetcher.Seconds(options.TotalBudget)} ran out"));
-                    continue;
-                }
-
-                var page = await fetcher.FetchAsync(moneyPage.Url, moneyPage.Purpose, options.MaxBytesPerPage, budget.Token, cancellationToken);
                 pagesFetched++;
+                fetches.Add((moneyPage, budget.IsCancellationRequested
+                    ? null
+                    : fetcher.FetchAsync(moneyPage.Url, moneyPage.Purpose, options.MaxBytesPerPage, budget.Token, cancellationToken)));
+            }
+
+            foreach (var (moneyPage, fetch) in fetches)
+            {
+                if (fetch is null)
+                {
+                    pages.Add(NotFetched(moneyPage, budget.IsCancellationRequested
+                        ? $"not fetched: the time budget of {PageFetcher.Seconds(options.TotalBudget)} ran out"
+                        : $"not fetched: the limit of {options.MaxPages} pages was reached"));
+                    continue;
+                }
+
+                var page = await fetch;
                 pages.Add(page.Fetch);
                 if (IsHtml(page))
                 {
@@ -105,21 +120,17 @@ public sealed class PageCollector
         var adsTxt = new List<AdsTxtEntry>();
         var adsTxtErrors = new List<string>();
         var adsTxtVariables = new List<AdsTxtVariable>();
-        if (options.FetchAdsTxt)
+        foreach (var (file, fileUrl, fetch) in adsTasks ?? StartAdsTxt(landing, site, budget.Token, cancellationToken))
         {
-            foreach (var file in new[] { "ads.txt", "app-ads.txt" })
+            if (fetch is null)
             {
-                var fileUrl = new UriBuilder(landing.FinalUrl) { Host = site, Path = "/" + file, Query = "", Fragment = "" }.Uri;
-                if (budget.IsCancellationRequested)
-                {
-                    pages.Add(new PageFetch { Url = fileUrl.AbsoluteUri, Purpose = file, Incomplete = $"not fetched: the time budget of {PageFetcher.Seconds(options.TotalBudget)} ran out" });
-                    continue;
-                }
-
-                var fetched = await fetcher.FetchAsync(fileUrl, file, options.MaxBytesPerAdsTxt, budget.Token, cancellationToken);
-                pages.Add(fetched.Fetch);
-                ReadAdsTxt(fetched, file, adsTxt, adsTxtErrors, adsTxtVariables, notes);
+                pages.Add(new PageFetch { Url = fileUrl.AbsoluteUri, Purpose = file, Incomplete = $"not fetched: the time budget of {PageFetcher.Seconds(options.TotalBudget)} ran out" });
+                continue;
             }
+
+            var fetched = await fetch;
+            pages.Add(fetched.Fetch);
+            ReadAdsTxt(fetched, file, adsTxt, adsTxtErrors, adsTxtVariables, notes);
         }
 
         if (outbound.Dropped > 0)
@@ -214,6 +225,21 @@ public sealed class PageCollector
         resources.AddRange(extraction.Resources.Where(r => known.Add((r.Url, r.Kind))));
         notes.AddRange(extraction.Notes);
         return extraction;
+    }
+
+    /// <summary>Starts the ads.txt and app-ads.txt fetches of the site (none when disabled; null task when out of time).</summary>
+    private List<(string File, Uri Url, Task<PageFetcher.Outcome>? Fetch)> StartAdsTxt(PageFetcher.Outcome landing, string site, CancellationToken budget, CancellationToken cancellationToken)
+    {
+        if (!options.FetchAdsTxt)
+        {
+            return [];
+        }
+
+        return AdsTxtFiles.Select(file =>
+        {
+            var fileUrl = new UriBuilder(landing.FinalUrl) { Host = site, Path = "/" + file, Query = "", Fragment = "" }.Uri;
+            return (file, fileUrl, budget.IsCancellationRequested ? null : fetcher.FetchAsync(fileUrl, file, options.MaxBytesPerAdsTxt, budget, cancellationToken));
+        }).ToList();
     }
 
     private static void ReadAdsTxt(
