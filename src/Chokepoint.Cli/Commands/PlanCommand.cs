@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Chokepoint.Analysis.FaultTree;
-using Chokepoint.Analysis.Modeling;
 using Chokepoint.Attribution.Catalog;
 using Chokepoint.Cli.Pipeline;
 using Chokepoint.Planning.Plans;
@@ -21,10 +20,7 @@ internal static class PlanCommand
         input.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = new AuditPipeline(AttributionData.CreateAttributor(context.Data), context.Time);
-            var observations = await input.ObserveAsync(context, parseResult, pipeline, cancellationToken);
-            var report = pipeline.Analyze(observations);
-            var model = SiteModelBuilder.Build(report);
+            var (observations, report, model) = await input.AnalyzeAsync(context, parseResult, cancellationToken);
             var plan = Planner.Plan(model, ChokepointAnalysis.Analyze(model), PlanInputsBuilder.Build(observations, report, ProviderCatalog.LoadEmbedded()));
 
             if (parseResult.GetValue(artifacts) is { } folder)

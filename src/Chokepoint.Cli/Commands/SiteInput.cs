@@ -1,5 +1,8 @@
 using System.CommandLine;
+using Chokepoint.Analysis.Model;
+using Chokepoint.Analysis.Modeling;
 using Chokepoint.Cli.Pipeline;
+using Chokepoint.Model;
 using Chokepoint.Observations;
 
 namespace Chokepoint.Cli.Commands;
@@ -27,5 +30,15 @@ internal sealed class SiteInput
 
         var domain = DomainArgument.Normalize(target);
         return await pipeline.CollectAsync(domain, Network.Resolve(parseResult, context.Data), Network.GetTimeout(parseResult), cancellationToken);
+    }
+
+    /// <summary>Observes (or reads) the site, then attributes and analyzes it: what whatif and plan both start from.</summary>
+    public async Task<(SiteObservations Observations, AuditReport Report, SiteModel Model)> AnalyzeAsync(
+        CliContext context, ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var pipeline = new AuditPipeline(AttributionData.CreateAttributor(context.Data), context.Time);
+        var observations = await ObserveAsync(context, parseResult, pipeline, cancellationToken);
+        var report = pipeline.Analyze(observations);
+        return (observations, report, SiteModelBuilder.Build(report));
     }
 }

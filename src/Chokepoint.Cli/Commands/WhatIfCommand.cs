@@ -5,7 +5,6 @@ using Chokepoint.Analysis.Modeling;
 using Chokepoint.Analysis.Recovery;
 using Chokepoint.Analysis.Scenarios;
 using Chokepoint.Attribution.Catalog;
-using Chokepoint.Cli.Pipeline;
 
 namespace Chokepoint.Cli.Commands;
 
@@ -21,10 +20,7 @@ internal static class WhatIfCommand
         input.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = new AuditPipeline(AttributionData.CreateAttributor(context.Data), context.Time);
-            var observations = await input.ObserveAsync(context, parseResult, pipeline, cancellationToken);
-            var report = pipeline.Analyze(observations);
-            var model = SiteModelBuilder.Build(report);
+            var (_, report, model) = await input.AnalyzeAsync(context, parseResult, cancellationToken);
             var catalog = ProviderCatalog.LoadEmbedded();
             var dropped = parseResult.GetRequiredValue(drop).Select(company => CompanyResolver.Resolve(company, model, catalog)).ToHashSet(StringComparer.Ordinal);
             var result = WhatIf.Evaluate(model, dropped);
