@@ -19,6 +19,13 @@ public sealed record ChokepointReport
     [JsonPropertyName("services")]
     public List<string> Services { get; init; } = [];
 
+    /// <summary>
+    /// How the site depends on this company only through another provider, e.g. "dns of zone cloudfront.net,
+    /// behind Amazon CloudFront (cdn)". Empty when every service is used by the site directly.
+    /// </summary>
+    [JsonPropertyName("indirect")]
+    public List<string> Indirect { get; init; } = [];
+
     [JsonPropertyName("timeToRecover")]
     public TimeToRecoverReport? TimeToRecover { get; init; }
 

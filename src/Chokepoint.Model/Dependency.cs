@@ -35,4 +35,12 @@ public sealed record Dependency
 
     [JsonPropertyName("evidence")]
     public List<Evidence> Evidence { get; init; } = [];
+
+    /// <summary>
+    /// What this provider itself relies on to serve the site, seen from outside: the DNS of the zone its CNAME
+    /// target lives in, the network and DNS behind a CA's OCSP responder. Entries of one service for one zone
+    /// (<c>details.zone</c>) are alternatives; everything else is needed together.
+    /// </summary>
+    [JsonPropertyName("dependsOn")]
+    public List<Dependency> DependsOn { get; init; } = [];
 }

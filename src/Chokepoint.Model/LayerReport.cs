@@ -11,6 +11,10 @@ public sealed record LayerReport
     [JsonPropertyName("dependencies")]
     public List<Dependency> Dependencies { get; init; } = [];
 
+    /// <summary>Observed facts of the layer that are not dependencies, e.g. a null MX record (RFC 7505).</summary>
+    [JsonPropertyName("notes")]
+    public List<string> Notes { get; init; } = [];
+
     [JsonPropertyName("unobserved")]
     public List<UnobservedItem> Unobserved { get; init; } = [];
 }

@@ -52,6 +52,13 @@ public sealed record SiteObservations
     [JsonPropertyName("tls")]
     public List<TlsObservation> Tls { get; init; } = [];
 
+    /// <summary>
+    /// Zones outside the site that hold names it relies on (CNAME targets, OCSP responder hosts), with their
+    /// nameservers: the providers' own DNS. Hosts of OCSP responders are in <see cref="Hosts"/> with role "ocsp".
+    /// </summary>
+    [JsonPropertyName("upstreamZones")]
+    public List<ZoneObservation> UpstreamZones { get; init; } = [];
+
     [JsonPropertyName("mail")]
     public MailObservation? Mail { get; init; }
 

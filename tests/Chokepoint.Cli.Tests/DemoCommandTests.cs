@@ -139,4 +139,40 @@ public sealed class DemoCommandTests
         Assert.All(mail, d => Assert.Equal("alphabet", OwnerOf(d)));
         Assert.Contains("mail-received", FunctionsOf(report, "alphabet"));
     }
+
+    private static JsonElement Function(JsonElement report, string id) =>
+        report.GetProperty("functions").EnumerateArray().Single(f => f.GetProperty("id").GetString() == id);
+
+    private static List<string> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToList();
+
+    [Fact]
+    public async Task The_shop_platforms_own_dns_at_two_companies_is_a_pair_for_the_web_not_a_single_point()
+    {
+        var report = await DemoReportAsync("tinyteapot-shop.com");
+
+        var cdn = Assert.Single(Dependencies(report, "cdn"));
+        var upstream = cdn.GetProperty("dependsOn").EnumerateArray().ToList();
+        Assert.Equal(["dnsimple", "ibm"], upstream.Select(OwnerOf).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(upstream, d => Assert.Equal("myshopify.com", d.GetProperty("details").GetProperty("zone").GetString()));
+        var web = Function(report, "web-served");
+        Assert.DoesNotContain("dnsimple", Strings(web.GetProperty("singlePoints")));
+        Assert.Contains(web.GetProperty("pairs").EnumerateArray(), pair => Strings(pair).Order(StringComparer.Ordinal).SequenceEqual(["dnsimple", "ibm"]));
+        Assert.DoesNotContain(report.GetProperty("chokepoints").EnumerateArray(), c => c.GetProperty("entity").GetProperty("id").GetString()!.StartsWith("unknown:", StringComparison.Ordinal));
+        var mail = report.GetProperty("layers").EnumerateArray().Single(l => l.GetProperty("layer").GetString() == "mail");
+        Assert.Contains(Strings(mail.GetProperty("notes")), note => note.Contains("null MX", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_cas_ocsp_responder_behind_another_cdn_can_break_certificate_status_only()
+    {
+        var report = await DemoReportAsync("twoca-demo.com");
+
+        var ca = Assert.Single(Dependencies(report, "tls"));
+        Assert.Contains(ca.GetProperty("dependsOn").EnumerateArray(), d => d.GetProperty("service").GetString() == "cdn" && OwnerOf(d) == "edgio");
+        Assert.Equal(["certificate-status"], FunctionsOf(report, "edgio"));
+        var edgio = report.GetProperty("chokepoints").EnumerateArray().Single(c => c.GetProperty("entity").GetProperty("id").GetString() == "edgio");
+        Assert.Equal("low", edgio.GetProperty("severity").GetString());
+        Assert.Contains(Strings(edgio.GetProperty("indirect")), line => line.Contains("DigiCert", StringComparison.Ordinal));
+        Assert.DoesNotContain("edgio", Strings(Function(report, "https-trusted").GetProperty("singlePoints")));
+    }
 }

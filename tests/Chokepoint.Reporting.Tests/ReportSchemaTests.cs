@@ -11,7 +11,8 @@ public sealed class ReportSchemaTests
     private static readonly Lazy<JsonSchema> Schema = new(() =>
         JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "report.schema.json"))));
 
-    private static JsonSchema LoadSchema() => Schema.Value;
+    /// <summary>The published schema, loaded once: the schema registry accepts each $id only once.</summary>
+    internal static JsonSchema LoadSchema() => Schema.Value;
 
     private static AuditReport Report(string classification) => new()
     {

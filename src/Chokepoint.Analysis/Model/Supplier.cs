@@ -12,9 +12,19 @@ namespace Chokepoint.Analysis.Model;
 /// </param>
 /// <param name="Layer">The layer of the stack.</param>
 /// <param name="Detail">The evidence that names the supplier, e.g. a nameserver or CNAME target.</param>
-public sealed record Supplier(string CompanyId, string CompanyName, string Service, SupplyLayer Layer, string Detail = "")
+/// <param name="Via">
+/// For an indirect dependency, the direct supplier that relies on this one (a CDN relying on its DNS provider);
+/// null when the site itself uses this supplier.
+/// </param>
+public sealed record Supplier(string CompanyId, string CompanyName, string Service, SupplyLayer Layer, string Detail = "", Supplier? Via = null)
 {
-    /// <summary>A one-line description, e.g. "cloudflare dns (ns1.example-dns.net)".</summary>
-    public string Describe() =>
-        string.IsNullOrEmpty(Detail) ? $"{CompanyId} {Service}" : $"{CompanyId} {Service} ({Detail})";
+    /// <summary>True when the site reaches this supplier only through another one.</summary>
+    public bool IsIndirect => Via is not null;
+
+    /// <summary>A one-line description, e.g. "cloudflare dns (ns1.example-dns.net)" or "amazon dns (cloudfront.net) behind fastly cdn".</summary>
+    public string Describe()
+    {
+        var own = string.IsNullOrEmpty(Detail) ? $"{CompanyId} {Service}" : $"{CompanyId} {Service} ({Detail})";
+        return Via is null ? own : $"{own} behind {Via.CompanyId} {Via.Service}";
+    }
 }

@@ -51,6 +51,9 @@ public sealed class ReportAnalyzer(TerminationHistory history)
                 Functions = point.FunctionIds.ToList(),
                 Severity = point.Severity.ToString().ToLowerInvariant(),
                 Services = point.Suppliers.Select(s => s.Service).Distinct(StringComparer.Ordinal).ToList(),
+                Indirect = point.Suppliers.Where(s => s.Via is not null)
+                    .Select(s => $"{s.Service} ({s.Detail}) behind {s.Via!.CompanyName} {s.Via.Service} ({s.Via.Detail})")
+                    .Distinct(StringComparer.Ordinal).ToList(),
                 TimeToRecover = ToReport(recovery, worst),
                 History = HistoryLines(point.CompanyId, layers),
             };
@@ -97,6 +100,7 @@ public sealed class ReportAnalyzer(TerminationHistory history)
     private static EntityRef EntityOf(AuditReport report, string companyId, string name)
     {
         var known = report.Layers.SelectMany(l => l.Dependencies)
+            .SelectMany(d => d.DependsOn.Prepend(d))
             .Select(d => d.Owner ?? d.Entity)
             .FirstOrDefault(e => e.Id == companyId);
         return known ?? new EntityRef(companyId, name, null);

@@ -14,6 +14,7 @@ public static class SiteModelBuilder
     public const string NameResolves = "name-resolves";
     public const string WebServed = "web-served";
     public const string HttpsTrusted = "https-trusted";
+    public const string CertificateStatus = "certificate-status";
     public const string MailReceived = "mail-received";
     public const string MailSent = "mail-sent";
     public const string EmbeddedMedia = "embedded-media";
@@ -60,9 +61,17 @@ public static class SiteModelBuilder
             functions.Add(new SiteFunction(WebServed, "Web pages are served", FunctionKind.Reachability, Importance.Critical, web));
         }
 
-        if (Alternatives(report, Layer.Tls, "ca") is { } ca)
+        if (Alternatives(report, Layer.Tls, "ca", withUpstream: false) is { } ca)
         {
             functions.Add(new SiteFunction(HttpsTrusted, "HTTPS is trusted", FunctionKind.Trust, Importance.Critical, Requirement.All(web, ca)));
+        }
+
+        // The CA's OCSP responder and what it runs on: clients that insist on a fresh status answer refuse the site
+        // without it; most browsers carry on (soft-fail), hence low importance.
+        if (Dependencies(report, Layer.Tls).Any(d => d.Service == "ca" && d.DependsOn.Count > 0)
+            && Alternatives(report, Layer.Tls, "ca") is { } status)
+        {
+            functions.Add(new SiteFunction(CertificateStatus, "Certificate status (OCSP) can be checked", FunctionKind.Trust, Importance.Low, status));
         }
 
         if (Alternatives(report, Layer.Mail, "mail") is { } mail)
@@ -118,14 +127,18 @@ public static class SiteModelBuilder
     private static IEnumerable<Dependency> Dependencies(AuditReport report, string layer) =>
         report.Layers.Where(l => l.Layer == layer).SelectMany(l => l.Dependencies);
 
-    /// <summary>Any() over the owners of one service at a layer (one owner: a plain requirement); null if none.</summary>
-    private static Requirement? Alternatives(AuditReport report, string layer, string service)
+    /// <summary>
+    /// Any() over the owners of one service at a layer (one owner: a plain requirement); null if none. With
+    /// <paramref name="withUpstream"/>, each owner's branch also needs what that owner itself relies on
+    /// (<see cref="Dependency.DependsOn"/>): All(provider, its DNS, ...).
+    /// </summary>
+    private static Requirement? Alternatives(AuditReport report, string layer, string service, bool withUpstream = true)
     {
         var supplyLayer = Enum.Parse<SupplyLayer>(layer, ignoreCase: true);
         var options = Dependencies(report, layer)
             .Where(d => d.Service == service)
             .GroupBy(CompanyOf, StringComparer.Ordinal)
-            .Select(group => Needs(group.First(), supplyLayer))
+            .Select(group => withUpstream ? NeedsWithUpstream(group.ToList(), supplyLayer) : Needs(group.First(), supplyLayer))
             .ToList();
         return options.Count switch
         {
@@ -135,9 +148,60 @@ public static class SiteModelBuilder
         };
     }
 
-    private static Requirement Needs(Dependency dependency, SupplyLayer layer)
+    private static Requirement Needs(Dependency dependency, SupplyLayer layer) => Requirement.Needs(SupplierOf(dependency, layer, null));
+
+    /// <summary>
+    /// One company's branch: its own supplier, and everything its services rely on. The DNS operators of one zone
+    /// are alternatives (Any); different zones, and the network behind a responder, are all needed.
+    /// </summary>
+    private static Requirement NeedsWithUpstream(List<Dependency> dependencies, SupplyLayer layer)
+    {
+        var direct = SupplierOf(dependencies[0], layer, null);
+        var upstream = dependencies.SelectMany(d => d.DependsOn).ToList();
+        var parts = new List<Requirement> { Requirement.Needs(direct) };
+        foreach (var group in upstream.GroupBy(d => d.Service == "dns" ? "dns:" + d.Details.GetValueOrDefault("zone", "") : "needs:" + d.Service + ":" + CompanyOf(d), StringComparer.Ordinal))
+        {
+            // A part the direct company can serve itself adds nothing: All(X, Any(X, Y)) breaks exactly when X does.
+            if (group.Any(d => CompanyOf(d) == direct.CompanyId))
+            {
+                continue;
+            }
+
+            var options = group
+                .GroupBy(CompanyOf, StringComparer.Ordinal)
+                .Select(company => Requirement.Needs(SupplierOf(company.First(), LayerOf(company.First().Service, layer), direct)))
+                .ToList();
+            var part = options.Count == 1 ? options[0] : Requirement.Any([.. options]);
+            if (!parts.Contains(part))
+            {
+                parts.Add(part);
+            }
+        }
+
+        return parts.Count == 1 ? parts[0] : Requirement.All([.. parts]);
+    }
+
+    private static Supplier SupplierOf(Dependency dependency, SupplyLayer layer, Supplier? via)
     {
         var owner = dependency.Owner ?? dependency.Entity;
-        return Requirement.Needs(new Supplier(owner.Id, owner.Name, dependency.Service, layer, dependency.Provider ?? dependency.Entity.Name));
+        return new Supplier(owner.Id, owner.Name, dependency.Service, layer, DetailOf(dependency, via is not null), via);
     }
+
+    /// <summary>
+    /// The supplier detail the model gives a dependency: its provider's name, and for an indirect one
+    /// (<paramref name="indirect"/>) the zone it serves, e.g. "Amazon Route 53, zone cloudfront.net".
+    /// </summary>
+    public static string DetailOf(Dependency dependency, bool indirect)
+    {
+        var detail = dependency.Provider ?? dependency.Entity.Name;
+        return indirect && dependency.Details.GetValueOrDefault("zone") is { } zone ? $"{detail}, zone {zone}" : detail;
+    }
+
+    private static SupplyLayer LayerOf(string service, SupplyLayer fallback) => service switch
+    {
+        "dns" => SupplyLayer.Dns,
+        "cdn" => SupplyLayer.Cdn,
+        "hosting" => SupplyLayer.Hosting,
+        _ => fallback,
+    };
 }

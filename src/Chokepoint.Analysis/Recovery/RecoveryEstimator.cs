@@ -50,8 +50,17 @@ public static class RecoveryEstimator
 
         var suppliers = function.Requirement.Suppliers()
             .Where(s => s.CompanyId == companyId)
-            .DistinctBy(s => (s.Service, s.Layer))
+            .DistinctBy(s => (s.Service, s.Layer, s.Via?.CompanyId, s.Via?.Service))
             .ToList();
+
+        // When the company is both registrar and DNS host, the DNS track already moves the name away from it:
+        // a separate registrar track would repeat the transfer.
+        var coveredTransfer = facts.RegistrarCompanyId == companyId
+            && suppliers.Any(s => s is { Layer: SupplyLayer.Dns, Via: null });
+        var subsumed = coveredTransfer
+            ? suppliers.Where(s => s is { Layer: SupplyLayer.Registration, Via: null } && Is(s, "registrar")).ToList()
+            : [];
+        suppliers.RemoveAll(subsumed.Contains);
         if (suppliers.Count == 0)
         {
             return new TimeToRecover(companyId, function.Id, TimeSpan.Zero, TimeSpan.Zero, false, [],
@@ -60,7 +69,11 @@ public static class RecoveryEstimator
 
         if (suppliers.Count == 1)
         {
-            return Estimate(suppliers[0], function, facts);
+            var single = Estimate(suppliers[0], function, facts);
+            return subsumed.Count == 0 ? single : single with
+            {
+                Assumptions = [.. single.Assumptions, $"{companyId} is also the registrar: the transfer to another registrar is part of these steps"],
+            };
         }
 
         var steps = new List<RecoveryStep>();
@@ -68,13 +81,18 @@ public static class RecoveryEstimator
         {
             $"{companyId} supplies {string.Join(", ", suppliers.Select(s => s.Service))} here: the replacements can run in parallel (low end = slowest track) or one after another (high end = sum)",
         };
+        if (subsumed.Count > 0)
+        {
+            assumptions.Add($"{companyId} is also the registrar: the transfer to another registrar is counted once, in the dns track");
+        }
         var low = TimeSpan.Zero;
         var high = TimeSpan.Zero;
         var openEnded = false;
         foreach (var supplier in suppliers)
         {
             var track = Estimate(supplier, function, facts);
-            steps.AddRange(track.Steps.Select(s => s with { Text = $"[{supplier.Service}] {s.Text}" }));
+            var label = supplier.Via is null ? supplier.Service : $"{supplier.Service} behind {supplier.Via.Service}";
+            steps.AddRange(track.Steps.Select(s => s with { Text = $"[{label}] {s.Text}" }));
             foreach (var assumption in track.Assumptions.Where(a => !assumptions.Contains(a, StringComparer.Ordinal)))
             {
                 assumptions.Add(assumption);
@@ -97,6 +115,14 @@ public static class RecoveryEstimator
 
     private static void AddSupplierSteps(RecoveryPlanBuilder plan, Supplier supplier, SiteFunction function, RecoveryFacts facts)
     {
+        if (supplier.Via is { } via)
+        {
+            // The site does not buy this service: it can only wait, or move off the provider that relies on it.
+            plan.Assume($"{supplier.CompanyName} serves {via.CompanyName} ({via.Service}), not the site: the site recovers when {via.CompanyName} restores its own {supplier.Service} (no deadline), or by moving off {via.CompanyName}; the steps are those of moving off");
+            AddSupplierSteps(plan, via, function, facts);
+            return;
+        }
+
         switch (supplier.Layer)
         {
             case SupplyLayer.Registration when Is(supplier, "registry"):

@@ -21,10 +21,29 @@ public static class DeliveryAttribution
         var edgeOnly = true;
         var observations = context.Observations;
 
+        // The names outside the site each provider is reached through, for the DNS behind them.
+        var upstreamNames = new Dictionary<(string EntityId, string Service), (EntityRef Entity, List<string> Names, List<string> Hosts)>();
+        void Reached(EntityRef provider, string service, IEnumerable<string> names, string host)
+        {
+            var key = (provider.Id, service);
+            if (!upstreamNames.TryGetValue(key, out var entry))
+            {
+                entry = (provider, [], []);
+                upstreamNames[key] = entry;
+            }
+
+            entry.Names.AddRange(names.Where(name => !entry.Names.Contains(name, StringComparer.OrdinalIgnoreCase)));
+            if (!entry.Hosts.Contains(host, StringComparer.OrdinalIgnoreCase))
+            {
+                entry.Hosts.Add(host);
+            }
+        }
+
         foreach (var host in observations.Hosts.Where(host => host.Role is "apex" or "www" or "origin"))
         {
-            foreach (var target in host.CnameChain)
+            for (var index = 0; index < host.CnameChain.Count; index++)
             {
+                var target = host.CnameChain[index];
                 var viaCname = context.Lookup.Find(SignalKind.Cname, target);
                 if (viaCname is null)
                 {
@@ -33,6 +52,7 @@ public static class DeliveryAttribution
 
                 var targetBuilder = viaCname.Service == CdnService ? cdn : hosting;
                 targetBuilder.Add(viaCname, Classification.ThirdParty, new Dictionary<string, string> { ["host:" + host.Name] = "CNAME " + target });
+                Reached(viaCname.Entity, viaCname.Service, host.CnameChain.Skip(index), host.Name);
             }
 
             foreach (var address in host.Addresses)
@@ -47,6 +67,7 @@ public static class DeliveryAttribution
                 if (viaAsn is not null && viaAsn.Service == CdnService)
                 {
                     cdn.Add(viaAsn, Classification.ThirdParty, details);
+                    Reached(viaAsn.Entity, CdnService, host.CnameChain, host.Name);
                     if (host.Role == "origin")
                     {
                         sawOrigin = true;
@@ -60,12 +81,14 @@ public static class DeliveryAttribution
                 if (viaAsn is not null)
                 {
                     hosting.Add(viaAsn with { Service = "hosting" }, Classification.ThirdParty, details);
+                    Reached(viaAsn.Entity, "hosting", host.CnameChain, host.Name);
                 }
                 else
                 {
                     var label = $"AS{asn.ToString(CultureInfo.InvariantCulture)} {address.AsOrganization}".Trim();
                     var unknown = EntityRef.Unknown(label);
                     hosting.Add(unknown, unknown, "hosting", label, Classification.Unknown, new Evidence("asn", asn.ToString(CultureInfo.InvariantCulture)), details);
+                    Reached(unknown, "hosting", host.CnameChain, host.Name);
                 }
             }
         }
@@ -101,7 +124,21 @@ public static class DeliveryAttribution
         }
 
         var hostingUnobserved = UnobservedFilter.For(observations, "host", "hosts", "hosting", "http");
+        var cdnUnobserved = UnobservedFilter.For(observations, "cdn", "upstream");
         var cdnDependencies = cdn.Build();
+        var hostingDependencies = hosting.Build();
+        foreach (var (dependencies, unobserved) in new[] { (cdnDependencies, cdnUnobserved), (hostingDependencies, hostingUnobserved) })
+        {
+            foreach (var dependency in dependencies)
+            {
+                if (upstreamNames.TryGetValue((dependency.Entity.Id, dependency.Service), out var reached) && reached.Names.Count > 0)
+                {
+                    var purpose = "CNAME target of " + string.Join(" and ", reached.Hosts);
+                    dependency.DependsOn.AddRange(UpstreamAttribution.ZoneDns(context, reached.Names, reached.Entity, purpose, unobserved));
+                }
+            }
+        }
+
         var exposedOrigins = observations.Hosts
             .Where(host => host.Role == "origin")
             .SelectMany(host => host.Addresses.Where(address => address.Asn is not { } asn
@@ -123,7 +160,7 @@ public static class DeliveryAttribution
         }
 
         return (
-            new LayerReport { Layer = Layer.Hosting, Dependencies = hosting.Build(), Unobserved = hostingUnobserved },
-            new LayerReport { Layer = Layer.Cdn, Dependencies = cdnDependencies, Unobserved = UnobservedFilter.For(observations, "cdn") });
+            new LayerReport { Layer = Layer.Hosting, Dependencies = hostingDependencies, Unobserved = hostingUnobserved },
+            new LayerReport { Layer = Layer.Cdn, Dependencies = cdnDependencies, Unobserved = cdnUnobserved });
     }
 }

@@ -13,10 +13,16 @@ public static class MailAttribution
     public static LayerReport Attribute(AttributionContext context)
     {
         var builder = new DependencyBuilder();
+        var notes = new List<string>();
         var mail = context.Observations.Mail;
         if (mail is not null)
         {
-            foreach (var mx in mail.Mx)
+            if (mail.Mx.Any(IsNullMx))
+            {
+                notes.Add("null MX (RFC 7505): the domain declares that it accepts no mail");
+            }
+
+            foreach (var mx in mail.Mx.Where(mx => !IsNullMx(mx)))
             {
                 var details = new Dictionary<string, string> { ["mx:" + mx.Host] = $"preference {mx.Preference}" };
                 var known = context.Lookup.Find(SignalKind.Mx, mx.Host);
@@ -65,7 +71,12 @@ public static class MailAttribution
         {
             Layer = Layer.Mail,
             Dependencies = builder.Build(service => service == "mail"),
+            Notes = notes,
             Unobserved = UnobservedFilter.For(context.Observations, "mail"),
         };
     }
+
+    /// <summary>An MX whose exchange is the root ("."): RFC 7505's "no mail accepted here".</summary>
+    /// <seealso href="https://www.rfc-editor.org/rfc/rfc7505">RFC 7505: A "Null MX" No Service Resource Record</seealso>
+    private static bool IsNullMx(Observations.Mail.MxObservation mx) => mx.Host.Trim().TrimEnd('.').Length == 0;
 }

@@ -20,6 +20,7 @@ public static class TlsAttribution
         var builder = new DependencyBuilder();
         var caa = context.Observations.Dns?.Caa;
         var caaDomains = CaaIssuers(caa?.Values ?? []);
+        var ocspHosts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var tls in context.Observations.Tls)
         {
             var leaf = tls.Chain.FirstOrDefault();
@@ -42,35 +43,58 @@ public static class TlsAttribution
                 details["validation"] = string.Join("; ", tls.ValidationErrors);
             }
 
-            var found = false;
+            var responders = leaf.OcspUrls
+                .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host.ToLowerInvariant() : null)
+                .OfType<string>()
+                .ToList();
+            var issuers = new List<EntityRef>();
             if (leaf.IssuerOrganization is { } organization && context.Lookup.Find(SignalKind.Issuer, organization) is { } byIssuer)
             {
                 builder.Add(byIssuer, Classification.ThirdParty, details);
-                found = true;
+                issuers.Add(byIssuer.Entity);
             }
 
-            foreach (var ocsp in leaf.OcspUrls)
+            foreach (var responder in responders)
             {
-                if (Uri.TryCreate(ocsp, UriKind.Absolute, out var uri) && context.Lookup.Find(SignalKind.Ocsp, uri.Host) is { } byOcsp)
+                if (context.Lookup.Find(SignalKind.Ocsp, responder) is { } byOcsp)
                 {
                     builder.Add(byOcsp, Classification.ThirdParty, details);
-                    found = true;
+                    issuers.Add(byOcsp.Entity);
                 }
             }
+
+            var found = issuers.Count > 0;
 
             if (!found)
             {
                 var label = leaf.IssuerOrganization ?? leaf.Issuer;
                 var unknown = EntityRef.Unknown(label);
                 builder.Add(unknown, unknown, "ca", label, Classification.Unknown, new Evidence("issuer", label), details);
+                issuers.Add(unknown);
+            }
+
+            foreach (var issuer in issuers)
+            {
+                var hosts = ocspHosts.TryGetValue(issuer.Id, out var known) ? known : ocspHosts[issuer.Id] = [];
+                hosts.AddRange(responders.Where(r => !hosts.Contains(r, StringComparer.Ordinal)));
+            }
+        }
+
+        var unobserved = UnobservedFilter.For(context.Observations, "tls", "dns.caa");
+        var dependencies = builder.Build(_ => false);
+        foreach (var dependency in dependencies)
+        {
+            if (ocspHosts.TryGetValue(dependency.Entity.Id, out var hosts) && hosts.Count > 0)
+            {
+                dependency.DependsOn.AddRange(UpstreamAttribution.OcspResponder(context, hosts, dependency.Entity, unobserved));
             }
         }
 
         return new LayerReport
         {
             Layer = Layer.Tls,
-            Dependencies = builder.Build(_ => false),
-            Unobserved = UnobservedFilter.For(context.Observations, "tls", "dns.caa"),
+            Dependencies = dependencies,
+            Unobserved = unobserved,
         };
     }
 

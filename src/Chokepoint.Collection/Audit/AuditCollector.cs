@@ -19,8 +19,9 @@ namespace Chokepoint.Collection.Audit;
 /// <summary>
 /// Collects everything about one site under one time budget: RDAP, the DNS delegation and zone, the apex and www
 /// hosts and mail run at once; TLS, HTTP and the page collector start for each host as soon as its addresses are
-/// known. Network trouble never throws: each failure is an <see cref="Unobserved"/> entry with its reason, and work
-/// not finished within the budget is reported as such. Only the caller's cancellation throws
+/// known; the zones of the hosts' CNAME targets as soon as their chains are known, and the certificate's OCSP
+/// responder host (and its zones) as soon as the chain is. Network trouble never throws: each failure is an
+/// <see cref="Unobserved"/> entry with its reason, and work not finished within the budget is reported as such. Only the caller's cancellation throws
 /// (<see cref="OperationCanceledException"/>).
 /// </summary>
 public sealed class AuditCollector(TimeProvider time)
@@ -72,22 +73,32 @@ public sealed class AuditCollector(TimeProvider time)
         // Names that commonly point straight at the origin behind a CDN; a miss is expected and not a gap.
         var originTasks = OriginNames.Select(label => Guarded("host.origin", () => hosts.CollectAsync(label + "." + name, "origin", token))).ToList();
 
-        async Task<(Collected<TlsObservation> Tls, Collected<HttpObservation> Http)?> WebAsync(Task<Collected<HostObservation>> hostTask)
+        async Task<HostObservation?> AddressedAsync(Task<Collected<HostObservation>> hostTask) =>
+            (await hostTask).Value is { Addresses.Count: > 0 } host ? host : null;
+
+        async Task<Collected<TlsObservation>?> TlsAsync(Task<Collected<HostObservation>> hostTask)
         {
-            var host = (await hostTask).Value;
-            if (host is null || host.Addresses.Count == 0)
+            if (await AddressedAsync(hostTask) is not { } host)
             {
                 return null;
             }
 
             var address = IPAddress.Parse(host.Addresses[0].Ip);
-            var tlsTask = Guarded("tls." + host.Name, () => tls.CollectAsync(host.Name, address, token));
-            var httpTask = Guarded("http.https://" + host.Name + "/", () => web.CollectAsync(new Uri($"https://{host.Name}/"), token));
-            return (await tlsTask, await httpTask);
+            return await Guarded("tls." + host.Name, () => tls.CollectAsync(host.Name, address, token));
         }
 
-        var apexWebTask = WebAsync(apexTask);
-        var wwwWebTask = WebAsync(wwwTask);
+        async Task<Collected<HttpObservation>?> HttpAsync(Task<Collected<HostObservation>> hostTask) =>
+            await AddressedAsync(hostTask) is { } host
+                ? await Guarded("http.https://" + host.Name + "/", () => web.CollectAsync(new Uri($"https://{host.Name}/"), token))
+                : null;
+
+        var apexTlsTask = TlsAsync(apexTask);
+        var apexHttpTask = HttpAsync(apexTask);
+        var wwwTlsTask = TlsAsync(wwwTask);
+        var wwwHttpTask = HttpAsync(wwwTask);
+        var upstream = new UpstreamCollection(name, hosts, new ZoneCollector(dns), (what, run) => Guarded(what, run), (what, run) => Guarded(what, run), token);
+        var cnameZonesTask = Task.WhenAll(upstream.CnameZonesAsync(apexTask), upstream.CnameZonesAsync(wwwTask));
+        var ocspTask = Task.WhenAll(upstream.OcspAsync(apexTlsTask), upstream.OcspAsync(wwwTlsTask));
         var pageTask = options.PageCollector is { } pageCollector
             ? Guarded("page", () => CollectPageAsync(pageCollector, name, profile, http, dns, apexTask, wwwTask, token))
             : Task.FromResult(new Collected<PageObservation>());
@@ -97,9 +108,12 @@ public sealed class AuditCollector(TimeProvider time)
         var apex = await apexTask;
         var www = await wwwTask;
         var mail = await mailTask;
-        var webResults = new[] { await apexWebTask, await wwwWebTask }.OfType<(Collected<TlsObservation> Tls, Collected<HttpObservation> Http)>().ToList();
+        var webResults = new[] { (Tls: await apexTlsTask, Http: await apexHttpTask), (Tls: await wwwTlsTask, Http: await wwwHttpTask) };
         var page = await pageTask;
         var origins = (await Task.WhenAll(originTasks)).Select(o => o.Value).Where(o => o is { Addresses.Count: > 0 }).OfType<HostObservation>();
+        await cnameZonesTask;
+        await ocspTask;
+        var upstreamResult = await upstream.FinishAsync();
 
         gaps.AddRange(registration.Unobserved);
         gaps.AddRange(dnsResult.Unobserved);
@@ -108,11 +122,12 @@ public sealed class AuditCollector(TimeProvider time)
         gaps.AddRange(mail.Unobserved);
         foreach (var (tlsResult, httpResult) in webResults)
         {
-            gaps.AddRange(tlsResult.Unobserved);
-            gaps.AddRange(httpResult.Unobserved);
+            gaps.AddRange(tlsResult?.Unobserved ?? []);
+            gaps.AddRange(httpResult?.Unobserved ?? []);
         }
 
         gaps.AddRange(page.Unobserved);
+        gaps.AddRange(upstreamResult.Unobserved);
         return new SiteObservations
         {
             Domain = name,
@@ -121,9 +136,10 @@ public sealed class AuditCollector(TimeProvider time)
             ToolVersion = options.ToolVersion ?? DefaultToolVersion(),
             Registration = registration.Value,
             Dns = dnsResult.Value,
-            Hosts = new[] { apex.Value, www.Value }.OfType<HostObservation>().Concat(origins).ToList(),
-            Tls = webResults.Select(w => w.Tls.Value).OfType<TlsObservation>().ToList(),
-            Http = webResults.Select(w => w.Http.Value).OfType<HttpObservation>().ToList(),
+            Hosts = new[] { apex.Value, www.Value }.OfType<HostObservation>().Concat(origins).Concat(upstreamResult.OcspHosts).ToList(),
+            Tls = webResults.Select(w => w.Tls?.Value).OfType<TlsObservation>().ToList(),
+            Http = webResults.Select(w => w.Http?.Value).OfType<HttpObservation>().ToList(),
+            UpstreamZones = upstreamResult.Zones,
             Mail = mail.Value,
             Page = page.Value,
             Unobserved = gaps.ToList(),

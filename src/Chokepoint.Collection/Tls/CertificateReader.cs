@@ -24,6 +24,17 @@ public static class CertificateReader
         SerialNumber = certificate.SerialNumber,
     };
 
+    /// <summary>
+    /// The hosts of the certificate's OCSP responders (RFC 5280 section 4.2.2.1), lowercase, without repeats; URLs
+    /// that are not absolute are left out.
+    /// </summary>
+    public static IReadOnlyList<string> OcspHosts(CertificateObservation certificate) =>
+        certificate.OcspUrls
+            .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host.TrimEnd('.').ToLowerInvariant() : null)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
     private static string? Attribute(X500DistinguishedName name, string oid)
     {
         foreach (var rdn in name.EnumerateRelativeDistinguishedNames())

@@ -8,7 +8,7 @@ public sealed record HostObservation
     [JsonPropertyName("name")]
     public required string Name { get; init; }
 
-    /// <summary>Why this host was looked at: "apex", "www", "page", "origin", "mx".</summary>
+    /// <summary>Why this host was looked at: "apex", "www", "page", "origin", "mx", "ocsp" (the host of the certificate's OCSP responder).</summary>
     [JsonPropertyName("role")]
     public string Role { get; init; } = "apex";
 

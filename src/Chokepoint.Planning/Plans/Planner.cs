@@ -32,9 +32,9 @@ public static class Planner
         foreach (var chokepoint in analysis.Chokepoints)
         {
             var broken = chokepoint.FunctionIds.Where(functions.ContainsKey).Select(id => functions[id]).ToList();
-            foreach (var role in chokepoint.Suppliers.GroupBy(s => (s.Layer, Service: s.Service.ToLowerInvariant())))
+            foreach (var role in chokepoint.Suppliers.GroupBy(s => (s.Layer, Service: s.Service.ToLowerInvariant(), Via: s.Via?.CompanyId)))
             {
-                var addressed = broken.Where(f => Addresses(f, chokepoint.CompanyId, role.Key.Layer, role.Key.Service)).ToList();
+                var addressed = broken.Where(f => Addresses(f, chokepoint.CompanyId, role.Key.Layer, role.Key.Service, role.Key.Via)).ToList();
                 if (addressed.Count == 0)
                 {
                     continue;
@@ -79,9 +79,10 @@ public static class Planner
     /// A company's role at a layer matters for a function when losing that role alone breaks it (sufficient), or
     /// when the company's other roles do not break it without this one (necessary).
     /// </summary>
-    private static bool Addresses(SiteFunction function, string companyId, SupplyLayer layer, string service)
+    private static bool Addresses(SiteFunction function, string companyId, SupplyLayer layer, string service, string? via)
     {
-        bool IsRole(Supplier s) => s.CompanyId == companyId && s.Layer == layer && string.Equals(s.Service, service, StringComparison.OrdinalIgnoreCase);
+        bool IsRole(Supplier s) => s.CompanyId == companyId && s.Layer == layer && string.Equals(s.Service, service, StringComparison.OrdinalIgnoreCase)
+            && s.Via?.CompanyId == via;
         var sufficient = FaultTreeEvaluator.Fails(function.Requirement, IsRole);
         var necessary = !FaultTreeEvaluator.Fails(function.Requirement, s => s.CompanyId == companyId && !IsRole(s));
         return sufficient || necessary;

@@ -14,6 +14,17 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
     {
         var company = chokepoint.CompanyName;
         var id = chokepoint.CompanyId;
+        if (supplier.Via is { } via)
+        {
+            // The site does not buy this service: the only lever is the provider that relies on it.
+            var around = For(model, chokepoint with { CompanyId = via.CompanyId, CompanyName = via.CompanyName }, via, functions, inputs);
+            return around with
+            {
+                Title = $"Route around {via.CompanyName}'s {via.Service}, which relies on {company} ({supplier.Service}): {FirstLower(around.Title)}",
+                Text = $"{company} serves {via.CompanyName}, not the site ({supplier.Service}: {supplier.Detail}); the site cannot replace it and can only stop depending on {via.CompanyName}'s {via.Service}, or accept the risk. {around.Text}",
+            };
+        }
+
         switch (supplier.Layer)
         {
             case SupplyLayer.Registration when string.Equals(supplier.Service, "registry", StringComparison.OrdinalIgnoreCase):
@@ -205,4 +216,7 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
 
     private static List<ProviderCandidate> Others(IEnumerable<ProviderCandidate> candidates, string companyId) =>
         candidates.Where(c => !string.Equals(c.CompanyId, companyId, StringComparison.Ordinal)).ToList();
+
+    private static string FirstLower(string text) =>
+        text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 }

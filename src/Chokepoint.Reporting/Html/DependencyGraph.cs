@@ -160,6 +160,30 @@ public sealed record DependencyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyLi
             }
         }
 
+        // What the providers themselves rely on (their DNS, the network behind an OCSP responder), placed with the
+        // layer of its service; a part the provider runs itself is not a separate dependency of the site.
+        foreach (var layer in report.Layers)
+        {
+            foreach (var dependency in layer.Dependencies)
+            {
+                var via = ReportLabels.Owner(dependency);
+                foreach (var upstream in dependency.DependsOn.Where(u => ReportLabels.Owner(u).Id != via.Id))
+                {
+                    var owner = ReportLabels.Owner(upstream);
+                    var detail = SiteModelBuilder.DetailOf(upstream, indirect: true);
+                    var id = ServiceKey(upstream.Service, owner.Id, detail);
+                    if (!seen.Add(id))
+                    {
+                        continue;
+                    }
+
+                    var layerRank = Layer.All.ToList().IndexOf(upstream.Service switch { "dns" => Layer.Dns, "cdn" => Layer.Cdn, _ => Layer.Hosting });
+                    var subtitle = $"{upstream.Service} behind {dependency.Provider ?? dependency.Entity.Name}" + (upstream.Redundant ? " · redundant" : "");
+                    services.Add(new ServiceNode(id, upstream.Service, owner.Id, owner.Name, detail, subtitle, upstream.Redundant, layerRank));
+                }
+            }
+        }
+
         return services;
     }
 

@@ -14,6 +14,11 @@ internal static class HtmlLayerSection
         foreach (var layer in report.Layers)
         {
             page.Append('<').Append(h3).Append('>').Append(HtmlText.Encode(ReportLabels.LayerTitle(layer.Layer))).Append("</").Append(h3).Append(">\n");
+            foreach (var note in layer.Notes)
+            {
+                page.Append("<p class=\"note\">Note: ").Append(HtmlText.Encode(note)).Append("</p>\n");
+            }
+
             if (layer.Dependencies.Count == 0 && layer.Unobserved.Count == 0)
             {
                 page.Append("<p class=\"empty\">No dependency found.</p>\n");
@@ -26,13 +31,11 @@ internal static class HtmlLayerSection
                 page.Append("<thead><tr><th>Company</th><th>Service / provider</th><th>Third party?</th><th>Redundant / single</th><th>Evidence</th></tr></thead>\n<tbody>\n");
                 foreach (var dependency in layer.Dependencies)
                 {
-                    page.Append("<tr class=\"").Append(dependency.Redundant ? "redundant" : "single").Append("\"><td>")
-                        .Append(HtmlText.Encode(ReportLabels.Company(dependency))).Append("</td><td>")
-                        .Append(HtmlText.Encode(ReportLabels.ServiceAndProvider(dependency))).Append("</td><td>")
-                        .Append(HtmlText.Encode(ReportLabels.ThirdParty(dependency))).Append("</td><td class=\"redundancy\">")
-                        .Append(HtmlText.Encode(ReportLabels.Redundancy(dependency))).Append("</td><td class=\"evidence\">");
-                    AppendEvidence(page, dependency);
-                    page.Append("</td></tr>\n");
+                    AppendRow(page, dependency, upstream: false);
+                    foreach (var upstream in dependency.DependsOn)
+                    {
+                        AppendRow(page, upstream, upstream: true);
+                    }
                 }
 
                 page.Append("</tbody>\n</table>\n");
@@ -51,6 +54,18 @@ internal static class HtmlLayerSection
         }
 
         page.Append("</section>\n");
+    }
+
+    /// <summary>One row: a dependency of the site, or (<paramref name="upstream"/>) what its provider relies on, one level down.</summary>
+    private static void AppendRow(StringBuilder page, Dependency dependency, bool upstream)
+    {
+        page.Append("<tr class=\"").Append(upstream ? "upstream " : "").Append(dependency.Redundant ? "redundant" : "single").Append("\"><td>")
+            .Append(HtmlText.Encode(upstream ? ReportLabels.UpstreamCompany(dependency) : ReportLabels.Company(dependency))).Append("</td><td>")
+            .Append(HtmlText.Encode(upstream ? ReportLabels.UpstreamServiceAndProvider(dependency) : ReportLabels.ServiceAndProvider(dependency))).Append("</td><td>")
+            .Append(HtmlText.Encode(upstream ? ReportLabels.UpstreamThirdParty(dependency) : ReportLabels.ThirdParty(dependency))).Append("</td><td class=\"redundancy\">")
+            .Append(HtmlText.Encode(ReportLabels.Redundancy(dependency))).Append("</td><td class=\"evidence\">");
+        AppendEvidence(page, dependency);
+        page.Append("</td></tr>\n");
     }
 
     /// <summary>Evidence as text: signal, value, and the rule and its public source (a URL, never a link).</summary>

@@ -27,6 +27,11 @@ internal static class HtmlRecoverySection
                 page.Append("<p>Services: ").Append(HtmlText.Encode(string.Join(", ", chokepoint.Services))).Append("</p>\n");
             }
 
+            foreach (var indirect in chokepoint.Indirect)
+            {
+                page.Append("<p class=\"indirect\">Indirect: ").Append(HtmlText.Encode(indirect)).Append("</p>\n");
+            }
+
             if (chokepoint.TimeToRecover is { } recovery)
             {
                 // Open, so the steps are on paper too: a closed <details> prints only its summary.

@@ -24,6 +24,8 @@ internal static class HtmlStyles
         th { background: var(--bg-soft); font-weight: 600; overflow-wrap: normal; }
         td.nowrap { white-space: nowrap; }
         tr.single td.redundancy { color: var(--red); font-weight: 600; }
+        tr.upstream td { font-size: 0.92em; background: var(--bg-soft); }
+        tr.upstream td:first-child { padding-left: 1.5em; }
         .severity { display: inline-block; white-space: nowrap; padding: 1px 8px; border-radius: 10px; font-size: 0.85em; font-weight: 600; color: #fff; background: #7b8794; }
         .severity-critical { background: #922b21; } .severity-high { background: #d35400; } .severity-medium { background: #b7791f; } .severity-low { background: #558b2f; }
         ul.evidence { list-style: none; margin: 0; padding: 0; }

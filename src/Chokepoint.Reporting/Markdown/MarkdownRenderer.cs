@@ -110,6 +110,12 @@ public static class MarkdownRenderer
         {
             text.Append("### ").AppendLine(MarkdownText.Inline(ReportLabels.LayerTitle(layer.Layer)));
             text.AppendLine();
+            foreach (var note in layer.Notes)
+            {
+                text.Append("Note: ").AppendLine(MarkdownText.Inline(note));
+                text.AppendLine();
+            }
+
             if (layer.Dependencies.Count == 0 && layer.Unobserved.Count == 0)
             {
                 text.AppendLine("No dependency found.");
@@ -123,20 +129,11 @@ public static class MarkdownRenderer
                 text.AppendLine("| --- | --- | --- | --- | --- |");
                 foreach (var dependency in layer.Dependencies)
                 {
-                    var evidence = ReportLabels.EvidenceLines(dependency);
-                    var shown = evidence.Take(EvidenceLimit).ToList();
-                    if (evidence.Count > EvidenceLimit)
+                    AppendDependencyRow(text, dependency, upstream: false);
+                    foreach (var upstream in dependency.DependsOn)
                     {
-                        shown.Add($"+{evidence.Count - EvidenceLimit} more");
+                        AppendDependencyRow(text, upstream, upstream: true);
                     }
-
-                    AppendRow(
-                        text,
-                        MarkdownText.Cell(ReportLabels.Company(dependency)),
-                        MarkdownText.Cell(ReportLabels.ServiceAndProvider(dependency)),
-                        MarkdownText.Cell(ReportLabels.ThirdParty(dependency)),
-                        dependency.Redundant ? "redundant" : "**single**",
-                        shown.Count == 0 ? "none recorded" : MarkdownText.CellLines(shown));
                 }
 
                 text.AppendLine();
@@ -174,6 +171,12 @@ public static class MarkdownRenderer
             if (chokepoint.Services.Count > 0)
             {
                 text.Append("Services: ").AppendLine(MarkdownText.Inline(string.Join(", ", chokepoint.Services)));
+                text.AppendLine();
+            }
+
+            foreach (var indirect in chokepoint.Indirect)
+            {
+                text.Append("Indirect: ").AppendLine(MarkdownText.Inline(indirect));
                 text.AppendLine();
             }
 
@@ -237,6 +240,25 @@ public static class MarkdownRenderer
 
             text.AppendLine();
         }
+    }
+
+    /// <summary>One row: a dependency of the site, or (<paramref name="upstream"/>) what its provider relies on, one level down.</summary>
+    private static void AppendDependencyRow(StringBuilder text, Dependency dependency, bool upstream)
+    {
+        var evidence = ReportLabels.EvidenceLines(dependency);
+        var shown = evidence.Take(EvidenceLimit).ToList();
+        if (evidence.Count > EvidenceLimit)
+        {
+            shown.Add($"+{evidence.Count - EvidenceLimit} more");
+        }
+
+        AppendRow(
+            text,
+            MarkdownText.Cell(upstream ? ReportLabels.UpstreamCompany(dependency) : ReportLabels.Company(dependency)),
+            MarkdownText.Cell(upstream ? ReportLabels.UpstreamServiceAndProvider(dependency) : ReportLabels.ServiceAndProvider(dependency)),
+            MarkdownText.Cell(upstream ? ReportLabels.UpstreamThirdParty(dependency) : ReportLabels.ThirdParty(dependency)),
+            dependency.Redundant ? "redundant" : upstream ? "single" : "**single**",
+            shown.Count == 0 ? "none recorded" : MarkdownText.CellLines(shown));
     }
 
     private static void AppendRow(StringBuilder text, params string[] cells)

@@ -61,6 +61,24 @@ internal static class ReportLabels
         _ => "unknown",
     };
 
+    /// <summary>"↳ Amazon.com, Inc.": the company a provider itself relies on, marked as one level down.</summary>
+    public static string UpstreamCompany(Dependency upstream) => "↳ " + Company(upstream);
+
+    /// <summary>"dns of zone cloudfront.net: Amazon Route 53", the service a provider itself relies on.</summary>
+    public static string UpstreamServiceAndProvider(Dependency upstream)
+    {
+        var service = upstream.Details.GetValueOrDefault("zone") is { } zone ? $"{upstream.Service} of zone {zone}" : upstream.Service;
+        return upstream.Provider is null ? service : $"{service}: {upstream.Provider}";
+    }
+
+    /// <summary>Answers "third party?" for what a provider relies on, relative to that provider.</summary>
+    public static string UpstreamThirdParty(Dependency upstream) => upstream.Classification switch
+    {
+        Classification.ThirdParty => "yes (another company than the provider)",
+        Classification.Private => "no (run by the provider itself)",
+        _ => "unknown",
+    };
+
     /// <summary>"redundant" or "single".</summary>
     public static string Redundancy(Dependency dependency) => dependency.Redundant ? "redundant" : "single";
 
@@ -72,7 +90,7 @@ internal static class ReportLabels
     public static Dictionary<string, string> CompanyNames(AuditReport report)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var dependency in report.Layers.SelectMany(layer => layer.Dependencies))
+        foreach (var dependency in report.Layers.SelectMany(layer => layer.Dependencies).SelectMany(d => d.DependsOn.Prepend(d)))
         {
             names.TryAdd(dependency.Entity.Id, dependency.Entity.Name);
             if (dependency.Owner is { } owner)

@@ -37,14 +37,28 @@ public static class TableRenderer
                 text.AppendLine("  no dependency found");
             }
 
-            var rows = layer.Dependencies.Select(dependency => new[]
+            foreach (var note in layer.Notes)
             {
+                text.Append("  note: ").AppendLine(note);
+            }
+
+            var rows = layer.Dependencies.SelectMany(dependency => dependency.DependsOn.Select(upstream => new[]
+            {
+                "  -> " + CompanyLabel(upstream),
+                upstream.Details.GetValueOrDefault("zone") is { } zone
+                    ? $"{upstream.Service} of {zone}: {upstream.Provider ?? upstream.Entity.Name}"
+                    : $"{upstream.Service}: {upstream.Provider ?? upstream.Entity.Name}",
+                upstream.Classification == Classification.Private ? "provider's own" : upstream.Classification,
+                upstream.Redundant ? "redundant" : "single",
+                EvidenceLabel(upstream),
+            }).Prepend(
+            [
                 CompanyLabel(dependency),
                 dependency.Provider is null ? dependency.Service : $"{dependency.Service}: {dependency.Provider}",
                 dependency.Classification,
                 dependency.Redundant ? "redundant" : "single",
                 EvidenceLabel(dependency),
-            }).ToList();
+            ])).ToList();
             AppendColumns(text, rows);
             foreach (var missing in layer.Unobserved)
             {
@@ -60,6 +74,11 @@ public static class TableRenderer
             {
                 text.Append("  ").Append(chokepoint.Severity.ToUpperInvariant()).Append("  ").Append(chokepoint.Entity.Name)
                     .Append(": ").AppendLine(string.Join(", ", chokepoint.Functions));
+                foreach (var indirect in chokepoint.Indirect)
+                {
+                    text.Append("      indirect: ").AppendLine(indirect);
+                }
+
                 if (chokepoint.TimeToRecover is { } recovery)
                 {
                     text.Append("      time to recover: ").AppendLine(recovery.Summary);

@@ -174,6 +174,21 @@ public sealed class ReportAttributorTests
     }
 
     [Fact]
+    public void A_null_mx_is_a_note_that_no_mail_is_accepted_not_a_mail_provider()
+    {
+        var observations = new SiteObservations
+        {
+            Domain = "nomail.com",
+            Mail = new MailObservation { Mx = [new MxObservation { Preference = 0, Host = "." }] },
+        };
+
+        var mail = Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Mail);
+
+        Assert.Empty(mail.Dependencies);
+        Assert.Contains(mail.Notes, note => note.Contains("RFC 7505", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Page_and_money_layers_split_resources_and_revenue_paths()
     {
         var observations = new SiteObservations

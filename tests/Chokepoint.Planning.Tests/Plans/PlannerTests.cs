@@ -179,4 +179,23 @@ public sealed class PlannerTests
         Assert.Empty(plan.Steps);
         Assert.Equal(ExposureGrade.B, plan.GradeNow);
     }
+
+    [Fact]
+    public void An_indirect_single_point_is_planned_around_the_provider_that_relies_on_it()
+    {
+        var fastly = new Supplier("fastly", "Fastly", "cdn", SupplyLayer.Cdn, "Fastly");
+        var dyn = new Supplier("oracle", "Oracle", "dns", SupplyLayer.Dns, "Dyn, zone fastly.example", fastly);
+        var name = All(Needs(Verisign), Needs(GoDaddy), Needs(CloudflareDns));
+        var model = new SiteModel("example.org",
+        [
+            new SiteFunction("web-served", "Web served", FunctionKind.Reachability, Importance.Critical, All(name, All(Needs(fastly), Needs(dyn)), Needs(Aws))),
+        ]);
+
+        var plan = Planner.Plan(model, ChokepointAnalysis.Analyze(model), Inputs());
+
+        var step = Assert.Single(plan.Steps, s => s.CompanyId == "oracle");
+        Assert.StartsWith("Route around Fastly's cdn, which relies on Oracle (dns)", step.Title, StringComparison.Ordinal);
+        Assert.Contains("cannot replace it", step.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(step.Artifacts, a => a.Kind == ArtifactKind.ZoneFile);
+    }
 }

@@ -216,6 +216,36 @@ public sealed class DemoWorldTests
         Assert.Contains(_world.Registries, r => r.Tld == "com" && r.NameServers.Any(n => n.Host == "a.gtld-servers.net"));
     }
 
+    [Fact]
+    public void Digicert_ocsp_host_is_served_by_edgecast_through_its_published_cname_chain()
+    {
+        Assert.Equal(
+            ["ocsp.edge.digicert.com", "fp2e7a.wpc.2be4.phicdn.net", "fp2e7a.wpc.phicdn.net"],
+            _lookup.CnameChain(_world.CertificateAuthorities.Single(c => c.Id == "digicert-g2").OcspHost!));
+        var prefix = _lookup.PrefixOf(_lookup.Addresses("ocsp.digicert.com")[0])!;
+        Assert.Equal(15133, prefix.Asn);
+        Assert.Equal("EDGECAST", prefix.Organization);
+        var edgecast = _world.DnsServices.Single(s => Zone("phicdn.net").ServedBy.Single() == s.Id);
+        Assert.Equal("Edgio, Inc.", _world.Companies.Single(c => c.Id == edgecast.Company).Name);
+        Assert.Contains(_world.Domains, d => d.Name == "phicdn.net");
+    }
+
+    [Fact]
+    public void Shopify_zones_are_served_by_ns1_and_dnsimple()
+    {
+        foreach (var name in new[] { "shopify.com", "myshopify.com" })
+        {
+            Assert.Equal(["dnsimple", "ns1"], Zone(name).ServedBy.Order());
+            var services = Domain(name).NameServers.Select(_lookup.ServiceOfHost).Select(s => s.Id).Distinct().Order();
+            Assert.Equal(["dnsimple", "ns1"], services);
+        }
+
+        var dnsimple = _world.DnsServices.Single(s => s.Id == "dnsimple");
+        Assert.Equal(
+            ["ns1.dnsimple.com", "ns2.dnsimple-edge.net", "ns3.dnsimple.com", "ns4.dnsimple-edge.org"],
+            dnsimple.NameServers.Select(n => n.Host));
+    }
+
     private Domain Domain(string name) => _world.Domains.Single(d => d.Name == name);
 
     private Zone Zone(string name) => _world.Zones.Single(z => z.Name == name);

@@ -1,0 +1,178 @@
+using System.Globalization;
+using Chokepoint.Attribution.Catalog;
+using Chokepoint.Model;
+using Chokepoint.Observations.Dns;
+
+namespace Chokepoint.Attribution.Audit;
+
+/// <summary>
+/// The providers' own dependencies, seen from outside: the DNS of the zones that hold a CDN's or host's CNAME
+/// targets, and the network and DNS behind a CA's OCSP responder. The result goes into
+/// <see cref="Dependency.DependsOn"/> of the provider that relies on them.
+/// </summary>
+public static class UpstreamAttribution
+{
+    /// <summary>The key of unobserved items about upstream zones (the collector uses the same).</summary>
+    public const string UnobservedKey = "upstream.zone";
+
+    /// <summary>
+    /// The DNS operators of the zones holding <paramref name="names"/>, one dependency per operator and zone.
+    /// Names whose zone was not observed are added to <paramref name="unobserved"/> unless the collector already
+    /// said why.
+    /// </summary>
+    /// <param name="context">The attribution context.</param>
+    /// <param name="names">Host names outside the site, e.g. a CNAME chain from the first third-party target on.</param>
+    /// <param name="provider">The provider these names lead to (the owner a self-hosted zone falls back on).</param>
+    /// <param name="purpose">Why the names matter, e.g. "CNAME target of www.example.com".</param>
+    /// <param name="unobserved">Receives what could not be seen.</param>
+    public static List<Dependency> ZoneDns(
+        AttributionContext context, IEnumerable<string> names, EntityRef provider, string purpose, List<UnobservedItem> unobserved)
+    {
+        var providerOwner = context.Lookup.OwnerOf(provider);
+        var zones = new List<ZoneObservation>();
+        foreach (var name in names.Select(Normalise).Where(n => n.Length > 0 && !context.IsSiteOwned(n)).Distinct(StringComparer.Ordinal))
+        {
+            var zone = context.Observations.UpstreamZones.FirstOrDefault(z => z.Names.Contains(name, StringComparer.OrdinalIgnoreCase));
+            if (zone is null)
+            {
+                var explained = context.Observations.Unobserved.Any(u =>
+                    u.What.StartsWith("upstream", StringComparison.OrdinalIgnoreCase) && u.Reason.Contains(name, StringComparison.OrdinalIgnoreCase));
+                if (!explained && !unobserved.Any(u => u.What == UnobservedKey && u.Reason.StartsWith(name + ":", StringComparison.Ordinal)))
+                {
+                    unobserved.Add(new UnobservedItem(UnobservedKey, $"{name}: the nameservers of its zone were not observed, so {provider.Name}'s own DNS is unknown"));
+                }
+
+                continue;
+            }
+
+            if (!zones.Contains(zone))
+            {
+                zones.Add(zone);
+            }
+        }
+
+        // One builder per zone: the operators of one zone are alternatives, different zones are all needed.
+        var result = new List<Dependency>();
+        foreach (var zone in zones)
+        {
+            var builder = new DependencyBuilder();
+            if (zone.NameServers.Count == 0)
+            {
+                unobserved.Add(new UnobservedItem(UnobservedKey, $"{zone.Zone}: no nameservers were observed for the zone"));
+                continue;
+            }
+
+            foreach (var nameServer in zone.NameServers)
+            {
+                var details = new Dictionary<string, string>
+                {
+                    ["zone"] = zone.Zone,
+                    ["for"] = $"{purpose}: {string.Join(", ", zone.Names)}",
+                    ["nameserver:" + nameServer] = "NS of " + zone.Zone,
+                };
+                if (zone.Ttl is { } ttl)
+                {
+                    details["zoneNsTtl"] = ttl.ToString(CultureInfo.InvariantCulture);
+                }
+
+                if (context.Lookup.Find(SignalKind.Ns, nameServer) is { } known)
+                {
+                    builder.Add(known, Relation(known.Owner, providerOwner), details);
+                    continue;
+                }
+
+                var operatorDomain = context.RegistrableDomainOf(nameServer) ?? nameServer;
+                var zoneDomain = context.RegistrableDomainOf(zone.Zone) ?? zone.Zone;
+                if (string.Equals(operatorDomain, zoneDomain, StringComparison.OrdinalIgnoreCase))
+                {
+                    // The zone's owner runs its own nameservers: name that owner through the catalog, else the provider.
+                    var owner = ZoneOwner(context, zone.Zone);
+                    var entity = owner?.Entity ?? provider;
+                    var ultimate = owner?.Owner ?? providerOwner;
+                    builder.Add(entity, ultimate, "dns", $"own nameservers of {zone.Zone}", Relation(ultimate, providerOwner),
+                        new Evidence("ns", nameServer, owner?.Evidence.Rule, owner?.Evidence.Source), details);
+                    continue;
+                }
+
+                var unknown = EntityRef.Unknown(operatorDomain);
+                builder.Add(unknown, unknown, "dns", operatorDomain, Classification.Unknown, new Evidence("ns", nameServer), details);
+            }
+
+            result.AddRange(builder.Build());
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// What a CA's OCSP responder runs on: the CDN or host its name leads to (CNAME chain, origin AS of its
+    /// addresses) and the DNS of the zones on the way.
+    /// </summary>
+    public static List<Dependency> OcspResponder(
+        AttributionContext context, IEnumerable<string> ocspHosts, EntityRef ca, List<UnobservedItem> unobserved)
+    {
+        var delivery = new DependencyBuilder();
+        var zoneDns = new List<Dependency>();
+        var caOwner = context.Lookup.OwnerOf(ca);
+        foreach (var hostName in ocspHosts.Select(Normalise).Distinct(StringComparer.Ordinal))
+        {
+            var host = context.Observations.Hosts.FirstOrDefault(h => h.Role == "ocsp" && string.Equals(h.Name, hostName, StringComparison.OrdinalIgnoreCase));
+            if (host is null)
+            {
+                var explained = context.Observations.Unobserved.Any(u => u.Reason.Contains(hostName, StringComparison.OrdinalIgnoreCase));
+                if (!explained)
+                {
+                    unobserved.Add(new UnobservedItem("tls.ocsp", $"{hostName}: the OCSP responder's host was not resolved, so what it runs on is unknown"));
+                }
+
+                continue;
+            }
+
+            var purpose = "OCSP responder " + hostName;
+            foreach (var target in host.CnameChain)
+            {
+                if (context.Lookup.Find(SignalKind.Cname, target) is { Service: "cdn" or "hosting" } viaCname)
+                {
+                    delivery.Add(viaCname, Relation(viaCname.Owner, caOwner), new Dictionary<string, string> { ["for"] = purpose, ["host:" + hostName] = "CNAME " + target });
+                }
+            }
+
+            foreach (var address in host.Addresses)
+            {
+                var details = new Dictionary<string, string> { ["for"] = purpose, ["address:" + address.Ip] = hostName };
+                if (address.Asn is not { } asn)
+                {
+                    continue;
+                }
+
+                var asnText = asn.ToString(CultureInfo.InvariantCulture);
+                if (context.Lookup.Find(SignalKind.Asn, asnText) is { } viaAsn)
+                {
+                    var service = viaAsn.Service == "cdn" ? "cdn" : "hosting";
+                    delivery.Add(viaAsn with { Service = service }, Relation(viaAsn.Owner, caOwner), details);
+                }
+                else
+                {
+                    var label = $"AS{asnText} {address.AsOrganization}".Trim();
+                    var unknown = EntityRef.Unknown(label);
+                    delivery.Add(unknown, unknown, "hosting", label, Classification.Unknown, new Evidence("asn", asnText), details);
+                }
+            }
+
+            zoneDns.AddRange(ZoneDns(context, [hostName, .. host.CnameChain], ca, purpose, unobserved));
+        }
+
+        return [.. delivery.Build(_ => false), .. zoneDns];
+    }
+
+    /// <summary>"private" when the provider itself runs it, "third-party" when another company does.</summary>
+    private static string Relation(EntityRef owner, EntityRef providerOwner) =>
+        owner.Id == providerOwner.Id ? Classification.Private : Classification.ThirdParty;
+
+    private static Attributed? ZoneOwner(AttributionContext context, string zone) =>
+        context.Lookup.Find(SignalKind.Cname, zone)
+        ?? context.Lookup.Find(SignalKind.Ocsp, zone)
+        ?? context.Lookup.Find(SignalKind.Ns, zone);
+
+    private static string Normalise(string name) => name.Trim().TrimEnd('.').ToLowerInvariant();
+}

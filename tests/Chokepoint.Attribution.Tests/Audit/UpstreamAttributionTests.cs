@@ -1,0 +1,153 @@
+using Chokepoint.Attribution.Audit;
+using Chokepoint.Model;
+using Chokepoint.Observations;
+using Chokepoint.Observations.Dns;
+using Chokepoint.Observations.Hosting;
+using Chokepoint.Observations.Tls;
+
+namespace Chokepoint.Attribution.Tests.Audit;
+
+/// <summary>What providers themselves rely on, from observed zones and OCSP hosts, lands in <c>dependsOn</c>.</summary>
+public sealed class UpstreamAttributionTests
+{
+    private static LayerReport Layer(AuditReport report, string layer) => report.Layers.Single(l => l.Layer == layer);
+
+    private static SiteObservations CdnSite(params ZoneObservation[] zones) => new()
+    {
+        Domain = "shop.com",
+        Hosts =
+        [
+            new HostObservation { Name = "shop.com", Role = "apex", Addresses = [new AddressObservation { Ip = "192.0.2.1" }] },
+            new HostObservation { Name = "www.shop.com", Role = "www", CnameChain = ["d1.cloudfront.net"], Addresses = [new AddressObservation { Ip = "192.0.2.2" }] },
+        ],
+        UpstreamZones = [.. zones],
+    };
+
+    [Fact]
+    public void The_dns_of_a_cdn_cname_target_zone_is_what_the_cdn_depends_on()
+    {
+        var observations = CdnSite(new ZoneObservation { Zone = "cloudfront.net", Names = ["d1.cloudfront.net"], NameServers = ["dns1.p01.nsone.net", "dns2.p01.nsone.net"], Ttl = 172800 });
+
+        var cdn = Assert.Single(Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Cdn).Dependencies);
+
+        Assert.Equal("amazon", cdn.Entity.Id);
+        var upstream = Assert.Single(cdn.DependsOn);
+        Assert.Equal("ns1", upstream.Entity.Id);
+        Assert.Equal("ibm", upstream.Owner?.Id);
+        Assert.Equal("dns", upstream.Service);
+        Assert.Equal("cloudfront.net", upstream.Details["zone"]);
+        Assert.Equal("172800", upstream.Details["zoneNsTtl"]);
+        Assert.Contains("www.shop.com", upstream.Details["for"], StringComparison.Ordinal);
+        Assert.Equal(Classification.ThirdParty, upstream.Classification);
+        Assert.False(upstream.Redundant);
+        Assert.Equal(2, upstream.Evidence.Count);
+    }
+
+    [Fact]
+    public void A_zone_at_two_companies_is_redundant_and_own_nameservers_are_the_providers_own()
+    {
+        var twoCompanies = CdnSite(new ZoneObservation { Zone = "cloudfront.net", Names = ["d1.cloudfront.net"], NameServers = ["dns1.p01.nsone.net", "ns-1.awsdns-01.org"] });
+        var own = CdnSite(new ZoneObservation { Zone = "cloudfront.net", Names = ["d1.cloudfront.net"], NameServers = ["ns1.cloudfront.net"] });
+
+        var both = Assert.Single(Layer(TestCatalog.Attributor.Attribute(twoCompanies), Model.Layer.Cdn).Dependencies).DependsOn;
+        var self = Assert.Single(Assert.Single(Layer(TestCatalog.Attributor.Attribute(own), Model.Layer.Cdn).Dependencies).DependsOn);
+
+        Assert.Equal(2, both.Count);
+        Assert.All(both, d => Assert.True(d.Redundant));
+        Assert.Equal(Classification.Private, both.Single(d => d.Entity.Id == "amazon").Classification);
+        Assert.Equal("amazon", self.Entity.Id);
+        Assert.Equal(Classification.Private, self.Classification);
+        Assert.Equal("own nameservers of cloudfront.net", self.Provider);
+    }
+
+    [Fact]
+    public void An_unseen_zone_is_reported_as_not_observed_once()
+    {
+        var silent = CdnSite();
+        var explained = CdnSite() with { Unobserved = [new Unobserved("upstream.zone", "d1.cloudfront.net: NS query timed out")] };
+
+        var silentCdn = Layer(TestCatalog.Attributor.Attribute(silent), Model.Layer.Cdn);
+        var explainedCdn = Layer(TestCatalog.Attributor.Attribute(explained), Model.Layer.Cdn);
+
+        Assert.Empty(Assert.Single(silentCdn.Dependencies).DependsOn);
+        var item = Assert.Single(silentCdn.Unobserved);
+        Assert.Equal(UpstreamAttribution.UnobservedKey, item.What);
+        Assert.Contains("d1.cloudfront.net", item.Reason, StringComparison.Ordinal);
+        var collectorGap = Assert.Single(explainedCdn.Unobserved);
+        Assert.Contains("timed out", collectorGap.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cname_targets_inside_the_site_are_not_upstream()
+    {
+        var observations = new SiteObservations
+        {
+            Domain = "shop.com",
+            Hosts = [new HostObservation { Name = "www.shop.com", Role = "www", CnameChain = ["edge.shop.com"], Addresses = [new AddressObservation { Ip = "192.0.2.9", Asn = 16509 }] }],
+        };
+
+        var report = TestCatalog.Attributor.Attribute(observations);
+
+        var hosting = Assert.Single(Layer(report, Model.Layer.Hosting).Dependencies);
+        Assert.Empty(hosting.DependsOn);
+        Assert.DoesNotContain(report.Layers.SelectMany(l => l.Unobserved), u => u.What == UpstreamAttribution.UnobservedKey);
+    }
+
+    [Fact]
+    public void A_cas_ocsp_responder_behind_a_cdn_and_its_zone_are_what_the_ca_depends_on()
+    {
+        var observations = new SiteObservations
+        {
+            Domain = "shop.com",
+            Tls =
+            [
+                new TlsObservation
+                {
+                    Host = "shop.com",
+                    Valid = true,
+                    Chain = [new CertificateObservation { Subject = "CN=shop.com", Issuer = "CN=R11, O=Let's Encrypt", IssuerOrganization = "Let's Encrypt", OcspUrls = ["http://ocsp.lencr-test.org/"] }],
+                },
+            ],
+            Hosts = [new HostObservation { Name = "ocsp.lencr-test.org", Role = "ocsp", CnameChain = ["ocsp.lencr-test.org.cdn.example"], Addresses = [new AddressObservation { Ip = "192.0.2.7", Asn = 13335 }] }],
+            UpstreamZones =
+            [
+                new ZoneObservation { Zone = "lencr-test.org", Reason = "ocsp", Names = ["ocsp.lencr-test.org"], NameServers = ["ns1.lencr-test.org", "ns2.lencr-test.org"] },
+                new ZoneObservation { Zone = "cdn.example", Reason = "ocsp", Names = ["ocsp.lencr-test.org.cdn.example"], NameServers = ["kate.ns.cloudflare.com"] },
+            ],
+        };
+
+        var ca = Assert.Single(Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Tls).Dependencies);
+
+        Assert.Equal("isrg", ca.Entity.Id);
+        var network = Assert.Single(ca.DependsOn, d => d.Service == "cdn");
+        Assert.Equal("cloudflare", network.Entity.Id);
+        Assert.Equal(Classification.ThirdParty, network.Classification);
+        var own = Assert.Single(ca.DependsOn, d => d.Service == "dns" && d.Details["zone"] == "lencr-test.org");
+        Assert.Equal("isrg", own.Entity.Id);
+        Assert.Equal(Classification.Private, own.Classification);
+        var edgeDns = Assert.Single(ca.DependsOn, d => d.Service == "dns" && d.Details["zone"] == "cdn.example");
+        Assert.Equal("cloudflare", edgeDns.Entity.Id);
+    }
+
+    [Fact]
+    public void An_unresolved_ocsp_host_is_not_observed_rather_than_absent()
+    {
+        var observations = new SiteObservations
+        {
+            Domain = "shop.com",
+            Tls =
+            [
+                new TlsObservation
+                {
+                    Host = "shop.com",
+                    Chain = [new CertificateObservation { Subject = "CN=shop.com", Issuer = "CN=R11, O=Let's Encrypt", IssuerOrganization = "Let's Encrypt", OcspUrls = ["http://ocsp.lencr-test.org/"] }],
+                },
+            ],
+        };
+
+        var tls = Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Tls);
+
+        Assert.Empty(Assert.Single(tls.Dependencies).DependsOn);
+        Assert.Contains(tls.Unobserved, u => u.What == "tls.ocsp" && u.Reason.Contains("ocsp.lencr-test.org", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,24 @@
+using Chokepoint.Simulation;
+using Chokepoint.Simulation.Demo;
+using Chokepoint.Simulation.World;
+
+namespace Chokepoint.Collection.Tests.Simulated;
+
+/// <summary>
+/// The demo world whose resolver cannot answer for two providers' zone apexes: SERVFAIL for <c>cloudfront.net</c>
+/// (the zone of twodns-demo.com's CDN name) and silence for <c>phicdn.net</c> (the zone behind DigiCert's OCSP host).
+/// </summary>
+public sealed class ZoneFaultInternetFixture : IAsyncLifetime
+{
+    public SimulatedInternet Internet { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var world = DemoWorld.Load();
+        world.Faults.Add(new Fault { Target = "dns:cloudfront.net", Kind = "servfail" });
+        world.Faults.Add(new Fault { Target = "dns:phicdn.net", Kind = "no-answer" });
+        Internet = await SimulatedInternet.StartAsync(world);
+    }
+
+    public async Task DisposeAsync() => await Internet.DisposeAsync();
+}

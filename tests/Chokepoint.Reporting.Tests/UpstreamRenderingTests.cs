@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Chokepoint.Analysis.Modeling;
+using Chokepoint.Model;
+using Chokepoint.Reporting.Html;
+using Chokepoint.Reporting.Json;
+using Chokepoint.Reporting.Markdown;
+using Chokepoint.Reporting.Table;
+using Chokepoint.Reporting.Tests.Html;
+using Json.Schema;
+
+namespace Chokepoint.Reporting.Tests;
+
+/// <summary>What a provider itself relies on shows in every view, one level below that provider.</summary>
+public sealed class UpstreamRenderingTests
+{
+    private static AuditReport WithCdnDns()
+    {
+        var report = SampleReports.DemoLike();
+        var cdn = report.Layers.Single(l => l.Layer == Layer.Cdn).Dependencies.Single();
+        cdn.DependsOn.Add(new Dependency
+        {
+            Entity = new EntityRef("dnsimple", "DNSimple Corporation", null),
+            Service = "dns",
+            Provider = "DNSimple",
+            Classification = Classification.ThirdParty,
+            Details = new() { ["zone"] = "fastly.net", ["for"] = "CNAME target of www.dailyledger-news.com: dailyledger-news.global.ssl.fastly.net" },
+            Evidence = [new Evidence("ns", "ns1.dnsimple.com", "dnsimple.com", "https://support.dnsimple.com/articles/dnsimple-nameservers/")],
+        });
+        return ReportAnalyzer.Default.Complete(report);
+    }
+
+    [Fact]
+    public void The_table_markdown_and_html_show_the_providers_own_dns_under_it()
+    {
+        var report = WithCdnDns();
+
+        var table = TableRenderer.Render(report);
+        var markdown = MarkdownRenderer.Render(report);
+        var html = HtmlRenderer.Render(report);
+
+        Assert.Contains("  -> DNSimple Corporation", table, StringComparison.Ordinal);
+        Assert.Contains("dns of fastly.net: DNSimple", table, StringComparison.Ordinal);
+        Assert.Contains("| ↳ DNSimple Corporation | dns of zone fastly.net: DNSimple |", markdown, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"upstream single\"><td>↳ DNSimple Corporation</td>", html, StringComparison.Ordinal);
+        Assert.Contains("indirect: dns (DNSimple, zone fastly.net) behind Fastly, Inc. cdn (Fastly)", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_graph_joins_the_web_function_to_the_indirect_dns_and_marks_its_company()
+    {
+        var report = WithCdnDns();
+
+        var graph = DependencyGraph.Build(report);
+
+        var service = Assert.Single(graph.Nodes, n => n.Column == GraphColumn.Service && n.Title == "DNSimple, zone fastly.net");
+        Assert.Contains("behind Fastly", service.Subtitle, StringComparison.Ordinal);
+        Assert.Contains(graph.Edges, e => e.From == "function:" + SiteModelBuilder.WebServed && e.To == service.Id && e.Critical);
+        var company = Assert.Single(graph.Nodes, n => n.Id == "company:dnsimple");
+        Assert.True(company.SinglePointOfFailure);
+    }
+
+    [Fact]
+    public void A_report_with_nested_dependencies_validates_against_the_schema()
+    {
+        var schema = ReportSchemaTests.LoadSchema();
+        using var document = JsonDocument.Parse(ReportJson.Render(WithCdnDns()));
+
+        var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        Assert.True(result.IsValid, string.Join("; ", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Values)));
+        Assert.Contains("\"dependsOn\"", document.RootElement.GetRawText(), StringComparison.Ordinal);
+    }
+}
