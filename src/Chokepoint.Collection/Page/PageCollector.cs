@@ -63,11 +63,12 @@ public sealed class PageCollector
         var notes = new List<string>();
         var outbound = new LinkCollector(options.MaxLinksKept);
 
+        // With the site's domain known, ads.txt and app-ads.txt need nothing from the landing page: start them with it.
+        var adsTasks = siteDomain is null ? null : StartAdsTxt(landingUrl, Normalise(siteDomain), budget.Token, cancellationToken);
         var landing = await fetcher.FetchAsync(landingUrl, "landing", options.MaxBytesPerPage, budget.Token, cancellationToken);
         pages.Add(landing.Fetch);
-        var site = (siteDomain ?? SiteOf(landing.FinalUrl)).TrimEnd('.').ToLowerInvariant();
+        var site = Normalise(siteDomain ?? SiteOf(landing.FinalUrl));
         var pagesFetched = 1;
-        List<(string File, Uri Url, Task<PageFetcher.Outcome>? Fetch)>? adsTasks = null;
 
         if (IsHtml(landing))
         {
@@ -75,7 +76,7 @@ public sealed class PageCollector
             outbound.AddOutbound(extraction.Links, site);
             var moneyPages = MoneyPageFinder.Find(extraction.Links, landing.FinalUrl, site, options.MaxMoneyPages);
             // Money pages and ads.txt depend only on the landing page: fetch them all at once, then read them in order.
-            adsTasks = StartAdsTxt(landing, site, budget.Token, cancellationToken);
+            adsTasks ??= StartAdsTxt(landing.FinalUrl, site, budget.Token, cancellationToken);
             var fetches = new List<(MoneyPage Page, Task<PageFetcher.Outcome>? Fetch)>();
             foreach (var moneyPage in moneyPages)
             {
@@ -120,7 +121,7 @@ public sealed class PageCollector
         var adsTxt = new List<AdsTxtEntry>();
         var adsTxtErrors = new List<string>();
         var adsTxtVariables = new List<AdsTxtVariable>();
-        foreach (var (file, fileUrl, fetch) in adsTasks ?? StartAdsTxt(landing, site, budget.Token, cancellationToken))
+        foreach (var (file, fileUrl, fetch) in adsTasks ?? StartAdsTxt(landing.FinalUrl, site, budget.Token, cancellationToken))
         {
             if (fetch is null)
             {
@@ -227,8 +228,12 @@ public sealed class PageCollector
         return extraction;
     }
 
-    /// <summary>Starts the ads.txt and app-ads.txt fetches of the site (none when disabled; null task when out of time).</summary>
-    private List<(string File, Uri Url, Task<PageFetcher.Outcome>? Fetch)> StartAdsTxt(PageFetcher.Outcome landing, string site, CancellationToken budget, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the ads.txt and app-ads.txt fetches at the root of <paramref name="site"/>, with the scheme and port of
+    /// <paramref name="from"/> (none when disabled; a null task when out of time).
+    /// </summary>
+    /// <seealso href="https://iabtechlab.com/ads-txt/">IAB Tech Lab: ads.txt, served at the root of the domain</seealso>
+    private List<(string File, Uri Url, Task<PageFetcher.Outcome>? Fetch)> StartAdsTxt(Uri from, string site, CancellationToken budget, CancellationToken cancellationToken)
     {
         if (!options.FetchAdsTxt)
         {
@@ -237,10 +242,12 @@ public sealed class PageCollector
 
         return AdsTxtFiles.Select(file =>
         {
-            var fileUrl = new UriBuilder(landing.FinalUrl) { Host = site, Path = "/" + file, Query = "", Fragment = "" }.Uri;
+            var fileUrl = new UriBuilder(from) { Host = site, Path = "/" + file, Query = "", Fragment = "" }.Uri;
             return (file, fileUrl, budget.IsCancellationRequested ? null : fetcher.FetchAsync(fileUrl, file, options.MaxBytesPerAdsTxt, budget, cancellationToken));
         }).ToList();
     }
+
+    private static string Normalise(string domain) => domain.TrimEnd('.').ToLowerInvariant();
 
     private static void ReadAdsTxt(
         PageFetcher.Outcome fetched,

@@ -15,6 +15,9 @@ internal sealed class WorldYamlReader
     private readonly string _source;
     private readonly NullabilityInfoContext _nullability = new();
 
+    /// <summary>Each world class's keys, properties and nullability, worked out once per read (reflection is slow).</summary>
+    private readonly Dictionary<Type, Dictionary<string, (PropertyInfo Property, bool Nullable)>> _shapes = [];
+
     private WorldYamlReader(string source)
     {
         _source = source;
@@ -98,7 +101,7 @@ internal sealed class WorldYamlReader
         }
 
         var instance = Activator.CreateInstance(type)!;
-        var properties = PropertiesOf(type).ToDictionary(p => KeyOf(p.Name), StringComparer.Ordinal);
+        var properties = ShapeOf(type);
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
@@ -108,14 +111,14 @@ internal sealed class WorldYamlReader
             }
 
             var fieldPath = Join(path, key);
-            if (!properties.TryGetValue(key, out var property))
+            if (!properties.TryGetValue(key, out var shape))
             {
                 AddError(keyNode, fieldPath, $"unknown key '{key}' in {type.Name}; expected one of: {string.Join(", ", properties.Keys)}");
                 continue;
             }
 
             Marks[fieldPath] = valueNode.Start;
-            var nullable = _nullability.Create(property).WriteState == NullabilityState.Nullable;
+            var (property, nullable) = shape;
             if (ReadValue(valueNode, property.PropertyType, fieldPath, nullable, out var value))
             {
                 property.SetValue(instance, value);
@@ -123,6 +126,20 @@ internal sealed class WorldYamlReader
         }
 
         return instance;
+    }
+
+    private Dictionary<string, (PropertyInfo Property, bool Nullable)> ShapeOf(Type type)
+    {
+        if (!_shapes.TryGetValue(type, out var shape))
+        {
+            shape = PropertiesOf(type).ToDictionary(
+                p => KeyOf(p.Name),
+                p => (p, _nullability.Create(p).WriteState == NullabilityState.Nullable),
+                StringComparer.Ordinal);
+            _shapes[type] = shape;
+        }
+
+        return shape;
     }
 
     private bool ReadValue(YamlNode node, Type type, string path, bool nullable, out object? value)
