@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Chokepoint.Cli.Data;
 using Chokepoint.Cli.Pipeline;
 using Chokepoint.Collection.Page;
@@ -10,29 +9,12 @@ namespace Chokepoint.Cli.Tests;
 /// <summary>The real HAR captures in ../shared/fixtures/har, attributed by the same code the audit runs.</summary>
 public sealed class HarAttributionTests
 {
-    private static string FixturePath(string name, [CallerFilePath] string source = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source)! })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, "shared", "fixtures", "har", name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"shared/fixtures/har/{name} not found above {AppContext.BaseDirectory}");
-    }
-
     [Theory]
     [InlineData("ign.com", "ign.com.har", "fastly")]
     [InlineData("blooket.com", "blooket.com.har", "fastly")]
     public void Har_response_headers_name_the_site_cdn(string domain, string file, string cdnCompany)
     {
-        var capture = HarReader.ReadFile(FixturePath(file));
+        var capture = HarReader.ReadFile(SharedFixtures.Path("har", file));
         Assert.Null(capture.Error);
         var page = PageCollector.MergeHar(new PageObservation(), capture);
         var observations = new SiteObservations { Domain = domain, Page = page };
@@ -53,7 +35,7 @@ public sealed class HarAttributionTests
     [Fact]
     public void Reddit_media_host_is_recognised_as_fastly_when_the_certificate_covers_it()
     {
-        var capture = HarReader.ReadFile(FixturePath("reddit.com.har"));
+        var capture = HarReader.ReadFile(SharedFixtures.Path("har", "reddit.com.har"));
         var observations = new SiteObservations
         {
             Domain = "reddit.com",
@@ -70,7 +52,7 @@ public sealed class HarAttributionTests
     [Fact]
     public void Blooket_third_parties_include_the_cdnjs_script_cdn_owned_by_cloudflare()
     {
-        var capture = HarReader.ReadFile(FixturePath("blooket.com.har"));
+        var capture = HarReader.ReadFile(SharedFixtures.Path("har", "blooket.com.har"));
         var observations = new SiteObservations { Domain = "blooket.com", Page = PageCollector.MergeHar(new PageObservation(), capture) };
         var pipeline = new AuditPipeline(AttributionData.CreateAttributor(DataDirectory.Locate()), TimeProvider.System);
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using Chokepoint.Simulation.Dns.Wire;
 
 namespace Chokepoint.Simulation.World;
 
@@ -109,10 +109,12 @@ internal static class WorldSyntax
     /// <summary>Checks record data of <paramref name="type"/> in presentation format; null when it is usable.</summary>
     public static string? CheckRecordData(string type, string data)
     {
-        if (!TryTokenize(data, out var tokens, out var error))
+        if (!PresentationTokenizer.TryTokenize(data, out var fields, out var error))
         {
             return error;
         }
+
+        var tokens = fields.ConvertAll(field => field.Text);
 
         string? Count(int expected) => tokens.Count == expected ? null : $"{type} data needs {expected} fields, got {tokens.Count}";
         string? Name(string text) => text is "@" or "." || IsDomainName(text) ? null : $"'{text}' is not a valid name";
@@ -154,64 +156,5 @@ internal static class WorldSyntax
             default:
                 return $"unknown record type '{type}'; expected one of {string.Join(", ", RecordTypes)}";
         }
-    }
-
-    /// <summary>Splits presentation data into fields: whitespace-separated, double quotes group, backslash escapes.</summary>
-    private static bool TryTokenize(string data, out List<string> tokens, out string? error)
-    {
-        tokens = [];
-        error = null;
-        var i = 0;
-        while (i < data.Length)
-        {
-            if (char.IsWhiteSpace(data[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var quoted = data[i] == '"';
-            i += quoted ? 1 : 0;
-            var token = new StringBuilder();
-            var closed = !quoted;
-            while (i < data.Length)
-            {
-                var c = data[i];
-                if (c == '\\' && i + 1 < data.Length)
-                {
-                    token.Append(data[i + 1]);
-                    i += 2;
-                    continue;
-                }
-
-                if (quoted && c == '"')
-                {
-                    closed = true;
-                    i++;
-                    break;
-                }
-
-                if (!quoted && char.IsWhiteSpace(c))
-                {
-                    break;
-                }
-
-                token.Append(c);
-                i++;
-            }
-
-            if (!closed)
-            {
-                error = "unterminated quoted string";
-                return false;
-            }
-
-            if (quoted || (token.ToString() is not ("(" or ")")))
-            {
-                tokens.Add(token.ToString());
-            }
-        }
-
-        return true;
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Chokepoint.Attribution.Catalog;
 
@@ -306,7 +305,7 @@ public sealed class WebCatalogDataTests
     [Fact]
     public void The_third_party_hosts_of_a_captured_page_roll_up_to_their_owners()
     {
-        var har = FindFixture(Path.Combine("har", "blooket.com.har"));
+        var har = SharedFixtures.Path("har", "blooket.com.har");
         using var stream = File.OpenRead(har);
         using var document = JsonDocument.Parse(stream);
         var hosts = document.RootElement.GetProperty("log").GetProperty("entries").EnumerateArray()
@@ -338,25 +337,6 @@ public sealed class WebCatalogDataTests
 
     private static bool IsKebab(string id) =>
         id.Length > 0 && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && !id.StartsWith('-') && !id.EndsWith('-');
-
-    // Walks up from the test binaries, then from this source file (for builds with an artifacts path outside the tree).
-    private static string FindFixture(string relative, [CallerFilePath] string sourceFile = "")
-    {
-        var starts = new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? string.Empty };
-        foreach (var start in starts.Where(s => s.Length > 0 && Directory.Exists(s)))
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "fixtures", relative);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"fixture {relative} not found above {AppContext.BaseDirectory} or {sourceFile}");
-    }
 
     private static IReadOnlyList<DataFile> ReadAllEmbedded()
     {

@@ -7,7 +7,7 @@ public sealed class HarReaderTests
 {
     private static HarCapture ReadFixture(string name)
     {
-        using var stream = File.OpenRead(PageFixtures.Har(name));
+        using var stream = File.OpenRead(SharedFixtures.Path("har", name));
         return HarReader.Read(stream);
     }
 

@@ -303,7 +303,7 @@ public sealed class PageCollectorTests
     [Fact]
     public void A_har_capture_adds_resources_with_headers_and_a_har_page()
     {
-        using var stream = File.OpenRead(PageFixtures.Har("blooket.com.har"));
+        using var stream = File.OpenRead(SharedFixtures.Path("har", "blooket.com.har"));
         var capture = HarReader.Read(stream);
         var fromHtml = new PageObservation
         {

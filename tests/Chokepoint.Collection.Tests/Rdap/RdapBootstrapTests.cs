@@ -1,5 +1,4 @@
 using Chokepoint.Collection.Rdap;
-using Chokepoint.Collection.Tests.Support;
 
 namespace Chokepoint.Collection.Tests.Rdap;
 
@@ -8,7 +7,7 @@ public sealed class RdapBootstrapTests
     [Fact]
     public void Iana_2022_file_maps_com_to_verisign()
     {
-        var bootstrap = RdapBootstrap.Parse(Fixtures.Read("rdap", "iana-bootstrap-2022.json"));
+        var bootstrap = RdapBootstrap.Parse(SharedFixtures.Read("rdap", "iana-bootstrap-2022.json"));
 
         var match = bootstrap.Find("www.google.com");
 
@@ -21,7 +20,7 @@ public sealed class RdapBootstrapTests
     [Fact]
     public void Known_tlds_match_and_unknown_ones_do_not()
     {
-        var bootstrap = RdapBootstrap.Parse(Fixtures.Read("rdap", "iana-bootstrap-2022.json"));
+        var bootstrap = RdapBootstrap.Parse(SharedFixtures.Read("rdap", "iana-bootstrap-2022.json"));
 
         foreach (var tld in new[] { "uz", "click", "moscow" })
         {

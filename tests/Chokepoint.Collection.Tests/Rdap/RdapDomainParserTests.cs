@@ -1,12 +1,11 @@
 using Chokepoint.Collection.Rdap;
-using Chokepoint.Collection.Tests.Support;
 
 namespace Chokepoint.Collection.Tests.Rdap;
 
 public sealed class RdapDomainParserTests
 {
     private static RdapDomainParseResult ParseFixture(string name) =>
-        RdapDomainParser.Parse(Fixtures.Read("rdap", name));
+        RdapDomainParser.Parse(SharedFixtures.Read("rdap", name));
 
     [Fact]
     public void Google_com_gives_markmonitor_with_iana_id_and_abuse_email()

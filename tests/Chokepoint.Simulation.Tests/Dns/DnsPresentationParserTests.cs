@@ -85,4 +85,29 @@ public sealed class DnsPresentationParserTests
         Assert.Null(result);
         Assert.False(string.IsNullOrEmpty(error));
     }
+
+    [Fact]
+    public void Every_record_the_demo_world_accepts_is_one_the_servers_parse()
+    {
+        var world = Chokepoint.Simulation.Demo.DemoWorld.Load();
+
+        var failures = world.Zones
+            .SelectMany(zone => zone.Records.Select(record => (zone.Name, Record: record)))
+            .Where(item => !DnsPresentationParser.TryParse(item.Record.Type, item.Record.Data, item.Name, out _, out _))
+            .Select(item => $"{item.Name} {item.Record.Type} {item.Record.Data}")
+            .ToList();
+
+        Assert.NotEmpty(world.Zones.SelectMany(zone => zone.Records));
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public void Parentheses_only_continue_a_record_and_quoted_ones_are_data()
+    {
+        var soa = Parse("SOA", "ns1.example.com. admin.example.com. ( 1 7200 3600 1209600 300 )");
+        var txt = Parse("TXT", "\"(\" \"x\"");
+
+        Assert.Contains("1209600", soa.ToString(), StringComparison.Ordinal);
+        Assert.Contains("(", txt.ToString(), StringComparison.Ordinal);
+    }
 }

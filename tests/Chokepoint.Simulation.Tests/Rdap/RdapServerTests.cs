@@ -72,7 +72,7 @@ public sealed class RdapServerTests
     {
         await using var rdap = await SimulatedRdapServer.StartAsync(TestWorld.Create(), new RdapServerOptions(), CancellationToken.None);
         using var http = new HttpClient();
-        using var real = JsonDocument.Parse(await File.ReadAllTextAsync(Fixtures.PathOf("rdap", "google.com.json")));
+        using var real = JsonDocument.Parse(await File.ReadAllTextAsync(SharedFixtures.Path("rdap", "google.com.json")));
 
         using var ours = JsonDocument.Parse(await http.GetStringAsync(new Uri(rdap.GetRegistryBaseUri("test"), "domain/shop.test")));
 

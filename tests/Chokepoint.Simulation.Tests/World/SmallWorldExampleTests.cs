@@ -7,7 +7,7 @@ public sealed class SmallWorldExampleTests
     [Fact]
     public void Documented_example_loads_with_the_expected_objects()
     {
-        var result = WorldLoader.Load(Path.Combine(RepositoryRoot(), "docs", "examples", "small-world.yaml"));
+        var result = WorldLoader.Load(RepositoryFiles.Path("docs", "examples", "small-world.yaml"));
         Assert.True(result.Success, result.Success ? "" : result.Describe());
         var world = result.World!;
 
@@ -47,35 +47,11 @@ public sealed class SmallWorldExampleTests
     [Fact]
     public void Example_in_the_format_document_loads()
     {
-        var document = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "world-format.md"));
+        var document = File.ReadAllText(RepositoryFiles.Path("docs", "world-format.md"));
         var start = document.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
         var end = document.IndexOf("```", start, StringComparison.Ordinal);
         var result = WorldLoader.Parse(document[start..end], "world-format.md");
         Assert.True(result.Success, result.Success ? "" : result.Describe());
         Assert.Equal("tinybakery-demo.com", Assert.Single(result.World!.WebHosts).Host);
     }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "docs", "examples", "small-world.yaml")))
-            {
-                return directory.FullName;
-            }
-
-            // The repository clone sits beside ../shared; build outputs may live outside the clone.
-            var main = Path.Combine(directory.FullName, "main");
-            if (File.Exists(Path.Combine(main, "docs", "examples", "small-world.yaml")))
-            {
-                return main;
-            }
-        }
-
-        // Artifacts can be built outside the tree (--artifacts-path); fall back to the source location.
-        return Path.GetFullPath(Path.Combine(SourceDirectory(), "..", "..", ".."));
-    }
-
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetDirectoryName(path)!;
 }

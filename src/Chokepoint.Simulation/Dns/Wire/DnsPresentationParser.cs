@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Chokepoint.Simulation.Dns.Wire;
 
@@ -43,17 +42,16 @@ public static class DnsPresentationParser
             return false;
         }
 
-        if (!TryTokenize(data, out var tokens, out error))
+        if (!PresentationTokenizer.TryTokenize(data, out var tokens, out error))
         {
             return false;
         }
 
-        tokens.RemoveAll(t => !t.Quoted && t.Text is "(" or ")");
         error = Parse(recordType, tokens, origin, out result);
         return error is null;
     }
 
-    private static string? Parse(DnsRecordType type, List<Token> tokens, string origin, out DnsRecordData? result)
+    private static string? Parse(DnsRecordType type, List<PresentationToken> tokens, string origin, out DnsRecordData? result)
     {
         result = null;
         string Name(int index) => ResolveName(tokens[index].Text, origin);
@@ -151,7 +149,7 @@ public static class DnsPresentationParser
     }
 
     private static string? ParseKeyLike(
-        List<Token> tokens, bool hex, Func<ushort, byte, byte, byte[], DnsRecordData> create, out DnsRecordData? result)
+        List<PresentationToken> tokens, bool hex, Func<ushort, byte, byte, byte[], DnsRecordData> create, out DnsRecordData? result)
     {
         result = null;
         if (tokens.Count < 4
@@ -176,80 +174,4 @@ public static class DnsPresentationParser
 
     private static string? CheckNames(DnsRecordData data, params string[] names) =>
         names.FirstOrDefault(n => !DnsName.TryGetLabels(n, out _)) is { } bad ? $"'{bad}' is not a valid name in {data.Type} data" : null;
-
-    private static bool TryTokenize(string data, out List<Token> tokens, out string? error)
-    {
-        tokens = [];
-        error = null;
-        var i = 0;
-        while (i < data.Length)
-        {
-            if (char.IsWhiteSpace(data[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var quoted = data[i] == '"';
-            if (quoted)
-            {
-                i++;
-            }
-
-            var builder = new StringBuilder();
-            var closed = !quoted;
-            while (i < data.Length)
-            {
-                var c = data[i];
-                if (quoted && c == '"')
-                {
-                    closed = true;
-                    i++;
-                    break;
-                }
-
-                if (!quoted && char.IsWhiteSpace(c))
-                {
-                    break;
-                }
-
-                if (c == '\\' && i + 1 < data.Length)
-                {
-                    if (quoted && i + 3 < data.Length && char.IsAsciiDigit(data[i + 1]) && char.IsAsciiDigit(data[i + 2]) && char.IsAsciiDigit(data[i + 3]))
-                    {
-                        builder.Append((char)int.Parse(data.AsSpan(i + 1, 3), CultureInfo.InvariantCulture));
-                        i += 4;
-                        continue;
-                    }
-
-                    if (quoted)
-                    {
-                        builder.Append(data[i + 1]);
-                    }
-                    else
-                    {
-                        builder.Append(c).Append(data[i + 1]);
-                    }
-
-                    i += 2;
-                    continue;
-                }
-
-                builder.Append(c);
-                i++;
-            }
-
-            if (!closed)
-            {
-                error = "unterminated quoted string";
-                return false;
-            }
-
-            tokens.Add(new Token(builder.ToString(), quoted));
-        }
-
-        return true;
-    }
-
-    private readonly record struct Token(string Text, bool Quoted);
 }
