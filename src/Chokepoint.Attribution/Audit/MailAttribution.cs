@@ -67,12 +67,22 @@ public static class MailAttribution
             }
         }
 
+        var unobserved = UnobservedFilter.For(context.Observations, "mail");
+        var dependencies = builder.Build(service => service == "mail");
+
+        // The exchangers must resolve for mail to arrive: the DNS of their zones is what the mail provider relies on.
+        foreach (var dependency in dependencies.Where(d => d.Service == "mail"))
+        {
+            var exchangers = dependency.Details.Keys.Where(key => key.StartsWith("mx:", StringComparison.Ordinal)).Select(key => key[3..]).ToList();
+            dependency.DependsOn.AddRange(UpstreamAttribution.ZoneDns(context, exchangers, dependency.Entity, "mail exchanger", unobserved));
+        }
+
         return new LayerReport
         {
             Layer = Layer.Mail,
-            Dependencies = builder.Build(service => service == "mail"),
+            Dependencies = dependencies,
             Notes = notes,
-            Unobserved = UnobservedFilter.For(context.Observations, "mail"),
+            Unobserved = unobserved,
         };
     }
 

@@ -99,6 +99,7 @@ public sealed class AuditCollector(TimeProvider time)
         var upstream = new UpstreamCollection(name, hosts, new ZoneCollector(dns), (what, run) => Guarded(what, run), (what, run) => Guarded(what, run), token);
         var cnameZonesTask = Task.WhenAll(upstream.CnameZonesAsync(apexTask), upstream.CnameZonesAsync(wwwTask));
         var ocspTask = Task.WhenAll(upstream.OcspAsync(apexTlsTask), upstream.OcspAsync(wwwTlsTask));
+        var mxZonesTask = upstream.MxZonesAsync(mailTask);
         var pageTask = options.PageCollector is { } pageCollector
             ? Guarded("page", () => CollectPageAsync(pageCollector, name, profile, http, dns, apexTask, wwwTask, token))
             : Task.FromResult(new Collected<PageObservation>());
@@ -113,6 +114,7 @@ public sealed class AuditCollector(TimeProvider time)
         var origins = (await Task.WhenAll(originTasks)).Select(o => o.Value).Where(o => o is { Addresses.Count: > 0 }).OfType<HostObservation>();
         await cnameZonesTask;
         await ocspTask;
+        await mxZonesTask;
         var upstreamResult = await upstream.FinishAsync();
 
         gaps.AddRange(registration.Unobserved);

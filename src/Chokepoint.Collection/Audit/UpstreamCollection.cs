@@ -4,13 +4,14 @@ using Chokepoint.Collection.Tls;
 using Chokepoint.Observations;
 using Chokepoint.Observations.Dns;
 using Chokepoint.Observations.Hosting;
+using Chokepoint.Observations.Mail;
 using Chokepoint.Observations.Tls;
 
 namespace Chokepoint.Collection.Audit;
 
 /// <summary>
 /// The indirect dependencies of one collection: the zones (and their nameservers) holding the CNAME targets of
-/// the site's hosts, and the hosts of the certificates' OCSP responders with the zones holding them. Each piece
+/// the site's hosts and its mail exchangers, and the hosts of the certificates' OCSP responders with the zones holding them. Each piece
 /// starts as soon as what it needs is known; a name is looked up once per reason and an OCSP host resolved once,
 /// however many sources name it. Thread-safe.
 /// </summary>
@@ -28,6 +29,9 @@ internal sealed class UpstreamCollection(
     /// <summary>Why an OCSP responder host's zone was looked at.</summary>
     public const string OcspReason = "ocsp";
 
+    /// <summary>Why a mail exchanger's zone was looked at.</summary>
+    public const string MxReason = "mx";
+
     private readonly ConcurrentDictionary<(string Name, string Reason), Lazy<Task<Collected<ZoneObservation>>>> zoneLookups = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<Collected<HostObservation>>>> ocspHosts = new(StringComparer.Ordinal);
 
@@ -40,6 +44,18 @@ internal sealed class UpstreamCollection(
         }
 
         await Task.WhenAll(host.CnameChain.Where(n => !InSite(n)).Select(n => ZoneAsync(n, CnameReason)));
+    }
+
+    /// <summary>Looks up the zones of the mail exchangers outside the site (a null MX has none), once the MX set is known.</summary>
+    public async Task MxZonesAsync(Task<Collected<MailObservation>> mailTask)
+    {
+        if ((await mailTask).Value is not { } mail)
+        {
+            return;
+        }
+
+        var exchangers = mail.Mx.Select(mx => DnsPresentation.Host(mx.Host)).Where(host => host.Length > 0 && !InSite(host)).Distinct(StringComparer.Ordinal);
+        await Task.WhenAll(exchangers.Select(host => ZoneAsync(host, MxReason)));
     }
 
     /// <summary>Resolves the OCSP responder hosts of a leaf certificate (and finds their zones), once the chain is known.</summary>

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace Chokepoint.Observations.Dns;
 
 /// <summary>
-/// A zone outside the site that holds a name the site relies on (a CNAME target of the apex or www, the host of
-/// the certificate's OCSP responder), and the nameservers that serve it. When those nameservers stop answering,
+/// A zone outside the site that holds a name the site relies on (a CNAME target of the apex or www, a mail
+/// exchanger, the host of the certificate's OCSP responder), and the nameservers that serve it. When those nameservers stop answering,
 /// the name stops resolving for the site too: the provider's own DNS is an indirect dependency.
 /// </summary>
 public sealed record ZoneObservation
@@ -17,7 +17,7 @@ public sealed record ZoneObservation
     [JsonPropertyName("names")]
     public List<string> Names { get; init; } = [];
 
-    /// <summary>Why the names were looked at: "cname" (a CNAME target of a site host) or "ocsp" (an OCSP responder host).</summary>
+    /// <summary>Why the names were looked at: "cname" (a CNAME target of a site host), "mx" (a mail exchanger) or "ocsp" (an OCSP responder host).</summary>
     [JsonPropertyName("reason")]
     public string Reason { get; init; } = "cname";
 

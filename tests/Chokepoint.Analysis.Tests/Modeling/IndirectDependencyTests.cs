@@ -90,6 +90,16 @@ public sealed class IndirectDependencyTests
     }
 
     [Fact]
+    public void The_dns_of_a_mail_providers_exchanger_zone_can_break_mail_received()
+    {
+        var mail = Dep("fastmail", "mail", null, Dep("dyn", "dns", "messagingengine.example"));
+        var report = ReportAnalyzer.Default.Complete(Report([.. Base(), (Layer.Mail, mail)]));
+
+        Assert.Contains("dyn", Function(report, SiteModelBuilder.MailReceived).SinglePoints);
+        Assert.Equal("high", report.Chokepoints.Single(c => c.Entity.Id == "dyn").Severity);
+    }
+
+    [Fact]
     public void An_ocsp_responder_behind_a_cdn_breaks_certificate_status_but_not_https_trust()
     {
         var ca = Dep("digicert", "ca", null, Dep("edgio", "cdn"), Dep("digicert", "dns", "digicert.example"));

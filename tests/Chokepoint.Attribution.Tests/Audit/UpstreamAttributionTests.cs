@@ -150,4 +150,23 @@ public sealed class UpstreamAttributionTests
         Assert.Empty(Assert.Single(tls.Dependencies).DependsOn);
         Assert.Contains(tls.Unobserved, u => u.What == "tls.ocsp" && u.Reason.Contains("ocsp.lencr-test.org", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_mail_providers_exchangers_need_the_dns_of_their_zone()
+    {
+        var observations = new SiteObservations
+        {
+            Domain = "shop.com",
+            Mail = new Observations.Mail.MailObservation { Mx = [new Observations.Mail.MxObservation { Preference = 1, Host = "aspmx.l.google.com" }] },
+            UpstreamZones = [new ZoneObservation { Zone = "google.com", Reason = "mx", Names = ["aspmx.l.google.com"], NameServers = ["kate.ns.cloudflare.com", "ns1.google.com"] }],
+        };
+
+        var mail = Assert.Single(Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Mail).Dependencies);
+
+        Assert.Equal(2, mail.DependsOn.Count);
+        Assert.All(mail.DependsOn, d => Assert.Equal("google.com", d.Details["zone"]));
+        Assert.Equal(Classification.ThirdParty, mail.DependsOn.Single(d => d.Entity.Id == "cloudflare").Classification);
+        Assert.Equal(Classification.Private, mail.DependsOn.Single(d => d.Entity.Id == "google").Classification);
+        Assert.All(mail.DependsOn, d => Assert.True(d.Redundant));
+    }
 }

@@ -80,6 +80,21 @@ public sealed class UpstreamZoneCollectionTests(DemoInternetFixture demo, ITestO
     }
 
     [Fact]
+    public async Task Mail_exchangers_outside_the_site_give_their_zones_and_own_ones_do_not()
+    {
+        var webmail = await CollectAsync("quietharbor-consulting.com");
+        var selfHosted = await CollectAsync("selfhosted-demo.net");
+        var nullMx = await CollectAsync("tinyteapot-shop.com");
+
+        var google = Zone(webmail, "google.com", "mx");
+        Assert.Contains("aspmx.l.google.com", google.Names);
+        Assert.Equal(["ns1.google.com", "ns2.google.com"], google.NameServers.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(selfHosted.UpstreamZones, z => z.Reason == "mx");
+        Assert.DoesNotContain(nullMx.UpstreamZones, z => z.Reason == "mx");
+        Assert.DoesNotContain(nullMx.Unobserved, u => u.What == "upstream.zone");
+    }
+
+    [Fact]
     public async Task Site_with_address_records_only_has_no_cname_zones()
     {
         var site = await CollectAsync("onestack-demo.com");
