@@ -1,73 +1,50 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Chokepoint.Simulation.World;
 
 /// <summary>
-/// Maps a YAML node tree onto the world classes by property name (camelCase keys), remembering where each
-/// field path starts in the text so that later validation errors can name a line. Unknown keys, wrong
-/// shapes and unparseable scalars are collected as errors rather than thrown.
+/// Maps YAML parser events straight onto the world classes by property name (camelCase keys), with the target
+/// type known at each step (no node tree is built). Unknown keys, wrong shapes and unparseable scalars are
+/// collected as errors rather than thrown. Where each field path starts in the text (<see cref="Marks"/>) is
+/// worked out only when asked for, by reading the text again: it is needed only to place validation errors.
 /// </summary>
 internal sealed class WorldYamlReader
 {
+    private readonly string _yaml;
     private readonly string _source;
     private readonly NullabilityInfoContext _nullability = new();
 
     /// <summary>Each world class's keys, properties and nullability, worked out once per read (reflection is slow).</summary>
     private readonly Dictionary<Type, Dictionary<string, (PropertyInfo Property, bool Nullable)>> _shapes = [];
 
-    private WorldYamlReader(string source)
+    /// <summary>How each field type is read (what <see cref="ReadValue"/> would otherwise work out per value).</summary>
+    private readonly Dictionary<Type, ValueShape> _valueShapes = [];
+
+    /// <summary>The field path being read, as keys and list indexes; turned into text only when needed.</summary>
+    private readonly List<(string? Key, int Index)> _path = [];
+
+    private WorldYamlEvents _events = null!;
+    /// <summary>Null until asked for, unless this reader is the second read that records them.</summary>
+    private Dictionary<string, Mark>? _marks;
+
+    private WorldYamlReader(string yaml, string source, bool recordMarks)
     {
+        _yaml = yaml;
         _source = source;
+        _marks = recordMarks ? new Dictionary<string, Mark>(StringComparer.Ordinal) : null;
     }
 
-    /// <summary>Field path to the position of its value node.</summary>
-    public Dictionary<string, Mark> Marks { get; } = new(StringComparer.Ordinal);
+    /// <summary>Field path to the position of its value node (found by a second read of the text on first use).</summary>
+    public Dictionary<string, Mark> Marks => _marks ??= ReadText(_yaml, _source, recordMarks: true).Reader._marks!;
 
     public List<WorldError> Errors { get; } = [];
 
     /// <summary>Reads <paramref name="yaml"/>; the world is null when the text is not a single YAML mapping.</summary>
-    public static (World? World, WorldYamlReader Reader) Read(string yaml, string source)
-    {
-        var reader = new WorldYamlReader(source);
-        var stream = new YamlStream();
-        using var text = new StringReader(yaml);
-        var parser = new Parser(text);
-        try
-        {
-            stream.Load(parser);
-        }
-        catch (YamlException e)
-        {
-            reader.Errors.Add(new WorldError(source, (int)e.Start.Line, (int)e.Start.Column, "", StripLocation(e.Message)));
-            return (null, reader);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this on some malformed input; report it after the last event read.
-            var mark = parser.Current?.End ?? Mark.Empty;
-            reader.Errors.Add(new WorldError(source, (int)mark.Line, (int)mark.Column, "", "malformed YAML after this point"));
-            return (null, reader);
-        }
-
-        if (stream.Documents.Count != 1)
-        {
-            reader.Errors.Add(new WorldError(source, 1, 1, "", $"expected one YAML document, found {stream.Documents.Count}"));
-            return (null, reader);
-        }
-
-        var root = stream.Documents[0].RootNode;
-        if (root is not YamlMappingNode)
-        {
-            reader.AddError(root, "", "the document must be a mapping (version, name, companies, ...)");
-            return (null, reader);
-        }
-
-        var world = (World?)reader.ReadObject(root, typeof(World), "");
-        return (world, reader);
-    }
+    public static (World? World, WorldYamlReader Reader) Read(string yaml, string source) => ReadText(yaml, source, recordMarks: false);
 
     /// <summary>The camelCase YAML key of a property name.</summary>
     public static string KeyOf(string propertyName) => char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
@@ -76,6 +53,77 @@ internal sealed class WorldYamlReader
     public static PropertyInfo[] PropertiesOf(Type type) =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).OrderBy(p => p.MetadataToken)];
 
+    private static (World? World, WorldYamlReader Reader) ReadText(string yaml, string source, bool recordMarks)
+    {
+        var reader = new WorldYamlReader(yaml, source, recordMarks);
+        using var text = new StringReader(yaml);
+        reader._events = new WorldYamlEvents(new Parser(text));
+        try
+        {
+            return (reader.ReadStream(), reader);
+        }
+        catch (YamlException e)
+        {
+            // As with a node tree, a text that is not well-formed YAML is reported alone.
+            reader.Fail(new WorldError(source, (int)e.Start.Line, (int)e.Start.Column, "", StripLocation(e.Message)));
+            return (null, reader);
+        }
+        catch (Exception e) when (e is InvalidOperationException or EndOfStreamException)
+        {
+            // YamlDotNet's scanner throws the first on some malformed input, and on some its parser ends the events
+            // early (e.g. "- : x" as a block sequence item); report it after the last event read.
+            var mark = reader._events.ParserCurrent?.End ?? Mark.Empty;
+            reader.Fail(new WorldError(source, (int)mark.Line, (int)mark.Column, "", "malformed YAML after this point"));
+            return (null, reader);
+        }
+    }
+
+    /// <summary>
+    /// Reads every document (so that syntax errors anywhere are found, as loading the whole stream would), mapping
+    /// the first; problems with the stream's shape outrank problems inside the world.
+    /// </summary>
+    private World? ReadStream()
+    {
+        _events.Consume<StreamStart>();
+        World? world = null;
+        WorldError? rootError = null;
+        var documents = 0;
+        while (!_events.TryConsume<StreamEnd>(out _))
+        {
+            _events.Consume<DocumentStart>();
+            documents++;
+            if (documents > 1)
+            {
+                _events.SkipThisAndNestedEvents();
+            }
+            else if (_events.Accept<MappingStart>(out _))
+            {
+                world = (World?)ReadObject(typeof(World));
+            }
+            else
+            {
+                rootError = ErrorAt(_events.Current!, "the document must be a mapping (version, name, companies, ...)");
+                _events.SkipThisAndNestedEvents();
+            }
+
+            _events.Consume<DocumentEnd>();
+        }
+
+        if (documents != 1)
+        {
+            Fail(new WorldError(_source, 1, 1, "", $"expected one YAML document, found {documents}"));
+            return null;
+        }
+
+        if (rootError is not null)
+        {
+            Fail(rootError);
+            return null;
+        }
+
+        return world;
+    }
+
     private static string StripLocation(string message)
     {
         // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is reported separately.
@@ -83,46 +131,94 @@ internal sealed class WorldYamlReader
         return message.StartsWith('(') && index >= 0 ? message[(index + 3)..] : message;
     }
 
-    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+    private static bool IsNullScalar(ParsingEvent node) =>
+        node is Scalar { Style: ScalarStyle.Plain or ScalarStyle.Any } scalar
+        && (scalar.Value is "" or "~" or "null" or "Null" or "NULL");
 
-    private static bool IsNullScalar(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } scalar
-        && (scalar.Value is null or "" or "~" or "null" or "Null" or "NULL");
-
-    private void AddError(YamlNode node, string path, string message) =>
-        Errors.Add(new WorldError(_source, (int)node.Start.Line, (int)node.Start.Column, path, message));
-
-    private object? ReadObject(YamlNode node, Type type, string path)
+    private void Fail(WorldError error)
     {
-        if (node is not YamlMappingNode mapping)
+        Errors.Clear();
+        Errors.Add(error);
+    }
+
+    private string CurrentPath()
+    {
+        var text = new StringBuilder();
+        foreach (var (key, index) in _path)
         {
-            AddError(node, path, $"expected a mapping ({type.Name})");
+            if (key is null)
+            {
+                text.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+            }
+            else
+            {
+                (text.Length > 0 ? text.Append('.') : text).Append(key);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private WorldError ErrorAt(ParsingEvent node, string message) =>
+        new(_source, (int)node.Start.Line, (int)node.Start.Column, CurrentPath(), message);
+
+    private void AddError(ParsingEvent node, string message) => Errors.Add(ErrorAt(node, message));
+
+    /// <summary>Reports the current node as not what <paramref name="message"/> expected, and steps over it.</summary>
+    private void Reject(string message)
+    {
+        AddError(_events.Current!, message);
+        _events.SkipThisAndNestedEvents();
+    }
+
+    private void Enter(string? key, int index, ParsingEvent value)
+    {
+        _path.Add((key, index));
+        if (_marks is not null)
+        {
+            _marks[CurrentPath()] = value.Start;
+        }
+    }
+
+    private void Leave() => _path.RemoveAt(_path.Count - 1);
+
+    private object? ReadObject(Type type)
+    {
+        if (!_events.TryConsume<MappingStart>(out _))
+        {
+            Reject($"expected a mapping ({type.Name})");
             return null;
         }
 
         var instance = Activator.CreateInstance(type)!;
         var properties = ShapeOf(type);
-        foreach (var (keyNode, valueNode) in mapping.Children)
+        while (!_events.TryConsume<MappingEnd>(out _))
         {
-            if (keyNode is not YamlScalarNode { Value: { } key })
+            if (!_events.TryConsume<Scalar>(out var keyNode))
             {
-                AddError(keyNode, path, "keys must be plain names");
+                Reject("keys must be plain names");
+                _events.SkipThisAndNestedEvents();
                 continue;
             }
 
-            var fieldPath = Join(path, key);
+            var key = keyNode.Value;
             if (!properties.TryGetValue(key, out var shape))
             {
-                AddError(keyNode, fieldPath, $"unknown key '{key}' in {type.Name}; expected one of: {string.Join(", ", properties.Keys)}");
+                _path.Add((key, 0));
+                AddError(keyNode, $"unknown key '{key}' in {type.Name}; expected one of: {string.Join(", ", properties.Keys)}");
+                Leave();
+                _events.SkipThisAndNestedEvents();
                 continue;
             }
 
-            Marks[fieldPath] = valueNode.Start;
+            Enter(key, 0, _events.Current!);
             var (property, nullable) = shape;
-            if (ReadValue(valueNode, property.PropertyType, fieldPath, nullable, out var value))
+            if (ReadValue(property.PropertyType, nullable, out var value))
             {
                 property.SetValue(instance, value);
             }
+
+            Leave();
         }
 
         return instance;
@@ -142,63 +238,72 @@ internal sealed class WorldYamlReader
         return shape;
     }
 
-    private bool ReadValue(YamlNode node, Type type, string path, bool nullable, out object? value)
+    private ValueShape ValueShapeOf(Type type)
     {
-        value = null;
-        var underlying = Nullable.GetUnderlyingType(type);
-        if (IsNullScalar(node) && (nullable || underlying is not null))
+        if (!_valueShapes.TryGetValue(type, out var shape))
         {
-            return true;
+            var underlying = Nullable.GetUnderlyingType(type);
+            var target = underlying ?? type;
+            var kind = target == typeof(string) ? ValueKind.Text
+                : target == typeof(int) || target == typeof(bool) || target == typeof(DateTimeOffset) ? ValueKind.Scalar
+                : target.IsGenericType && target.GetGenericTypeDefinition() == typeof(List<>) ? ValueKind.List
+                : target == typeof(Dictionary<string, string>) ? ValueKind.Names
+                : target.IsClass ? ValueKind.Object
+                : ValueKind.Unsupported;
+            shape = new ValueShape(kind, target, underlying is not null, kind == ValueKind.List ? target.GetGenericArguments()[0] : null);
+            _valueShapes[type] = shape;
         }
 
-        type = underlying ?? type;
-        if (type == typeof(string))
-        {
-            if (node is not YamlScalarNode scalar)
-            {
-                AddError(node, path, "expected a text value");
-                return false;
-            }
-
-            value = scalar.Value ?? "";
-            return true;
-        }
-
-        if (type == typeof(int) || type == typeof(bool) || type == typeof(DateTimeOffset))
-        {
-            return ReadScalar(node, type, path, out value);
-        }
-
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
-        {
-            return ReadList(node, type, path, out value);
-        }
-
-        if (type == typeof(Dictionary<string, string>))
-        {
-            return ReadDictionary(node, path, out value);
-        }
-
-        if (type.IsClass)
-        {
-            value = ReadObject(node, type, path);
-            return value is not null;
-        }
-
-        AddError(node, path, $"unsupported field type {type.Name}");
-        return false;
+        return shape;
     }
 
-    private bool ReadScalar(YamlNode node, Type type, string path, out object? value)
+    /// <summary>Reads the node at the current event (and steps past it) as a <paramref name="type"/>.</summary>
+    private bool ReadValue(Type type, bool nullable, out object? value)
     {
         value = null;
-        var text = (node as YamlScalarNode)?.Value;
-        if (text is null)
+        var shape = ValueShapeOf(type);
+        if ((nullable || shape.NullableValue) && IsNullScalar(_events.Current!))
         {
-            AddError(node, path, $"expected a {Describe(type)}");
+            _events.MoveNext();
+            return true;
+        }
+
+        switch (shape.Kind)
+        {
+            case ValueKind.Text:
+                if (!_events.TryConsume<Scalar>(out var scalar))
+                {
+                    Reject("expected a text value");
+                    return false;
+                }
+
+                value = scalar.Value;
+                return true;
+            case ValueKind.Scalar:
+                return ReadScalar(shape.Type, out value);
+            case ValueKind.List:
+                return ReadList(shape.Type, shape.Item!, out value);
+            case ValueKind.Names:
+                return ReadDictionary(out value);
+            case ValueKind.Object:
+                value = ReadObject(shape.Type);
+                return value is not null;
+            default:
+                Reject($"unsupported field type {shape.Type.Name}");
+                return false;
+        }
+    }
+
+    private bool ReadScalar(Type type, out object? value)
+    {
+        value = null;
+        if (!_events.TryConsume<Scalar>(out var node))
+        {
+            Reject($"expected a {Describe(type)}");
             return false;
         }
 
+        var text = node.Value;
         if (type == typeof(int) && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
             value = number;
@@ -214,7 +319,7 @@ internal sealed class WorldYamlReader
         }
         else
         {
-            AddError(node, path, $"'{text}' is not a {Describe(type)}");
+            AddError(node, $"'{text}' is not a {Describe(type)}");
             return false;
         }
 
@@ -224,27 +329,26 @@ internal sealed class WorldYamlReader
     private static string Describe(Type type) =>
         type == typeof(int) ? "whole number" : type == typeof(bool) ? "boolean (true or false)" : "date-time (e.g. 2024-01-31T00:00:00Z)";
 
-    private bool ReadList(YamlNode node, Type type, string path, out object? value)
+    private bool ReadList(Type type, Type itemType, out object? value)
     {
         value = null;
-        if (node is not YamlSequenceNode sequence)
+        if (!_events.TryConsume<SequenceStart>(out _))
         {
-            AddError(node, path, "expected a list");
+            Reject("expected a list");
             return false;
         }
 
-        var itemType = type.GetGenericArguments()[0];
         var list = (System.Collections.IList)Activator.CreateInstance(type)!;
         var i = 0;
-        foreach (var item in sequence.Children)
+        while (!_events.TryConsume<SequenceEnd>(out _))
         {
-            var itemPath = $"{path}[{i}]";
-            Marks[itemPath] = item.Start;
-            if (ReadValue(item, itemType, itemPath, nullable: false, out var itemValue) && itemValue is not null)
+            Enter(null, i, _events.Current!);
+            if (ReadValue(itemType, nullable: false, out var itemValue) && itemValue is not null)
             {
                 list.Add(itemValue);
             }
 
+            Leave();
             i++;
         }
 
@@ -252,31 +356,59 @@ internal sealed class WorldYamlReader
         return true;
     }
 
-    private bool ReadDictionary(YamlNode node, string path, out object? value)
+    private bool ReadDictionary(out object? value)
     {
         value = null;
-        if (node is not YamlMappingNode mapping)
+        if (!_events.TryConsume<MappingStart>(out _))
         {
-            AddError(node, path, "expected a mapping of names to text values");
+            Reject("expected a mapping of names to text values");
             return false;
         }
 
         var dictionary = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (keyNode, valueNode) in mapping.Children)
+        while (!_events.TryConsume<MappingEnd>(out _))
         {
-            var key = (keyNode as YamlScalarNode)?.Value;
-            var itemPath = Join(path, key ?? "?");
-            Marks[itemPath] = valueNode.Start;
-            if (key is null || valueNode is not YamlScalarNode { Value: { } text })
+            string? key = null;
+            if (_events.TryConsume<Scalar>(out var keyNode))
             {
-                AddError(valueNode, itemPath, "expected a text value");
-                continue;
+                key = keyNode.Value;
+            }
+            else
+            {
+                _events.SkipThisAndNestedEvents();
             }
 
-            dictionary[key] = text;
+            Enter(key ?? "?", 0, _events.Current!);
+            if (key is null || !_events.Accept<Scalar>(out var valueNode))
+            {
+                Reject("expected a text value");
+            }
+            else
+            {
+                dictionary[key] = valueNode.Value;
+                _events.MoveNext();
+            }
+
+            Leave();
         }
 
         value = dictionary;
         return true;
     }
+
+    private enum ValueKind
+    {
+        Text,
+        Scalar,
+        List,
+        Names,
+        Object,
+        Unsupported,
+    }
+
+    /// <param name="Kind">How the value is read.</param>
+    /// <param name="Type">The type read (a nullable value type's underlying type).</param>
+    /// <param name="NullableValue">Whether the field is a nullable value type (so a null scalar is null).</param>
+    /// <param name="Item">A list's item type.</param>
+    private readonly record struct ValueShape(ValueKind Kind, Type Type, bool NullableValue, Type? Item);
 }
