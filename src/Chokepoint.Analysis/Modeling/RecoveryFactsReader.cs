@@ -33,7 +33,8 @@ public static class RecoveryFactsReader
                 ? caa.StartsWith("none", StringComparison.Ordinal) || caa.Contains(',', StringComparison.Ordinal)
                 : null,
             OriginReachableDirectly = hasCdn
-                ? hostingLayer?.Dependencies.Count > 0 ? true : hostingLayer?.Unobserved.Any(u => u.What == "hosting.origin") == true ? false : null
+                ? hostingLayer?.Dependencies.Any(d => d.Service == "hosting") == true ? true
+                    : hostingLayer?.Unobserved.Any(u => u.What == "hosting.origin") == true ? false : null
                 : null,
             RevenuePathsRemaining = revenue > 0 ? revenue - 1 : null,
         };

@@ -156,4 +156,15 @@ public sealed class IndirectDependencyTests
         Assert.Equal(oneTransfer, transferSteps);
         Assert.Contains(ttr.Assumptions, a => a.Contains("also the registrar", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("hosting", true)]
+    [InlineData("ecommerce", false)]
+    public void Only_a_host_seen_outside_the_cdn_counts_as_a_reachable_origin(string hostingService, bool reachable)
+    {
+        var report = Report([.. Base().Where(d => d.Item1 != Layer.Hosting), (Layer.Hosting, Dep("platform", hostingService)), (Layer.Cdn, Dep("cloudflare", "cdn"))]);
+        report.Layers.Single(l => l.Layer == Layer.Hosting).Unobserved.Add(new UnobservedItem("hosting.origin", "the origin is hidden behind the CDN"));
+
+        Assert.Equal(reachable, RecoveryFactsReader.Read(report).OriginReachableDirectly);
+    }
 }
