@@ -20,8 +20,8 @@ public sealed record ChokepointReport
     public List<string> Services { get; init; } = [];
 
     /// <summary>
-    /// How the site depends on this company only through another provider, e.g. "dns of zone cloudfront.net,
-    /// behind Amazon CloudFront (cdn)". Empty when every service is used by the site directly.
+    /// How the site depends on this company only through another provider, e.g. "dns (DNSimple, zone myshopify.com)
+    /// behind Shopify Inc. ecommerce (Shopify)". Empty when every service is used by the site directly.
     /// </summary>
     [JsonPropertyName("indirect")]
     public List<string> Indirect { get; init; } = [];

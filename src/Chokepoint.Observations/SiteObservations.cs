@@ -53,11 +53,13 @@ public sealed record SiteObservations
     public List<TlsObservation> Tls { get; init; } = [];
 
     /// <summary>
-    /// Zones outside the site that hold names it relies on (CNAME targets, OCSP responder hosts), with their
-    /// nameservers: the providers' own DNS. Hosts of OCSP responders are in <see cref="Hosts"/> with role "ocsp".
+    /// Zones outside the site that hold names it relies on (CNAME targets, mail exchangers, OCSP responder hosts),
+    /// with their nameservers: the providers' own DNS. Hosts of OCSP responders are in <see cref="Hosts"/> with
+    /// role "ocsp". Null when they were not collected (observations written before this was collected); an empty
+    /// list when they were and there were none.
     /// </summary>
     [JsonPropertyName("upstreamZones")]
-    public List<ZoneObservation> UpstreamZones { get; init; } = [];
+    public List<ZoneObservation>? UpstreamZones { get; init; }
 
     [JsonPropertyName("mail")]
     public MailObservation? Mail { get; init; }

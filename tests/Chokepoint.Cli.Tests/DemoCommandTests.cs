@@ -151,10 +151,13 @@ public sealed class DemoCommandTests
         var report = await DemoReportAsync("tinyteapot-shop.com");
 
         var cdn = Assert.Single(Dependencies(report, "cdn"));
-        var upstream = cdn.GetProperty("dependsOn").EnumerateArray().ToList();
+        Assert.Empty(cdn.GetProperty("dependsOn").EnumerateArray());
+        var shopify = Assert.Single(Dependencies(report, "hosting"), d => OwnerOf(d) == "shopify");
+        var upstream = shopify.GetProperty("dependsOn").EnumerateArray().ToList();
         Assert.Equal(["dnsimple", "ibm"], upstream.Select(OwnerOf).Order(StringComparer.Ordinal).ToArray());
         Assert.All(upstream, d => Assert.Equal("myshopify.com", d.GetProperty("details").GetProperty("zone").GetString()));
         var web = Function(report, "web-served");
+        Assert.Contains("shopify", Strings(web.GetProperty("singlePoints")));
         Assert.DoesNotContain("dnsimple", Strings(web.GetProperty("singlePoints")));
         Assert.Contains(web.GetProperty("pairs").EnumerateArray(), pair => Strings(pair).Order(StringComparer.Ordinal).SequenceEqual(["dnsimple", "ibm"]));
         Assert.DoesNotContain(report.GetProperty("chokepoints").EnumerateArray(), c => c.GetProperty("entity").GetProperty("id").GetString()!.StartsWith("unknown:", StringComparison.Ordinal));

@@ -43,7 +43,9 @@ public static class SiteModelBuilder
         functions.Add(new SiteFunction(NameResolves, "The name resolves", FunctionKind.Reachability, Importance.Critical, name));
 
         var cdn = Alternatives(report, Layer.Cdn, "cdn");
-        var hosting = Alternatives(report, Layer.Hosting, "hosting");
+        // Everything at the hosting layer serves pages: a cloud found by its network, or a platform (a shop, a site
+        // builder) the site's names point at.
+        var hosting = Alternatives(report, Layer.Hosting, service: null);
         var delivery = new List<Requirement> { name };
         if (cdn is not null)
         {
@@ -68,7 +70,7 @@ public static class SiteModelBuilder
 
         // The CA's OCSP responder and what it runs on: clients that insist on a fresh status answer refuse the site
         // without it; most browsers carry on (soft-fail), hence low importance.
-        if (Dependencies(report, Layer.Tls).Any(d => d.Service == "ca" && d.DependsOn.Count > 0)
+        if (Dependencies(report, Layer.Tls).Any(d => d.Service == "ca" && d.DependsOn.Any(u => CompanyOf(u) != CompanyOf(d)))
             && Alternatives(report, Layer.Tls, "ca") is { } status)
         {
             functions.Add(new SiteFunction(CertificateStatus, "Certificate status (OCSP) can be checked", FunctionKind.Trust, Importance.Low, status));
@@ -128,15 +130,16 @@ public static class SiteModelBuilder
         report.Layers.Where(l => l.Layer == layer).SelectMany(l => l.Dependencies);
 
     /// <summary>
-    /// Any() over the owners of one service at a layer (one owner: a plain requirement); null if none. With
+    /// Any() over the owners of one service at a layer (every service when <paramref name="service"/> is null; one
+    /// owner: a plain requirement); null if none. With
     /// <paramref name="withUpstream"/>, each owner's branch also needs what that owner itself relies on
     /// (<see cref="Dependency.DependsOn"/>): All(provider, its DNS, ...).
     /// </summary>
-    private static Requirement? Alternatives(AuditReport report, string layer, string service, bool withUpstream = true)
+    private static Requirement? Alternatives(AuditReport report, string layer, string? service, bool withUpstream = true)
     {
         var supplyLayer = Enum.Parse<SupplyLayer>(layer, ignoreCase: true);
         var options = Dependencies(report, layer)
-            .Where(d => d.Service == service)
+            .Where(d => service is null || d.Service == service)
             .GroupBy(CompanyOf, StringComparer.Ordinal)
             .Select(group => withUpstream ? NeedsWithUpstream(group.ToList(), supplyLayer) : Needs(group.First(), supplyLayer))
             .ToList();
@@ -159,7 +162,11 @@ public static class SiteModelBuilder
         var direct = SupplierOf(dependencies[0], layer, null);
         var upstream = dependencies.SelectMany(d => d.DependsOn).ToList();
         var parts = new List<Requirement> { Requirement.Needs(direct) };
-        foreach (var group in upstream.GroupBy(d => d.Service == "dns" ? "dns:" + d.Details.GetValueOrDefault("zone", "") : "needs:" + d.Service + ":" + CompanyOf(d), StringComparer.Ordinal))
+        // Mail gets through when any exchanger resolves, so the zones of a mail provider's exchangers are one group.
+        string GroupOf(Dependency d) => d.Service != "dns" ? "needs:" + d.Service + ":" + CompanyOf(d)
+            : layer == SupplyLayer.Mail ? "dns:exchangers"
+            : "dns:" + d.Details.GetValueOrDefault("zone", "");
+        foreach (var group in upstream.GroupBy(GroupOf, StringComparer.Ordinal))
         {
             // A part the direct company can serve itself adds nothing: All(X, Any(X, Y)) breaks exactly when X does.
             if (group.Any(d => CompanyOf(d) == direct.CompanyId))
@@ -194,7 +201,9 @@ public static class SiteModelBuilder
     public static string DetailOf(Dependency dependency, bool indirect)
     {
         var detail = dependency.Provider ?? dependency.Entity.Name;
-        return indirect && dependency.Details.GetValueOrDefault("zone") is { } zone ? $"{detail}, zone {zone}" : detail;
+        return indirect && dependency.Details.GetValueOrDefault("zone") is { } zone && !detail.EndsWith(zone, StringComparison.OrdinalIgnoreCase)
+            ? $"{detail}, zone {zone}"
+            : detail;
     }
 
     private static SupplyLayer LayerOf(string service, SupplyLayer fallback) => service switch

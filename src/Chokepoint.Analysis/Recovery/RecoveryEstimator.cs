@@ -48,9 +48,10 @@ public static class RecoveryEstimator
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(facts);
 
+        // Several roles behind one provider recover together, by moving off that provider: one track.
         var suppliers = function.Requirement.Suppliers()
             .Where(s => s.CompanyId == companyId)
-            .DistinctBy(s => (s.Service, s.Layer, s.Via?.CompanyId, s.Via?.Service))
+            .DistinctBy(s => s.Via is { } via ? $"via|{via.CompanyId}|{via.Service}|{via.Layer}" : $"{s.Service}|{s.Layer}", StringComparer.Ordinal)
             .ToList();
 
         // When the company is both registrar and DNS host, the DNS track already moves the name away from it:

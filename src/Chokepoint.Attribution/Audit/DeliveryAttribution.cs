@@ -32,12 +32,23 @@ public static class DeliveryAttribution
                 upstreamNames[key] = entry;
             }
 
-            entry.Names.AddRange(names.Where(name => !entry.Names.Contains(name, StringComparer.OrdinalIgnoreCase)));
+            var added = names.Where(name => !context.IsSiteOwned(name)).ToList();
+            if (added.Count == 0)
+            {
+                return;
+            }
+
+            entry.Names.AddRange(added.Where(name => !entry.Names.Contains(name, StringComparer.OrdinalIgnoreCase)));
             if (!entry.Hosts.Contains(host, StringComparer.OrdinalIgnoreCase))
             {
                 entry.Hosts.Add(host);
             }
         }
+
+        // A provider found by its network answers at the end of the chain; the names that another provider's CNAME
+        // rule claims are that provider's, and their DNS is its dependency, not this one's.
+        IEnumerable<string> NamesOf(EntityRef provider, IEnumerable<string> chain) =>
+            chain.Where(name => context.Lookup.Find(SignalKind.Cname, name) is not { } claimed || claimed.Entity.Id == provider.Id);
 
         foreach (var host in observations.Hosts.Where(host => host.Role is "apex" or "www" or "origin"))
         {
@@ -67,7 +78,7 @@ public static class DeliveryAttribution
                 if (viaAsn is not null && viaAsn.Service == CdnService)
                 {
                     cdn.Add(viaAsn, Classification.ThirdParty, details);
-                    Reached(viaAsn.Entity, CdnService, host.CnameChain, host.Name);
+                    Reached(viaAsn.Entity, CdnService, NamesOf(viaAsn.Entity, host.CnameChain), host.Name);
                     if (host.Role == "origin")
                     {
                         sawOrigin = true;
@@ -81,14 +92,14 @@ public static class DeliveryAttribution
                 if (viaAsn is not null)
                 {
                     hosting.Add(viaAsn with { Service = "hosting" }, Classification.ThirdParty, details);
-                    Reached(viaAsn.Entity, "hosting", host.CnameChain, host.Name);
+                    Reached(viaAsn.Entity, "hosting", NamesOf(viaAsn.Entity, host.CnameChain), host.Name);
                 }
                 else
                 {
                     var label = $"AS{asn.ToString(CultureInfo.InvariantCulture)} {address.AsOrganization}".Trim();
                     var unknown = EntityRef.Unknown(label);
                     hosting.Add(unknown, unknown, "hosting", label, Classification.Unknown, new Evidence("asn", asn.ToString(CultureInfo.InvariantCulture)), details);
-                    Reached(unknown, "hosting", host.CnameChain, host.Name);
+                    Reached(unknown, "hosting", NamesOf(unknown, host.CnameChain), host.Name);
                 }
             }
         }
@@ -123,8 +134,10 @@ public static class DeliveryAttribution
             }
         }
 
-        var hostingUnobserved = UnobservedFilter.For(observations, "host", "hosts", "hosting", "http");
-        var cdnUnobserved = UnobservedFilter.For(observations, "cdn", "upstream");
+        // The OCSP responder's host belongs with the CA (TLS layer), not with the site's hosts.
+        var hostingUnobserved = UnobservedFilter.For(observations, "host", "hosts", "hosting", "http")
+            .Where(item => !item.What.StartsWith("host.ocsp", StringComparison.OrdinalIgnoreCase)).ToList();
+        var cdnUnobserved = UnobservedFilter.For(observations, "cdn", UpstreamAttribution.KeyFor("cname"));
         var cdnDependencies = cdn.Build();
         var hostingDependencies = hosting.Build();
         foreach (var (dependencies, unobserved) in new[] { (cdnDependencies, cdnUnobserved), (hostingDependencies, hostingUnobserved) })
@@ -134,7 +147,7 @@ public static class DeliveryAttribution
                 if (upstreamNames.TryGetValue((dependency.Entity.Id, dependency.Service), out var reached) && reached.Names.Count > 0)
                 {
                     var purpose = "CNAME target of " + string.Join(" and ", reached.Hosts);
-                    dependency.DependsOn.AddRange(UpstreamAttribution.ZoneDns(context, reached.Names, reached.Entity, purpose, unobserved));
+                    dependency.DependsOn.AddRange(UpstreamAttribution.ZoneDns(context, reached.Names, reached.Entity, purpose, "cname", unobserved));
                 }
             }
         }

@@ -67,14 +67,18 @@ public static class MailAttribution
             }
         }
 
-        var unobserved = UnobservedFilter.For(context.Observations, "mail");
+        var unobserved = UnobservedFilter.For(context.Observations, "mail", UpstreamAttribution.KeyFor("mx"));
         var dependencies = builder.Build(service => service == "mail");
 
         // The exchangers must resolve for mail to arrive: the DNS of their zones is what the mail provider relies on.
         foreach (var dependency in dependencies.Where(d => d.Service == "mail"))
         {
             var exchangers = dependency.Details.Keys.Where(key => key.StartsWith("mx:", StringComparison.Ordinal)).Select(key => key[3..]).ToList();
-            dependency.DependsOn.AddRange(UpstreamAttribution.ZoneDns(context, exchangers, dependency.Entity, "mail exchanger", unobserved));
+            var upstream = UpstreamAttribution.ZoneDns(context, exchangers, dependency.Entity, "mail exchanger", "mx", unobserved);
+
+            // Any exchanger that resolves will do: the operators of all their zones are alternatives to one another.
+            var operators = upstream.Select(d => (d.Owner ?? d.Entity).Id).Distinct(StringComparer.Ordinal).Count();
+            dependency.DependsOn.AddRange(operators > 1 ? upstream.Select(d => d with { Redundant = true }) : upstream);
         }
 
         return new LayerReport

@@ -80,7 +80,7 @@ public static class TlsAttribution
             }
         }
 
-        var unobserved = UnobservedFilter.For(context.Observations, "tls", "dns.caa");
+        var unobserved = UnobservedFilter.For(context.Observations, "tls", "dns.caa", UpstreamAttribution.KeyFor("ocsp"), "host.ocsp");
         var dependencies = builder.Build(_ => false);
         foreach (var dependency in dependencies)
         {

@@ -12,8 +12,14 @@ namespace Chokepoint.Attribution.Audit;
 /// </summary>
 public static class UpstreamAttribution
 {
-    /// <summary>The key of unobserved items about upstream zones (the collector uses the same).</summary>
+    /// <summary>The key of unobserved items about upstream zones (the collector uses the same), before the reason.</summary>
     public const string UnobservedKey = "upstream.zone";
+
+    /// <summary>The reason given when the observations hold no upstream zones at all (written before they were collected).</summary>
+    public const string NotCollected = "not collected: these observations predate the collection of the providers' own zones and OCSP hosts; collect again to see them";
+
+    /// <summary>The key of unobserved items about the zones looked at for <paramref name="reason"/> ("cname", "mx", "ocsp").</summary>
+    public static string KeyFor(string reason) => UnobservedKey + "." + reason;
 
     /// <summary>
     /// The DNS operators of the zones holding <paramref name="names"/>, one dependency per operator and zone.
@@ -24,22 +30,34 @@ public static class UpstreamAttribution
     /// <param name="names">Host names outside the site, e.g. a CNAME chain from the first third-party target on.</param>
     /// <param name="provider">The provider these names lead to (the owner a self-hosted zone falls back on).</param>
     /// <param name="purpose">Why the names matter, e.g. "CNAME target of www.example.com".</param>
+    /// <param name="reason">The collector's reason for these names: "cname", "mx" or "ocsp".</param>
     /// <param name="unobserved">Receives what could not be seen.</param>
     public static List<Dependency> ZoneDns(
-        AttributionContext context, IEnumerable<string> names, EntityRef provider, string purpose, List<UnobservedItem> unobserved)
+        AttributionContext context, IEnumerable<string> names, EntityRef provider, string purpose, string reason, List<UnobservedItem> unobserved)
     {
+        var key = KeyFor(reason);
+        if (context.Observations.UpstreamZones is not { } observedZones)
+        {
+            if (!unobserved.Any(u => u.What == key))
+            {
+                unobserved.Add(new UnobservedItem(key, NotCollected));
+            }
+
+            return [];
+        }
+
         var providerOwner = context.Lookup.OwnerOf(provider);
         var zones = new List<ZoneObservation>();
         foreach (var name in names.Select(Normalise).Where(n => n.Length > 0 && !context.IsSiteOwned(n)).Distinct(StringComparer.Ordinal))
         {
-            var zone = context.Observations.UpstreamZones.FirstOrDefault(z => z.Names.Contains(name, StringComparer.OrdinalIgnoreCase));
+            var zone = observedZones.FirstOrDefault(z => z.Names.Contains(name, StringComparer.OrdinalIgnoreCase));
             if (zone is null)
             {
                 var explained = context.Observations.Unobserved.Any(u =>
                     u.What.StartsWith("upstream", StringComparison.OrdinalIgnoreCase) && u.Reason.Contains(name, StringComparison.OrdinalIgnoreCase));
-                if (!explained && !unobserved.Any(u => u.What == UnobservedKey && u.Reason.StartsWith(name + ":", StringComparison.Ordinal)))
+                if (!explained && !unobserved.Any(u => u.What == key && u.Reason.StartsWith(name + ":", StringComparison.Ordinal)))
                 {
-                    unobserved.Add(new UnobservedItem(UnobservedKey, $"{name}: the nameservers of its zone were not observed, so {provider.Name}'s own DNS is unknown"));
+                    unobserved.Add(new UnobservedItem(key, $"{name}: the nameservers of its zone were not observed, so {provider.Name}'s own DNS is unknown"));
                 }
 
                 continue;
@@ -58,7 +76,7 @@ public static class UpstreamAttribution
             var builder = new DependencyBuilder();
             if (zone.NameServers.Count == 0)
             {
-                unobserved.Add(new UnobservedItem(UnobservedKey, $"{zone.Zone}: no nameservers were observed for the zone"));
+                unobserved.Add(new UnobservedItem(key, $"{zone.Zone}: no nameservers were observed for the zone"));
                 continue;
             }
 
@@ -85,12 +103,19 @@ public static class UpstreamAttribution
                 var zoneDomain = context.RegistrableDomainOf(zone.Zone) ?? zone.Zone;
                 if (string.Equals(operatorDomain, zoneDomain, StringComparison.OrdinalIgnoreCase))
                 {
-                    // The zone's owner runs its own nameservers: name that owner through the catalog, else the provider.
-                    var owner = ZoneOwner(context, zone.Zone);
-                    var entity = owner?.Entity ?? provider;
-                    var ultimate = owner?.Owner ?? providerOwner;
-                    builder.Add(entity, ultimate, "dns", $"own nameservers of {zone.Zone}", Relation(ultimate, providerOwner),
-                        new Evidence("ns", nameServer, owner?.Evidence.Rule, owner?.Evidence.Source), details);
+                    // The zone's owner runs its own nameservers: name that owner through the catalog; a zone the
+                    // catalog does not know belongs to an unknown company, never silently to the provider.
+                    if (ZoneOwner(context, zone.Zone) is { } owner)
+                    {
+                        builder.Add(owner.Entity, owner.Owner, "dns", $"own nameservers of {zone.Zone}", Relation(owner.Owner, providerOwner),
+                            new Evidence("ns", nameServer, owner.Evidence.Rule, owner.Evidence.Source), details);
+                    }
+                    else
+                    {
+                        var unknownOwner = EntityRef.Unknown(zoneDomain);
+                        builder.Add(unknownOwner, unknownOwner, "dns", $"own nameservers of {zone.Zone}", Classification.Unknown, new Evidence("ns", nameServer), details);
+                    }
+
                     continue;
                 }
 
@@ -114,6 +139,16 @@ public static class UpstreamAttribution
         var delivery = new DependencyBuilder();
         var zoneDns = new List<Dependency>();
         var caOwner = context.Lookup.OwnerOf(ca);
+        if (context.Observations.UpstreamZones is null)
+        {
+            if (!unobserved.Any(u => u.What == "tls.ocsp"))
+            {
+                unobserved.Add(new UnobservedItem("tls.ocsp", NotCollected));
+            }
+
+            return [];
+        }
+
         foreach (var hostName in ocspHosts.Select(Normalise).Distinct(StringComparer.Ordinal))
         {
             var host = context.Observations.Hosts.FirstOrDefault(h => h.Role == "ocsp" && string.Equals(h.Name, hostName, StringComparison.OrdinalIgnoreCase));
@@ -159,7 +194,7 @@ public static class UpstreamAttribution
                 }
             }
 
-            zoneDns.AddRange(ZoneDns(context, [hostName, .. host.CnameChain], ca, purpose, unobserved));
+            zoneDns.AddRange(ZoneDns(context, [hostName, .. host.CnameChain], ca, purpose, "ocsp", unobserved));
         }
 
         return [.. delivery.Build(_ => false), .. zoneDns];
@@ -169,10 +204,11 @@ public static class UpstreamAttribution
     private static string Relation(EntityRef owner, EntityRef providerOwner) =>
         owner.Id == providerOwner.Id ? Classification.Private : Classification.ThirdParty;
 
+    /// <summary>The company a zone's name belongs to by any host-name rule of the catalog (CNAME, OCSP, NS, MX), or null.</summary>
     private static Attributed? ZoneOwner(AttributionContext context, string zone) =>
-        context.Lookup.Find(SignalKind.Cname, zone)
-        ?? context.Lookup.Find(SignalKind.Ocsp, zone)
-        ?? context.Lookup.Find(SignalKind.Ns, zone);
+        new[] { SignalKind.Cname, SignalKind.Ocsp, SignalKind.Ns, SignalKind.Mx }
+            .Select(kind => context.Lookup.Find(kind, zone))
+            .FirstOrDefault(match => match is not null);
 
     private static string Normalise(string name) => name.Trim().TrimEnd('.').ToLowerInvariant();
 }

@@ -97,7 +97,7 @@ public sealed class AuditCollector(TimeProvider time)
         var wwwTlsTask = TlsAsync(wwwTask);
         var wwwHttpTask = HttpAsync(wwwTask);
         var upstream = new UpstreamCollection(name, hosts, new ZoneCollector(dns), (what, run) => Guarded(what, run), (what, run) => Guarded(what, run), token);
-        var cnameZonesTask = Task.WhenAll(upstream.CnameZonesAsync(apexTask), upstream.CnameZonesAsync(wwwTask));
+        var cnameZonesTask = Task.WhenAll(originTasks.Prepend(wwwTask).Prepend(apexTask).Select(upstream.CnameZonesAsync));
         var ocspTask = Task.WhenAll(upstream.OcspAsync(apexTlsTask), upstream.OcspAsync(wwwTlsTask));
         var mxZonesTask = upstream.MxZonesAsync(mailTask);
         var pageTask = options.PageCollector is { } pageCollector

@@ -98,7 +98,7 @@ internal sealed class UpstreamCollection(
     private Task<Collected<ZoneObservation>> ZoneAsync(string name, string reason) =>
         zoneLookups.GetOrAdd(
             (DnsPresentation.Host(name), reason),
-            key => new(() => guardZone(ZoneCollector.What, () => zones.FindZoneAsync(key.Name, key.Reason, token)))).Value;
+            key => new(() => guardZone(ZoneCollector.What + "." + key.Reason, () => zones.FindZoneAsync(key.Name, key.Reason, token)))).Value;
 
     private async Task<Collected<HostObservation>> ResolveOcspAsync(string host)
     {

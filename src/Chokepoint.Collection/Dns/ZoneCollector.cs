@@ -17,13 +17,13 @@ public sealed class ZoneCollector(DnsLookup dns)
     /// <summary>At most this many names are asked for one lookup (the shortest ones, from two labels up).</summary>
     public const int MaxCandidates = 6;
 
-    /// <summary>The key of the gaps this collector reports.</summary>
+    /// <summary>The key of the gaps this collector reports, followed by the reason: "upstream.zone.cname", ".mx", ".ocsp".</summary>
     public const string What = "upstream.zone";
 
     /// <summary>
     /// The zone holding <paramref name="name"/>, with <paramref name="name"/> in its <see cref="ZoneObservation.Names"/>.
     /// A failed lookup on the way, or no NS set at the name or any ancestor, gives no zone and an
-    /// <see cref="Unobserved"/> "upstream.zone" whose reason names the host. Never throws for network trouble.
+    /// <see cref="Unobserved"/> "upstream.zone.{reason}" whose reason names the host. Never throws for network trouble.
     /// </summary>
     public async Task<Collected<ZoneObservation>> FindZoneAsync(string name, string reason, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ public sealed class ZoneCollector(DnsLookup dns)
         var candidates = Candidates(name);
         if (candidates.Count == 0)
         {
-            return Gap($"{name}: not a name under a zone that can be looked up");
+            return Gap(reason, $"{name}: not a name under a zone that can be looked up");
         }
 
         var answers = await Task.WhenAll(candidates.Select(c => dns.QueryAsync(c, QueryType.NS, cancellationToken)));
@@ -41,7 +41,7 @@ public sealed class ZoneCollector(DnsLookup dns)
             if (!answer.Succeeded)
             {
                 // A longer name that could not be asked may be the real zone: a shorter one found later would be a guess.
-                return Gap($"{name}: NS of {candidates[i]} not observed: {answer.Failure}");
+                return Gap(reason, $"{name}: NS of {candidates[i]} not observed: {answer.Failure}");
             }
 
             var records = OwnedNs(candidates[i], answer.Response!.Answers);
@@ -62,7 +62,7 @@ public sealed class ZoneCollector(DnsLookup dns)
             }
         }
 
-        return Gap($"{name}: no NS set found at the name or any of its parents down to {candidates[^1]}");
+        return Gap(reason, $"{name}: no NS set found at the name or any of its parents down to {candidates[^1]}");
     }
 
     /// <summary>
@@ -96,5 +96,5 @@ public sealed class ZoneCollector(DnsLookup dns)
     private static List<NsRecord> OwnedNs(string owner, IEnumerable<DnsResourceRecord> records) =>
         records.OfType<NsRecord>().Where(r => DnsPresentation.SameName(r.DomainName.Value, owner)).ToList();
 
-    private static Collected<ZoneObservation> Gap(string reason) => new() { Unobserved = [new Unobserved(What, reason)] };
+    private static Collected<ZoneObservation> Gap(string why, string text) => new() { Unobserved = [new Unobserved(What + "." + why, text)] };
 }

@@ -32,16 +32,17 @@ public static class Planner
         foreach (var chokepoint in analysis.Chokepoints)
         {
             var broken = chokepoint.FunctionIds.Where(functions.ContainsKey).Select(id => functions[id]).ToList();
-            foreach (var role in chokepoint.Suppliers.GroupBy(s => (s.Layer, Service: s.Service.ToLowerInvariant(), Via: s.Via?.CompanyId)))
+            // Roles behind one provider share one step (routing around that provider removes them all).
+            foreach (var role in chokepoint.Suppliers.GroupBy(RoleOf))
             {
-                var addressed = broken.Where(f => Addresses(f, chokepoint.CompanyId, role.Key.Layer, role.Key.Service, role.Key.Via)).ToList();
+                var addressed = broken.Where(f => Addresses(f, chokepoint.CompanyId, role.Key)).ToList();
                 if (addressed.Count == 0)
                 {
                     continue;
                 }
 
                 var supplier = role.First();
-                var content = StepContent.For(model, chokepoint, supplier, addressed, inputs);
+                var content = StepContent.For(model, chokepoint, supplier, addressed, inputs, [.. role]);
                 var risk = addressed.Sum(f => Weight(f.Importance));
                 var share = content.Kind == StepKind.Removes ? 1.0 : 0.5;
                 var score = risk * share / (int)content.Effort;
@@ -79,10 +80,13 @@ public static class Planner
     /// A company's role at a layer matters for a function when losing that role alone breaks it (sufficient), or
     /// when the company's other roles do not break it without this one (necessary).
     /// </summary>
-    private static bool Addresses(SiteFunction function, string companyId, SupplyLayer layer, string service, string? via)
+    private static (SupplyLayer Layer, string Service, string? Via) RoleOf(Supplier supplier) => supplier.Via is { } via
+        ? (via.Layer, via.Service.ToLowerInvariant(), via.CompanyId)
+        : (supplier.Layer, supplier.Service.ToLowerInvariant(), null);
+
+    private static bool Addresses(SiteFunction function, string companyId, (SupplyLayer Layer, string Service, string? Via) role)
     {
-        bool IsRole(Supplier s) => s.CompanyId == companyId && s.Layer == layer && string.Equals(s.Service, service, StringComparison.OrdinalIgnoreCase)
-            && s.Via?.CompanyId == via;
+        bool IsRole(Supplier s) => s.CompanyId == companyId && RoleOf(s) == role;
         var sufficient = FaultTreeEvaluator.Fails(function.Requirement, IsRole);
         var necessary = !FaultTreeEvaluator.Fails(function.Requirement, s => s.CompanyId == companyId && !IsRole(s));
         return sufficient || necessary;

@@ -10,7 +10,8 @@ namespace Chokepoint.Planning.Plans;
 /// <summary>The text, effort and artifacts of a step, by layer.</summary>
 internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, string Text, IReadOnlyList<PlanArtifact> Artifacts)
 {
-    public static StepContent For(SiteModel model, SinglePointOfFailure chokepoint, Supplier supplier, IReadOnlyList<SiteFunction> functions, PlanInputs inputs)
+    public static StepContent For(
+        SiteModel model, SinglePointOfFailure chokepoint, Supplier supplier, IReadOnlyList<SiteFunction> functions, PlanInputs inputs, IReadOnlyList<Supplier>? role = null)
     {
         var company = chokepoint.CompanyName;
         var id = chokepoint.CompanyId;
@@ -18,10 +19,13 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
         {
             // The site does not buy this service: the only lever is the provider that relies on it.
             var around = For(model, chokepoint with { CompanyId = via.CompanyId, CompanyName = via.CompanyName }, via, functions, inputs);
+            var roles = (role ?? [supplier]).ToList();
+            var services = string.Join(", ", roles.Select(s => s.Service).Distinct(StringComparer.Ordinal));
+            var details = string.Join("; ", roles.Select(s => $"{s.Service}: {s.Detail}").Distinct(StringComparer.Ordinal));
             return around with
             {
-                Title = $"Route around {via.CompanyName}'s {via.Service}, which relies on {company} ({supplier.Service}): {FirstLower(around.Title)}",
-                Text = $"{company} serves {via.CompanyName}, not the site ({supplier.Service}: {supplier.Detail}); the site cannot replace it and can only stop depending on {via.CompanyName}'s {via.Service}, or accept the risk. {around.Text}",
+                Title = $"Route around {via.CompanyName}'s {via.Service}, which relies on {company} ({services}): {FirstLower(around.Title)}",
+                Text = $"{company} serves {via.CompanyName}, not the site ({details}); the site cannot replace it and can only stop depending on {via.CompanyName}'s {via.Service}, or accept the risk. {around.Text}",
             };
         }
 
@@ -100,7 +104,7 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
     {
         var infrastructure = model.Functions
             .SelectMany(f => f.Requirement.Suppliers())
-            .Where(s => s.Layer is SupplyLayer.Dns or SupplyLayer.Cdn or SupplyLayer.Hosting)
+            .Where(s => s.Via is null && s.Layer is SupplyLayer.Dns or SupplyLayer.Cdn or SupplyLayer.Hosting)
             .Select(s => s.CompanyId)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)

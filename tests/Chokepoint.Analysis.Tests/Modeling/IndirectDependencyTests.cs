@@ -167,4 +167,38 @@ public sealed class IndirectDependencyTests
 
         Assert.Equal(reachable, RecoveryFactsReader.Read(report).OriginReachableDirectly);
     }
+
+    [Fact]
+    public void Two_roles_behind_one_provider_recover_as_one_track()
+    {
+        var ca = Dep("digicert", "ca", null, Dep("edgio", "cdn"), Dep("edgio", "dns", "edge.example"));
+        var model = SiteModelBuilder.Build(Report([.. Base(), (Layer.Tls, ca)]));
+        var status = model.Functions.Single(f => f.Id == SiteModelBuilder.CertificateStatus);
+
+        var edgio = RecoveryEstimator.Estimate("edgio", status, RecoveryFacts.Unknown);
+        var digicert = RecoveryEstimator.Estimate("digicert", status, RecoveryFacts.Unknown);
+
+        Assert.Equal(digicert.High, edgio.High);
+        Assert.Equal(digicert.Low, edgio.Low);
+    }
+
+    [Fact]
+    public void A_ca_whose_responder_runs_only_on_its_own_infrastructure_adds_no_certificate_status_function()
+    {
+        var ca = Dep("digicert", "ca", null, Dep("digicert", "dns", "digicert.example"));
+        var report = ReportAnalyzer.Default.Complete(Report([.. Base(), (Layer.Tls, ca)]));
+
+        Assert.DoesNotContain(report.Functions, f => f.Id == SiteModelBuilder.CertificateStatus);
+    }
+
+    [Fact]
+    public void A_shop_platform_at_the_hosting_layer_serves_the_pages()
+    {
+        var platform = Dep("shopify", "ecommerce", null, Dep("ns1", "dns", "myshop.example"), Dep("dnsimple", "dns", "myshop.example"));
+        var report = ReportAnalyzer.Default.Complete(Report([.. Base().Where(d => d.Item1 != Layer.Hosting), (Layer.Hosting, platform)]));
+
+        var web = Function(report, SiteModelBuilder.WebServed);
+        Assert.Contains("shopify", web.SinglePoints);
+        Assert.Contains(web.Pairs, pair => pair.Contains("dnsimple") && pair.Contains("ns1"));
+    }
 }

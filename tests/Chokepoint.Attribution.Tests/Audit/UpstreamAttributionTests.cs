@@ -64,14 +64,14 @@ public sealed class UpstreamAttributionTests
     public void An_unseen_zone_is_reported_as_not_observed_once()
     {
         var silent = CdnSite();
-        var explained = CdnSite() with { Unobserved = [new Unobserved("upstream.zone", "d1.cloudfront.net: NS query timed out")] };
+        var explained = CdnSite() with { Unobserved = [new Unobserved("upstream.zone.cname", "d1.cloudfront.net: NS query timed out")] };
 
         var silentCdn = Layer(TestCatalog.Attributor.Attribute(silent), Model.Layer.Cdn);
         var explainedCdn = Layer(TestCatalog.Attributor.Attribute(explained), Model.Layer.Cdn);
 
         Assert.Empty(Assert.Single(silentCdn.Dependencies).DependsOn);
         var item = Assert.Single(silentCdn.Unobserved);
-        Assert.Equal(UpstreamAttribution.UnobservedKey, item.What);
+        Assert.Equal(UpstreamAttribution.KeyFor("cname"), item.What);
         Assert.Contains("d1.cloudfront.net", item.Reason, StringComparison.Ordinal);
         var collectorGap = Assert.Single(explainedCdn.Unobserved);
         Assert.Contains("timed out", collectorGap.Reason, StringComparison.Ordinal);
@@ -90,7 +90,7 @@ public sealed class UpstreamAttributionTests
 
         var hosting = Assert.Single(Layer(report, Model.Layer.Hosting).Dependencies);
         Assert.Empty(hosting.DependsOn);
-        Assert.DoesNotContain(report.Layers.SelectMany(l => l.Unobserved), u => u.What == UpstreamAttribution.UnobservedKey);
+        Assert.DoesNotContain(report.Layers.SelectMany(l => l.Unobserved), u => u.What.StartsWith(UpstreamAttribution.UnobservedKey, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -123,8 +123,8 @@ public sealed class UpstreamAttributionTests
         Assert.Equal("cloudflare", network.Entity.Id);
         Assert.Equal(Classification.ThirdParty, network.Classification);
         var own = Assert.Single(ca.DependsOn, d => d.Service == "dns" && d.Details["zone"] == "lencr-test.org");
-        Assert.Equal("isrg", own.Entity.Id);
-        Assert.Equal(Classification.Private, own.Classification);
+        Assert.Equal("unknown:lencr-test.org", own.Entity.Id);
+        Assert.Equal(Classification.Unknown, own.Classification);
         var edgeDns = Assert.Single(ca.DependsOn, d => d.Service == "dns" && d.Details["zone"] == "cdn.example");
         Assert.Equal("cloudflare", edgeDns.Entity.Id);
     }
@@ -143,6 +143,7 @@ public sealed class UpstreamAttributionTests
                     Chain = [new CertificateObservation { Subject = "CN=shop.com", Issuer = "CN=R11, O=Let's Encrypt", IssuerOrganization = "Let's Encrypt", OcspUrls = ["http://ocsp.lencr-test.org/"] }],
                 },
             ],
+            UpstreamZones = [],
         };
 
         var tls = Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Tls);
@@ -168,5 +169,94 @@ public sealed class UpstreamAttributionTests
         Assert.Equal(Classification.ThirdParty, mail.DependsOn.Single(d => d.Entity.Id == "cloudflare").Classification);
         Assert.Equal(Classification.Private, mail.DependsOn.Single(d => d.Entity.Id == "google").Classification);
         Assert.All(mail.DependsOn, d => Assert.True(d.Redundant));
+    }
+
+    [Fact]
+    public void A_provider_found_by_its_network_does_not_take_another_providers_cname_zone()
+    {
+        var observations = new SiteObservations
+        {
+            Domain = "shop.com",
+            Hosts = [new HostObservation { Name = "www.shop.com", Role = "www", CnameChain = ["d1.cloudfront.net"], Addresses = [new AddressObservation { Ip = "192.0.2.2", Asn = 13335 }] }],
+            UpstreamZones = [new ZoneObservation { Zone = "cloudfront.net", Names = ["d1.cloudfront.net"], NameServers = ["dns1.p01.nsone.net"] }],
+        };
+
+        var cdn = Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Cdn).Dependencies;
+
+        Assert.Empty(cdn.Single(d => d.Entity.Id == "cloudflare").DependsOn);
+        Assert.Equal("ns1", Assert.Single(cdn.Single(d => d.Entity.Id == "amazon").DependsOn).Entity.Id);
+    }
+
+    [Fact]
+    public void A_zone_outside_the_catalog_on_its_own_nameservers_is_an_unknown_company_not_the_provider()
+    {
+        var observations = new SiteObservations
+        {
+            Domain = "shop.com",
+            Hosts = [new HostObservation { Name = "www.shop.com", Role = "www", CnameChain = ["shops.saasbuilder.io"], Addresses = [new AddressObservation { Ip = "192.0.2.2", Asn = 13335 }] }],
+            UpstreamZones = [new ZoneObservation { Zone = "saasbuilder.io", Names = ["shops.saasbuilder.io"], NameServers = ["ns1.saasbuilder.io", "ns2.saasbuilder.io"] }],
+        };
+
+        var cloudflare = Assert.Single(Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Cdn).Dependencies);
+
+        var zoneDns = Assert.Single(cloudflare.DependsOn);
+        Assert.Equal("unknown:saasbuilder.io", zoneDns.Entity.Id);
+        Assert.Equal(Classification.Unknown, zoneDns.Classification);
+        Assert.Contains("www.shop.com", zoneDns.Details["for"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_for_text_names_only_hosts_whose_chain_led_to_the_zone()
+    {
+        var observations = CdnSite(new ZoneObservation { Zone = "cloudfront.net", Names = ["d1.cloudfront.net"], NameServers = ["dns1.p01.nsone.net"] }) with
+        {
+            Hosts =
+            [
+                new HostObservation { Name = "shop.com", Role = "apex", Addresses = [new AddressObservation { Ip = "192.0.2.1", Asn = 16509 }] },
+                new HostObservation { Name = "www.shop.com", Role = "www", CnameChain = ["d1.cloudfront.net"], Addresses = [new AddressObservation { Ip = "192.0.2.2", Asn = 16509 }] },
+            ],
+        };
+
+        var report = TestCatalog.Attributor.Attribute(observations);
+
+        var upstream = report.Layers.SelectMany(l => l.Dependencies).SelectMany(d => d.DependsOn).ToList();
+        Assert.NotEmpty(upstream);
+        Assert.All(upstream, d => Assert.DoesNotContain("shop.com and", d.Details["for"], StringComparison.Ordinal));
+        Assert.All(upstream, d => Assert.Contains("www.shop.com", d.Details["for"], StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("upstream.zone.mx", "aspmx.l.google.com", "mail")]
+    [InlineData("upstream.zone.ocsp", "ocsp.lencr-test.org", "tls")]
+    [InlineData("host.ocsp", "ocsp.lencr-test.org", "tls")]
+    [InlineData("upstream.zone.cname", "d1.cloudfront.net", "cdn")]
+    public void A_collector_gap_is_shown_with_the_layer_it_concerns_and_nowhere_else(string what, string name, string layer)
+    {
+        var observations = new SiteObservations
+        {
+            Domain = "shop.com",
+            Hosts = [new HostObservation { Name = "www.shop.com", Role = "www", CnameChain = ["d1.cloudfront.net"], Addresses = [new AddressObservation { Ip = "192.0.2.2" }] }],
+            Mail = new Observations.Mail.MailObservation { Mx = [new Observations.Mail.MxObservation { Preference = 1, Host = "aspmx.l.google.com" }] },
+            Tls = [new TlsObservation { Host = "shop.com", Chain = [new CertificateObservation { Subject = "CN=shop.com", Issuer = "O=Let's Encrypt", IssuerOrganization = "Let's Encrypt", OcspUrls = ["http://ocsp.lencr-test.org/"] }] }],
+            UpstreamZones = [],
+            Unobserved = [new Unobserved(what, $"{name}: timed out after 3 s")],
+        };
+
+        var report = TestCatalog.Attributor.Attribute(observations);
+
+        var shown = report.Layers.Where(l => l.Unobserved.Any(u => u.What == what)).Select(l => l.Layer).ToList();
+        Assert.Equal([layer], shown);
+    }
+
+    [Fact]
+    public void Observations_from_before_upstream_collection_say_not_collected_rather_than_failed()
+    {
+        var old = CdnSite() with { UpstreamZones = null };
+
+        var cdn = Layer(TestCatalog.Attributor.Attribute(old), Model.Layer.Cdn);
+
+        var item = Assert.Single(cdn.Unobserved);
+        Assert.Equal(UpstreamAttribution.NotCollected, item.Reason);
+        Assert.Empty(Assert.Single(cdn.Dependencies).DependsOn);
     }
 }

@@ -10,7 +10,7 @@ public sealed class FaultCollectionTests(FaultyInternetFixture faulty, ITestOutp
     private static readonly CollectionOptions Options = new()
     {
         Timeout = TimeSpan.FromSeconds(12),
-        DnsQueryTimeout = TimeSpan.FromSeconds(1),
+        DnsQueryTimeout = TimeSpan.FromSeconds(2),
         RdapTimeout = TimeSpan.FromSeconds(3),
         TlsTimeout = TimeSpan.FromSeconds(3),
         HttpTimeout = TimeSpan.FromSeconds(3),
@@ -66,7 +66,7 @@ public sealed class FaultCollectionTests(FaultyInternetFixture faulty, ITestOutp
         Assert.Equal("lame", nameServers["dns1.p01.nsone.net"].State);
         Assert.Contains("REFUSED", nameServers["dns1.p01.nsone.net"].Detail, StringComparison.Ordinal);
         Assert.Equal("unreachable", nameServers["ns-412.awsdns-51.com"].State);
-        Assert.Contains("timed out after 1 s", nameServers["ns-412.awsdns-51.com"].Detail, StringComparison.Ordinal);
+        Assert.Contains("timed out after 2 s", nameServers["ns-412.awsdns-51.com"].Detail, StringComparison.Ordinal);
         Assert.Equal("authoritative", nameServers["dns2.p01.nsone.net"].State);
         Assert.NotNull(site.Registration);
     }
@@ -86,7 +86,7 @@ public sealed class FaultCollectionTests(FaultyInternetFixture faulty, ITestOutp
     {
         var site = await CollectAsync("pixelcraft-videos.com");
 
-        Assert.Equal("www.pixelcraft-videos.com: timed out after 1 s", Reason(site, "host.www"));
+        Assert.Equal("www.pixelcraft-videos.com: timed out after 2 s", Reason(site, "host.www"));
         Assert.Single(site.Hosts, h => h.Role == "apex");
     }
 

@@ -198,4 +198,28 @@ public sealed class PlannerTests
         Assert.Contains("cannot replace it", step.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(step.Artifacts, a => a.Kind == ArtifactKind.ZoneFile);
     }
+
+    [Fact]
+    public void Roles_behind_one_provider_share_one_step_and_are_not_the_sites_infrastructure()
+    {
+        var fastly = new Supplier("fastly", "Fastly", "cdn", SupplyLayer.Cdn, "Fastly");
+        var edgeCdn = new Supplier("oracle", "Oracle", "hosting", SupplyLayer.Hosting, "OCI", fastly);
+        var edgeDns = new Supplier("oracle", "Oracle", "dns", SupplyLayer.Dns, "Dyn, zone fastly.example", fastly);
+        var name = All(Needs(Verisign), Needs(GoDaddy), Needs(CloudflareDns));
+        var model = new SiteModel("example.org",
+        [
+            new SiteFunction("web-served", "Web served", FunctionKind.Reachability, Importance.Critical, All(name, All(Needs(fastly), Needs(edgeCdn), Needs(edgeDns)))),
+        ]);
+
+        var inputs = Inputs() with { RegistrarCandidates = [new ProviderCandidate("gandi", "Gandi"), new ProviderCandidate("oracle", "Oracle Domains")] };
+
+        var plan = Planner.Plan(model, ChokepointAnalysis.Analyze(model), inputs);
+
+        var step = Assert.Single(plan.Steps, s => s.CompanyId == "oracle");
+        Assert.Contains("(hosting, dns)", step.Title, StringComparison.Ordinal);
+        var registrar = Assert.Single(plan.Steps, s => s.CompanyId == "godaddy");
+        var candidates = registrar.Artifacts.SelectMany(a => a.Candidates).Select(c => c.CompanyId).ToList();
+        Assert.Contains("oracle", candidates);
+        Assert.Contains("gandi", candidates);
+    }
 }
