@@ -110,6 +110,12 @@ public static class UpstreamAttribution
                         builder.Add(owner.Entity, owner.Owner, "dns", $"own nameservers of {zone.Zone}", Relation(owner.Owner, providerOwner),
                             new Evidence("ns", nameServer, owner.Evidence.Rule, owner.Evidence.Source), details);
                     }
+                    else if (zone.Names.Any(name => ZoneOwner(context, name)?.Entity.Id == provider.Id))
+                    {
+                        // The catalog gives the provider a name inside the zone (its CNAME target): the zone is its own.
+                        builder.Add(provider, providerOwner, "dns", $"own nameservers of {zone.Zone}", Classification.Private,
+                            new Evidence("ns", nameServer), details);
+                    }
                     else
                     {
                         var unknownOwner = EntityRef.Unknown(zoneDomain);
@@ -204,7 +210,7 @@ public static class UpstreamAttribution
     private static string Relation(EntityRef owner, EntityRef providerOwner) =>
         owner.Id == providerOwner.Id ? Classification.Private : Classification.ThirdParty;
 
-    /// <summary>The company a zone's name belongs to by any host-name rule of the catalog (CNAME, OCSP, NS, MX), or null.</summary>
+    /// <summary>The company a name belongs to by any host-name rule of the catalog (CNAME, OCSP, NS, MX), or null.</summary>
     private static Attributed? ZoneOwner(AttributionContext context, string zone) =>
         new[] { SignalKind.Cname, SignalKind.Ocsp, SignalKind.Ns, SignalKind.Mx }
             .Select(kind => context.Lookup.Find(kind, zone))

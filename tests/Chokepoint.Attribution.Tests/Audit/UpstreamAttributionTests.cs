@@ -259,4 +259,21 @@ public sealed class UpstreamAttributionTests
         Assert.Equal(UpstreamAttribution.NotCollected, item.Reason);
         Assert.Empty(Assert.Single(cdn.Dependencies).DependsOn);
     }
+
+    [Fact]
+    public void A_zone_holding_the_providers_own_cname_target_is_the_providers_even_when_the_catalog_names_only_the_target()
+    {
+        var observations = new SiteObservations
+        {
+            Domain = "shop.com",
+            Hosts = [new HostObservation { Name = "www.shop.com", Role = "www", CnameChain = ["d1.cloudfront.net"], Addresses = [new AddressObservation { Ip = "192.0.2.2" }] }],
+            UpstreamZones = [new ZoneObservation { Zone = "d1.cloudfront.net", Names = ["d1.cloudfront.net"], NameServers = ["ns1.d1.cloudfront.net"] }],
+        };
+
+        var cdn = Assert.Single(Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Cdn).Dependencies);
+
+        var own = Assert.Single(cdn.DependsOn);
+        Assert.Equal("amazon", own.Entity.Id);
+        Assert.Equal(Classification.Private, own.Classification);
+    }
 }
