@@ -1,4 +1,5 @@
 using Chokepoint.Attribution.Audit;
+using Chokepoint.Attribution.Catalog;
 using Chokepoint.Model;
 using Chokepoint.Observations;
 using Chokepoint.Observations.Dns;
@@ -263,17 +264,28 @@ public sealed class UpstreamAttributionTests
     [Fact]
     public void A_zone_holding_the_providers_own_cname_target_is_the_providers_even_when_the_catalog_names_only_the_target()
     {
+        const string Json = """
+        {
+          "companies": [ { "id": "sitebuilder", "name": "Site Builder Inc.", "parent": null, "country": "US", "source": "https://example.org/sb" } ],
+          "providers": [
+            { "id": "sitebuilder-hosting", "name": "Site Builder", "company": "sitebuilder", "service": "hosting",
+              "signals": [ { "kind": "cname", "pattern": "ext-cust.sitebuilder.example", "source": "https://example.org/sb-cname" } ] }
+          ]
+        }
+        """;
+        var lookup = new CatalogLookup(ProviderCatalog.Load([("sb.json", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Json)))]));
+        var attributor = new ReportAttributor(lookup, Chokepoint.Attribution.Naming.PublicSuffixList.FromRules(["com", "example"]));
         var observations = new SiteObservations
         {
             Domain = "shop.com",
-            Hosts = [new HostObservation { Name = "www.shop.com", Role = "www", CnameChain = ["d1.cloudfront.net"], Addresses = [new AddressObservation { Ip = "192.0.2.2" }] }],
-            UpstreamZones = [new ZoneObservation { Zone = "d1.cloudfront.net", Names = ["d1.cloudfront.net"], NameServers = ["ns1.d1.cloudfront.net"] }],
+            Hosts = [new HostObservation { Name = "www.shop.com", Role = "www", CnameChain = ["ext-cust.sitebuilder.example"], Addresses = [new AddressObservation { Ip = "192.0.2.2" }] }],
+            UpstreamZones = [new ZoneObservation { Zone = "sitebuilder.example", Names = ["ext-cust.sitebuilder.example"], NameServers = ["ns1.sitebuilder.example"] }],
         };
 
-        var cdn = Assert.Single(Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Cdn).Dependencies);
+        var hosting = Assert.Single(attributor.Attribute(observations).Layers.Single(l => l.Layer == Model.Layer.Hosting).Dependencies);
 
-        var own = Assert.Single(cdn.DependsOn);
-        Assert.Equal("amazon", own.Entity.Id);
+        var own = Assert.Single(hosting.DependsOn);
+        Assert.Equal("sitebuilder", own.Entity.Id);
         Assert.Equal(Classification.Private, own.Classification);
     }
 }
