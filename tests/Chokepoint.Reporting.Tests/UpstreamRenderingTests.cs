@@ -70,4 +70,26 @@ public sealed class UpstreamRenderingTests
         Assert.True(result.IsValid, string.Join("; ", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Values)));
         Assert.Contains("\"dependsOn\"", document.RootElement.GetRawText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void What_the_provider_runs_itself_is_not_shown_as_a_single_point()
+    {
+        var report = SampleReports.DemoLike();
+        var cdn = report.Layers.Single(l => l.Layer == Layer.Cdn).Dependencies.Single();
+        cdn.DependsOn.Add(new Dependency
+        {
+            Entity = new EntityRef("fastly", "Fastly, Inc.", null),
+            Service = "dns",
+            Provider = "own nameservers of fastly.net",
+            Classification = Classification.Private,
+            Details = new() { ["zone"] = "fastly.net" },
+            Evidence = [new Evidence("ns", "ns1.fastly.net")],
+        });
+
+        var markdown = MarkdownRenderer.Render(report);
+        var html = HtmlRenderer.Render(report);
+
+        Assert.Contains("| no (run by the provider itself) | provider's own |", markdown, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"upstream own\">", html, StringComparison.Ordinal);
+    }
 }

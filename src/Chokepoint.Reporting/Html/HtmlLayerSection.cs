@@ -59,11 +59,12 @@ internal static class HtmlLayerSection
     /// <summary>One row: a dependency of the site, or (<paramref name="upstream"/>) what its provider relies on, one level down.</summary>
     private static void AppendRow(StringBuilder page, Dependency dependency, bool upstream)
     {
-        page.Append("<tr class=\"").Append(upstream ? "upstream " : "").Append(dependency.Redundant ? "redundant" : "single").Append("\"><td>")
+        var state = upstream && dependency.Classification == Classification.Private ? "own" : dependency.Redundant ? "redundant" : "single";
+        page.Append("<tr class=\"").Append(upstream ? "upstream " : "").Append(state).Append("\"><td>")
             .Append(HtmlText.Encode(upstream ? ReportLabels.UpstreamCompany(dependency) : ReportLabels.Company(dependency))).Append("</td><td>")
             .Append(HtmlText.Encode(upstream ? ReportLabels.UpstreamServiceAndProvider(dependency) : ReportLabels.ServiceAndProvider(dependency))).Append("</td><td>")
             .Append(HtmlText.Encode(upstream ? ReportLabels.UpstreamThirdParty(dependency) : ReportLabels.ThirdParty(dependency))).Append("</td><td class=\"redundancy\">")
-            .Append(HtmlText.Encode(ReportLabels.Redundancy(dependency))).Append("</td><td class=\"evidence\">");
+            .Append(HtmlText.Encode(upstream ? ReportLabels.UpstreamRedundancy(dependency) : ReportLabels.Redundancy(dependency))).Append("</td><td class=\"evidence\">");
         AppendEvidence(page, dependency);
         page.Append("</td></tr>\n");
     }

@@ -257,7 +257,7 @@ public static class MarkdownRenderer
             MarkdownText.Cell(upstream ? ReportLabels.UpstreamCompany(dependency) : ReportLabels.Company(dependency)),
             MarkdownText.Cell(upstream ? ReportLabels.UpstreamServiceAndProvider(dependency) : ReportLabels.ServiceAndProvider(dependency)),
             MarkdownText.Cell(upstream ? ReportLabels.UpstreamThirdParty(dependency) : ReportLabels.ThirdParty(dependency)),
-            dependency.Redundant ? "redundant" : upstream ? "single" : "**single**",
+            upstream ? ReportLabels.UpstreamRedundancy(dependency) : dependency.Redundant ? "redundant" : "**single**",
             shown.Count == 0 ? "none recorded" : MarkdownText.CellLines(shown));
     }
 

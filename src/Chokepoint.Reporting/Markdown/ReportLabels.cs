@@ -79,6 +79,13 @@ internal static class ReportLabels
         _ => "unknown",
     };
 
+    /// <summary>
+    /// "redundant" or "single" for what a provider relies on; "provider's own" when the provider runs it itself,
+    /// which is no extra risk (it stands or falls with the provider).
+    /// </summary>
+    public static string UpstreamRedundancy(Dependency upstream) =>
+        upstream.Classification == Classification.Private ? "provider's own" : Redundancy(upstream);
+
     /// <summary>"redundant" or "single".</summary>
     public static string Redundancy(Dependency dependency) => dependency.Redundant ? "redundant" : "single";
 

@@ -49,7 +49,7 @@ public static class TableRenderer
                     ? $"{upstream.Service} of {zone}: {upstream.Provider ?? upstream.Entity.Name}"
                     : $"{upstream.Service}: {upstream.Provider ?? upstream.Entity.Name}",
                 upstream.Classification == Classification.Private ? "provider's own" : upstream.Classification,
-                upstream.Redundant ? "redundant" : "single",
+                upstream.Classification == Classification.Private ? "-" : upstream.Redundant ? "redundant" : "single",
                 EvidenceLabel(upstream),
             }).Prepend(
             [
