@@ -22,8 +22,10 @@ public sealed class ZoneCollector(DnsLookup dns)
 
     /// <summary>
     /// The zone holding <paramref name="name"/>, with <paramref name="name"/> in its <see cref="ZoneObservation.Names"/>.
-    /// A failed lookup on the way, or no NS set at the name or any ancestor, gives no zone and an
-    /// <see cref="Unobserved"/> "upstream.zone.{reason}" whose reason names the host. Never throws for network trouble.
+    /// No NS set at the name or any ancestor gives no zone and an <see cref="Unobserved"/> "upstream.zone.{reason}"
+    /// whose reason names the host. When a longer name could not be asked but an ancestor answered, the ancestor is
+    /// the zone and the failure is reported with it, since the longer name might have been a zone of its own.
+    /// Never throws for network trouble.
     /// </summary>
     public async Task<Collected<ZoneObservation>> FindZoneAsync(string name, string reason, CancellationToken cancellationToken)
     {
@@ -35,13 +37,15 @@ public sealed class ZoneCollector(DnsLookup dns)
         }
 
         var answers = await Task.WhenAll(candidates.Select(c => dns.QueryAsync(c, QueryType.NS, cancellationToken)));
+        string? firstFailure = null;
         for (var i = 0; i < candidates.Count; i++)
         {
             var answer = answers[i];
             if (!answer.Succeeded)
             {
-                // A longer name that could not be asked may be the real zone: a shorter one found later would be a guess.
-                return Gap(reason, $"{name}: NS of {candidates[i]} not observed: {answer.Failure}");
+                // A longer name that could not be asked may be a zone of its own: keep looking, but say so.
+                firstFailure ??= $"{name}: NS of {candidates[i]} not observed: {answer.Failure}";
+                continue;
             }
 
             var records = OwnedNs(candidates[i], answer.Response!.Answers);
@@ -49,6 +53,9 @@ public sealed class ZoneCollector(DnsLookup dns)
             {
                 return new Collected<ZoneObservation>
                 {
+                    Unobserved = firstFailure is null
+                        ? []
+                        : [new Unobserved(What + "." + reason, $"{firstFailure}; the zone was taken to be {candidates[i]}, the closest enclosing name that answered with an NS set, but the name that did not answer may be a zone of its own")],
                     Value = new ZoneObservation
                     {
                         Zone = candidates[i],
@@ -62,7 +69,7 @@ public sealed class ZoneCollector(DnsLookup dns)
             }
         }
 
-        return Gap(reason, $"{name}: no NS set found at the name or any of its parents down to {candidates[^1]}");
+        return Gap(reason, firstFailure ?? $"{name}: no NS set found at the name or any of its parents down to {candidates[^1]}");
     }
 
     /// <summary>

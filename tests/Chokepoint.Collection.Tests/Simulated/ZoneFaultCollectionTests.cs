@@ -65,4 +65,19 @@ public sealed class ZoneFaultCollectionTests(ZoneFaultInternetFixture faulty, IT
         Assert.StartsWith("upstream.zone.", gap.What, StringComparison.Ordinal);
         Assert.Equal("d2x7q9r4t1uv8w.cloudfront.net: NS of cloudfront.net not observed: SERVFAIL", gap.Reason);
     }
+
+    [Fact]
+    public async Task A_name_that_cannot_be_asked_under_an_answering_zone_gives_that_zone_and_says_why()
+    {
+        var dns = new DnsLookup(faulty.Internet.Profile, TimeProvider.System, TimeSpan.FromSeconds(3));
+
+        var found = await new ZoneCollector(dns).FindZoneAsync("ext-cust.squarespace.com", "cname", CancellationToken.None);
+
+        Assert.Equal("squarespace.com", found.Value?.Zone);
+        Assert.Equal(["ext-cust.squarespace.com"], found.Value!.Names);
+        var caveat = Assert.Single(found.Unobserved);
+        Assert.Equal("upstream.zone.cname", caveat.What);
+        Assert.Contains("NS of ext-cust.squarespace.com not observed: SERVFAIL", caveat.Reason, StringComparison.Ordinal);
+        Assert.Contains("taken to be squarespace.com", caveat.Reason, StringComparison.Ordinal);
+    }
 }
