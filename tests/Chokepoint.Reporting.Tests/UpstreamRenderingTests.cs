@@ -13,21 +13,25 @@ namespace Chokepoint.Reporting.Tests;
 /// <summary>What a provider itself relies on shows in every view, one level below that provider.</summary>
 public sealed class UpstreamRenderingTests
 {
-    private static AuditReport WithCdnDns()
+    /// <summary>The demo-like news site with one DNS operator of fastly.net under its Fastly CDN.</summary>
+    private static AuditReport WithCdnZoneDns(EntityRef company, string provider, string classification, string nameServer)
     {
         var report = SampleReports.DemoLike();
         var cdn = report.Layers.Single(l => l.Layer == Layer.Cdn).Dependencies.Single();
         cdn.DependsOn.Add(new Dependency
         {
-            Entity = new EntityRef("dnsimple", "DNSimple Corporation", null),
+            Entity = company,
             Service = "dns",
-            Provider = "DNSimple",
-            Classification = Classification.ThirdParty,
+            Provider = provider,
+            Classification = classification,
             Details = new() { ["zone"] = "fastly.net", ["for"] = "CNAME target of www.dailyledger-news.com: dailyledger-news.global.ssl.fastly.net" },
-            Evidence = [new Evidence("ns", "ns1.dnsimple.com", "dnsimple.com", "https://support.dnsimple.com/articles/dnsimple-nameservers/")],
+            Evidence = [new Evidence("ns", nameServer)],
         });
-        return ReportAnalyzer.Default.Complete(report);
+        return report;
     }
+
+    private static AuditReport WithCdnDns() => ReportAnalyzer.Default.Complete(
+        WithCdnZoneDns(new EntityRef("dnsimple", "DNSimple Corporation", null), "DNSimple", Classification.ThirdParty, "ns1.dnsimple.com"));
 
     [Fact]
     public void The_table_markdown_and_html_show_the_providers_own_dns_under_it()
@@ -39,7 +43,7 @@ public sealed class UpstreamRenderingTests
         var html = HtmlRenderer.Render(report);
 
         Assert.Contains("  -> DNSimple Corporation", table, StringComparison.Ordinal);
-        Assert.Contains("dns of fastly.net: DNSimple", table, StringComparison.Ordinal);
+        Assert.Contains("dns of zone fastly.net: DNSimple", table, StringComparison.Ordinal);
         Assert.Contains("| ↳ DNSimple Corporation | dns of zone fastly.net: DNSimple |", markdown, StringComparison.Ordinal);
         Assert.Contains("<tr class=\"upstream single\"><td>↳ DNSimple Corporation</td>", html, StringComparison.Ordinal);
         Assert.Contains("indirect: dns (DNSimple, zone fastly.net) behind Fastly, Inc. cdn (Fastly)", table, StringComparison.Ordinal);
@@ -74,17 +78,7 @@ public sealed class UpstreamRenderingTests
     [Fact]
     public void What_the_provider_runs_itself_is_not_shown_as_a_single_point()
     {
-        var report = SampleReports.DemoLike();
-        var cdn = report.Layers.Single(l => l.Layer == Layer.Cdn).Dependencies.Single();
-        cdn.DependsOn.Add(new Dependency
-        {
-            Entity = new EntityRef("fastly", "Fastly, Inc.", null),
-            Service = "dns",
-            Provider = "own nameservers of fastly.net",
-            Classification = Classification.Private,
-            Details = new() { ["zone"] = "fastly.net" },
-            Evidence = [new Evidence("ns", "ns1.fastly.net")],
-        });
+        var report = WithCdnZoneDns(new EntityRef("fastly", "Fastly, Inc.", null), "own nameservers of fastly.net", Classification.Private, "ns1.fastly.net");
 
         var markdown = MarkdownRenderer.Render(report);
         var html = HtmlRenderer.Render(report);

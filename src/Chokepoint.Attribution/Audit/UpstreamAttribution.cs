@@ -7,7 +7,7 @@ namespace Chokepoint.Attribution.Audit;
 
 /// <summary>
 /// The providers' own dependencies, seen from outside: the DNS of the zones that hold a CDN's or host's CNAME
-/// targets, and the network and DNS behind a CA's OCSP responder. The result goes into
+/// targets or of a mail provider's exchangers, and the network and DNS behind a CA's OCSP responder. The result goes into
 /// <see cref="Dependency.DependsOn"/> of the provider that relies on them.
 /// </summary>
 public static class UpstreamAttribution

@@ -6,7 +6,7 @@ using DnsClient.Protocol;
 namespace Chokepoint.Collection.Dns;
 
 /// <summary>
-/// Finds the zone that holds a name outside the site (a provider's CNAME target, a CA's OCSP host) and the
+/// Finds the zone that holds a name outside the site (a provider's CNAME target, a mail exchanger, a CA's OCSP host) and the
 /// nameservers that serve it: the provider's own DNS, on which the site depends indirectly. The NS sets of the
 /// name and of its ancestors are asked concurrently through the resolver; the zone is the longest of them that
 /// owns an NS set (RFC 1034 section 4.2: a zone's apex holds its NS records).

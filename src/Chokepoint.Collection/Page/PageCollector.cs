@@ -1,4 +1,5 @@
 using System.Globalization;
+using Chokepoint.Collection.Dns;
 using Chokepoint.Observations.Page;
 
 namespace Chokepoint.Collection.Page;
@@ -64,10 +65,10 @@ public sealed class PageCollector
         var outbound = new LinkCollector(options.MaxLinksKept);
 
         // With the site's domain known, ads.txt and app-ads.txt need nothing from the landing page: start them with it.
-        var adsTasks = siteDomain is null ? null : StartAdsTxt(landingUrl, Normalise(siteDomain), budget.Token, cancellationToken);
+        var adsTasks = siteDomain is null ? null : StartAdsTxt(landingUrl, DnsPresentation.Host(siteDomain), budget.Token, cancellationToken);
         var landing = await fetcher.FetchAsync(landingUrl, "landing", options.MaxBytesPerPage, budget.Token, cancellationToken);
         pages.Add(landing.Fetch);
-        var site = Normalise(siteDomain ?? SiteOf(landing.FinalUrl));
+        var site = DnsPresentation.Host(siteDomain ?? SiteOf(landing.FinalUrl));
         var pagesFetched = 1;
 
         if (IsHtml(landing))
@@ -246,8 +247,6 @@ public sealed class PageCollector
             return (file, fileUrl, budget.IsCancellationRequested ? null : fetcher.FetchAsync(fileUrl, file, options.MaxBytesPerAdsTxt, budget, cancellationToken));
         }).ToList();
     }
-
-    private static string Normalise(string domain) => domain.TrimEnd('.').ToLowerInvariant();
 
     private static void ReadAdsTxt(
         PageFetcher.Outcome fetched,

@@ -1,5 +1,6 @@
 using System.Text;
 using Chokepoint.Model;
+using Chokepoint.Reporting.Markdown;
 
 namespace Chokepoint.Reporting.Table;
 
@@ -45,9 +46,7 @@ public static class TableRenderer
             var rows = layer.Dependencies.SelectMany(dependency => dependency.DependsOn.Select(upstream => new[]
             {
                 "  -> " + CompanyLabel(upstream),
-                upstream.Details.GetValueOrDefault("zone") is { } zone
-                    ? $"{upstream.Service} of {zone}: {upstream.Provider ?? upstream.Entity.Name}"
-                    : $"{upstream.Service}: {upstream.Provider ?? upstream.Entity.Name}",
+                ReportLabels.UpstreamServiceAndProvider(upstream),
                 upstream.Classification == Classification.Private ? "provider's own" : upstream.Classification,
                 upstream.Classification == Classification.Private ? "-" : upstream.Redundant ? "redundant" : "single",
                 EvidenceLabel(upstream),

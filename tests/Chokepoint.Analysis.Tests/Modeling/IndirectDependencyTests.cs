@@ -1,6 +1,7 @@
 using Chokepoint.Analysis.Modeling;
 using Chokepoint.Analysis.Recovery;
 using Chokepoint.Model;
+using static Chokepoint.Analysis.Tests.Modeling.TestReports;
 
 namespace Chokepoint.Analysis.Tests.Modeling;
 
@@ -16,17 +17,6 @@ public sealed class IndirectDependencyTests
         Details = zone is null ? [] : new() { ["zone"] = zone },
         Evidence = [new Evidence("test", company)],
         DependsOn = [.. dependsOn],
-    };
-
-    private static AuditReport Report(params (string Layer, Dependency Dependency)[] dependencies) => new()
-    {
-        Domain = "site.example",
-        CollectedAt = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),
-        Layers = Layer.All.Select(layer => new LayerReport
-        {
-            Layer = layer,
-            Dependencies = dependencies.Where(d => d.Layer == layer).Select(d => d.Dependency).ToList(),
-        }).ToList(),
     };
 
     private static (string, Dependency)[] Base() =>

@@ -1,5 +1,6 @@
 using Chokepoint.Analysis.Modeling;
 using Chokepoint.Model;
+using static Chokepoint.Analysis.Tests.Modeling.TestReports;
 
 namespace Chokepoint.Analysis.Tests.Modeling;
 
@@ -13,17 +14,6 @@ public sealed class ReportAnalyzerTests
         Classification = Classification.ThirdParty,
         Details = details ?? [],
         Evidence = [new Evidence("test", company)],
-    };
-
-    private static AuditReport Report(params (string Layer, Dependency Dependency)[] dependencies) => new()
-    {
-        Domain = "site.example",
-        CollectedAt = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),
-        Layers = Layer.All.Select(layer => new LayerReport
-        {
-            Layer = layer,
-            Dependencies = dependencies.Where(d => d.Layer == layer).Select(d => d.Dependency).ToList(),
-        }).ToList(),
     };
 
     [Fact]
