@@ -7,4 +7,9 @@ namespace Chokepoint.Observations;
 /// <param name="Reason">Why, in words a user can act on.</param>
 public sealed record Unobserved(
     [property: JsonPropertyName("what")] string What,
-    [property: JsonPropertyName("reason")] string Reason);
+    [property: JsonPropertyName("reason")] string Reason)
+{
+    /// <summary>Which kind of failure it was; <see cref="GapKind.NotClassified"/> in files that predate kinds.</summary>
+    [JsonPropertyName("kind")]
+    public GapKind Kind { get; init; } = GapKind.NotClassified;
+}
