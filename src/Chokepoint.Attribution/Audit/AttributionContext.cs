@@ -1,4 +1,4 @@
-using Chokepoint.Attribution.Naming;
+using Chokepoint.Naming;
 using Chokepoint.Observations;
 
 namespace Chokepoint.Attribution.Audit;
@@ -35,7 +35,7 @@ public sealed class AttributionContext
     /// <summary>The registrable domain of a host, or null for a bare public suffix or an invalid name.</summary>
     public string? RegistrableDomainOf(string host)
     {
-        var normalized = host.Trim().TrimEnd('.').ToLowerInvariant();
+        var normalized = HostName.Normalize(host);
         return normalized.Length == 0 ? null : Suffixes.GetRegistrableDomain(normalized);
     }
 

@@ -1,4 +1,4 @@
-using Chokepoint.Attribution.Naming;
+using Chokepoint.Naming;
 using Chokepoint.Model;
 using Chokepoint.Observations;
 

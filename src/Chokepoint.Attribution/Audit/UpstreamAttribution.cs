@@ -2,6 +2,7 @@ using System.Globalization;
 using Chokepoint.Attribution.Catalog;
 using Chokepoint.Model;
 using Chokepoint.Observations.Dns;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Attribution.Audit;
 
@@ -216,5 +217,5 @@ public static class UpstreamAttribution
             .Select(kind => context.Lookup.Find(kind, zone))
             .FirstOrDefault(match => match is not null);
 
-    private static string Normalise(string name) => name.Trim().TrimEnd('.').ToLowerInvariant();
+    private static string Normalise(string name) => HostName.Normalize(name);
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Chokepoint.Attribution.Naming;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Attribution.Catalog;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Chokepoint.Attribution.Naming;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Attribution.Catalog;
 

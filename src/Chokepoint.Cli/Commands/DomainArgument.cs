@@ -1,4 +1,4 @@
-using Chokepoint.Attribution.Naming;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Cli.Commands;
 

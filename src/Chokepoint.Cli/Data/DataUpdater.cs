@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Chokepoint.Attribution.Naming;
+using Chokepoint.Naming;
 using Chokepoint.Collection.Asn;
 
 namespace Chokepoint.Cli.Data;

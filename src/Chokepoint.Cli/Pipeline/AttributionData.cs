@@ -1,6 +1,6 @@
 using Chokepoint.Attribution.Audit;
 using Chokepoint.Attribution.Catalog;
-using Chokepoint.Attribution.Naming;
+using Chokepoint.Naming;
 using Chokepoint.Cli.Data;
 
 namespace Chokepoint.Cli.Pipeline;

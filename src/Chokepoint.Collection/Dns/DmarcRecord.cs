@@ -1,3 +1,5 @@
+using Chokepoint.Naming;
+
 namespace Chokepoint.Collection.Dns;
 
 /// <summary>Reads who receives a domain's DMARC reports (the hosts of the rua and ruf mailto: URIs).</summary>
@@ -41,7 +43,7 @@ public static class DmarcRecord
                 }
 
                 var at = address.LastIndexOf('@');
-                var host = at >= 0 ? address[(at + 1)..].Trim().TrimEnd('.').ToLowerInvariant() : "";
+                var host = at >= 0 ? HostName.Normalize(address[(at + 1)..]) : "";
                 if (host.Length > 0 && !hosts.Contains(host))
                 {
                     hosts.Add(host);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DnsClient.Protocol;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Dns;
 
@@ -35,7 +36,7 @@ public static class DnsPresentation
     }
 
     /// <summary>"ns1.example.com" (no trailing dot, lowercased), the form host names take in observations.</summary>
-    public static string Host(string name) => name.Trim().TrimEnd('.').ToLowerInvariant();
+    public static string Host(string name) => HostName.Normalize(name);
 
     /// <summary>True when two names are the same, ignoring case and the trailing dot.</summary>
     public static bool SameName(string a, string b) => string.Equals(Host(a), Host(b), StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using Chokepoint.Naming;
+
 namespace Chokepoint.Collection.Dns;
 
 /// <summary>Reads the domains an SPF record delegates to (include: and redirect=).</summary>
@@ -29,7 +31,7 @@ public static class SpfRecord
                 domain = mechanism["redirect=".Length..];
             }
 
-            domain = domain?.Trim().TrimEnd('.').ToLowerInvariant();
+            domain = domain is null ? null : HostName.Normalize(domain);
             if (!string.IsNullOrEmpty(domain) && !domains.Contains(domain))
             {
                 domains.Add(domain);

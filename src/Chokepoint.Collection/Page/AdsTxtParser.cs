@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chokepoint.Observations.Page;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Page;
 
@@ -147,7 +148,7 @@ public static class AdsTxtParser
             return $"expected 3 or 4 comma-separated fields, found {fields.Count}";
         }
 
-        var domain = fields[0].TrimEnd('.').ToLowerInvariant();
+        var domain = HostName.Normalize(fields[0]);
         if (!LooksLikeDomain(domain))
         {
             return $"'{Shorten(fields[0])}' is not an advertising system domain";

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Page;
 
@@ -35,7 +36,7 @@ public static class AffiliateLinkParser
             return null;
         }
 
-        var host = url.IdnHost.TrimEnd('.').ToLowerInvariant();
+        var host = HostName.Of(url);
         if (IsAmazon(host) || IsUnder(host, "amzn.to") || IsUnder(host, "amzn.com"))
         {
             return FromQuery(url, "Amazon Associates", "tag");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Page;
 
@@ -475,7 +476,7 @@ public static class HarReader
                 }
             }
 
-            var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.IdnHost.TrimEnd('.').ToLowerInvariant() : "";
+            var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? HostName.Of(uri) : "";
             return new HarEntry
             {
                 Url = url,

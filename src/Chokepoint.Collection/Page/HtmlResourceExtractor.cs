@@ -3,6 +3,7 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Chokepoint.Observations.Page;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Page;
 
@@ -377,7 +378,7 @@ public static class HtmlResourceExtractor
                 : null;
         }
 
-        private static string HostOf(Uri url) => url.IdnHost.TrimEnd('.').ToLowerInvariant();
+        private static string HostOf(Uri url) => HostName.Of(url);
 
         private static string? FirstSrcset(string? srcset)
         {

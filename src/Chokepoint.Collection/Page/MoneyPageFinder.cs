@@ -1,5 +1,6 @@
 using System.Text;
 using Chokepoint.Observations.Page;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Page;
 
@@ -54,7 +55,7 @@ public static class MoneyPageFinder
     {
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(pageUrl);
-        var site = (siteDomain ?? SiteOf(pageUrl)).TrimEnd('.').ToLowerInvariant();
+        var site = HostName.Normalize(siteDomain ?? SiteOf(pageUrl));
         var page = WithoutFragment(pageUrl);
         var seen = new HashSet<string>(StringComparer.Ordinal) { page.AbsoluteUri };
         var candidates = new List<MoneyPage>();
@@ -62,7 +63,7 @@ public static class MoneyPageFinder
         {
             if (!Uri.TryCreate(link.Url, UriKind.Absolute, out var url)
                 || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
-                || !AffiliateLinkParser.IsUnder(url.IdnHost.TrimEnd('.').ToLowerInvariant(), site))
+                || !AffiliateLinkParser.IsUnder(HostName.Of(url), site))
             {
                 continue;
             }
@@ -300,7 +301,7 @@ public static class MoneyPageFinder
 
     private static string SiteOf(Uri url)
     {
-        var host = url.IdnHost.TrimEnd('.').ToLowerInvariant();
+        var host = HostName.Of(url);
         return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
     }
 

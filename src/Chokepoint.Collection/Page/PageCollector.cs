@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chokepoint.Collection.Dns;
 using Chokepoint.Observations.Page;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Page;
 
@@ -292,7 +293,7 @@ public sealed class PageCollector
 
     private static string SiteOf(Uri url)
     {
-        var host = url.IdnHost.TrimEnd('.').ToLowerInvariant();
+        var host = HostName.Of(url);
         return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Chokepoint.Observations.Registration;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Rdap;
 
@@ -298,7 +299,7 @@ public static class RdapDomainParser
     }
 
     private static string? Normalise(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? null : name.Trim().TrimEnd('.').ToLowerInvariant();
+        string.IsNullOrWhiteSpace(name) ? null : HostName.Normalize(name);
 
     private static string? LastLabel(string? domain) =>
         domain is null ? null : domain[(domain.LastIndexOf('.') + 1)..];

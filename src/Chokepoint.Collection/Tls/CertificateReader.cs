@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Chokepoint.Observations.Tls;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Tls;
 
@@ -30,7 +31,7 @@ public static class CertificateReader
     /// </summary>
     public static IReadOnlyList<string> OcspHosts(CertificateObservation certificate) =>
         certificate.OcspUrls
-            .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host.TrimEnd('.').ToLowerInvariant() : null)
+            .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? HostName.Of(uri) : null)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();

@@ -1,7 +1,7 @@
 using System.Text;
 using Chokepoint.Attribution.Audit;
 using Chokepoint.Attribution.Catalog;
-using Chokepoint.Attribution.Naming;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Attribution.Tests.Audit;
 

@@ -274,7 +274,7 @@ public sealed class UpstreamAttributionTests
         }
         """;
         var lookup = new CatalogLookup(ProviderCatalog.Load([("sb.json", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Json)))]));
-        var attributor = new ReportAttributor(lookup, Chokepoint.Attribution.Naming.PublicSuffixList.FromRules(["com", "example"]));
+        var attributor = new ReportAttributor(lookup, Chokepoint.Naming.PublicSuffixList.FromRules(["com", "example"]));
         var observations = new SiteObservations
         {
             Domain = "shop.com",

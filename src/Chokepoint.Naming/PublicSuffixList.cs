@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Chokepoint.Attribution.Naming;
+namespace Chokepoint.Naming;
 
 /// <summary>
 /// The Public Suffix List: which names are suffixes under which the public can register names, so that the

@@ -1,6 +1,4 @@
-using Chokepoint.Attribution.Naming;
-
-namespace Chokepoint.Attribution.Tests.Naming;
+namespace Chokepoint.Naming.Tests;
 
 public sealed class PublicSuffixListTests
 {

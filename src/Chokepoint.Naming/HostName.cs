@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Chokepoint.Attribution.Naming;
+namespace Chokepoint.Naming;
 
 /// <summary>
 /// Normalises host names for comparison: lowercase, no trailing dot, internationalised labels converted to
@@ -50,6 +50,16 @@ public static class HostName
             return false;
         }
     }
+
+    /// <summary>The host of a URL, normalised (its punycode form, lowercase, no trailing dot).</summary>
+    public static string Of(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return Normalize(url.IdnHost);
+    }
+
+    /// <summary>True when two names are the same host, ignoring case, the trailing dot and the IDN form.</summary>
+    public static bool Same(string a, string b) => string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
 
     /// <summary>True when every character is 7-bit ASCII.</summary>
     internal static bool IsAscii(string text)

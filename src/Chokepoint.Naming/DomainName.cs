@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Chokepoint.Attribution.Naming;
+namespace Chokepoint.Naming;
 
 /// <summary>
 /// A validated, normalised DNS domain name (lowercase, no trailing dot, punycode for internationalised labels).
