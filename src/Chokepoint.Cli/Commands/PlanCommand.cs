@@ -1,10 +1,9 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
 using Chokepoint.Analysis.FaultTree;
 using Chokepoint.Attribution.Catalog;
-using Chokepoint.Cli.Pipeline;
+using Chokepoint.Planning.Inputs;
 using Chokepoint.Planning.Plans;
+using Chokepoint.Reporting.Plans;
 
 namespace Chokepoint.Cli.Commands;
 
@@ -28,54 +27,19 @@ internal static class PlanCommand
                 folder.Create();
                 foreach (var (step, artifact) in plan.Steps.SelectMany(step => step.Artifacts.Select(artifact => (step, artifact))))
                 {
-                    var name = $"{step.Rank:00}-{artifact.Kind.ToString().ToLowerInvariant()}.txt";
-                    await File.WriteAllTextAsync(Path.Combine(folder.FullName, name), artifact.Content, cancellationToken);
+                    await File.WriteAllTextAsync(Path.Combine(folder.FullName, PlanRenderer.ArtifactFileName(step, artifact)), artifact.Content, cancellationToken);
                 }
             }
 
             var text = parseResult.GetValue(format) switch
             {
-                "json" => JsonSerializer.Serialize(plan, JsonOutput.Options),
-                "markdown" => Render(plan, markdown: true),
-                _ => Render(plan, markdown: false),
+                "json" => PlanRenderer.Json(plan),
+                "markdown" => PlanRenderer.Markdown(plan),
+                _ => PlanRenderer.Table(plan),
             };
             await context.Console.Out.WriteLineAsync(text.AsMemory(), cancellationToken);
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static string Render(Plan plan, bool markdown)
-    {
-        var text = new StringBuilder();
-        text.Append(markdown ? "# " : "").Append("Plan for ").Append(plan.Domain).Append(" (grade now ").Append(plan.GradeNow).AppendLine(")");
-        text.AppendLine().AppendLine(plan.RankingRule);
-        if (plan.Steps.Count == 0)
-        {
-            text.AppendLine().AppendLine("No single point of failure was found that a step could remove.");
-        }
-
-        foreach (var step in plan.Steps)
-        {
-            text.AppendLine();
-            text.Append(markdown ? "## " : "").Append(step.Rank).Append(". ").Append(step.Title)
-                .Append(" [").Append(step.CompanyName).Append(", ").Append(step.Service).Append(", effort ").Append(step.Effort.ToString().ToLowerInvariant()).AppendLine("]");
-            text.AppendLine(step.Text);
-            text.Append("   why this rank: ").AppendLine(step.RankReason);
-            if (step.RecoveryToday is { } recovery)
-            {
-                text.Append("   time to recover today: ").AppendLine(recovery.Range);
-            }
-
-            foreach (var artifact in step.Artifacts)
-            {
-                text.AppendLine().Append(markdown ? "### " : "   --- ").AppendLine(artifact.Title);
-                text.AppendLine(markdown ? "```" : "");
-                text.AppendLine(artifact.Content.TrimEnd());
-                text.AppendLine(markdown ? "```" : "");
-            }
-        }
-
-        return text.ToString();
     }
 }

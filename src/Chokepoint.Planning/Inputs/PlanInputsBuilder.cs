@@ -8,7 +8,7 @@ using Chokepoint.Planning.Mail;
 using Chokepoint.Planning.Plans;
 using Chokepoint.Planning.Zones;
 
-namespace Chokepoint.Cli.Pipeline;
+namespace Chokepoint.Planning.Inputs;
 
 /// <summary>
 /// Gathers what the planner needs from the observations (the zone's records, CAA, MX) and from the catalog

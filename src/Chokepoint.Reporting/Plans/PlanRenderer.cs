@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.Json;
+using Chokepoint.Planning.Plans;
+using Chokepoint.Reporting.Json;
+
+namespace Chokepoint.Reporting.Plans;
+
+/// <summary>The views of a plan: terminal text, Markdown and JSON.</summary>
+public static class PlanRenderer
+{
+    /// <summary>The plan as terminal text.</summary>
+    public static string Table(Plan plan) => Render(plan, markdown: false);
+
+    /// <summary>The plan as a Markdown document, each artifact in a fenced block.</summary>
+    public static string Markdown(Plan plan) => Render(plan, markdown: true);
+
+    /// <summary>The plan as JSON.</summary>
+    public static string Json(Plan plan) => JsonSerializer.Serialize(plan, ReportJson.Options);
+
+    /// <summary>The file name an artifact is written under with <c>plan --artifacts</c>, e.g. "01-zonefile.txt".</summary>
+    public static string ArtifactFileName(PlanStep step, PlanArtifact artifact)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(artifact);
+        return $"{step.Rank:00}-{artifact.Kind.ToString().ToLowerInvariant()}.txt";
+    }
+
+    private static string Render(Plan plan, bool markdown)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var text = new StringBuilder();
+        text.Append(markdown ? "# " : "").Append("Plan for ").Append(plan.Domain).Append(" (grade now ").Append(plan.GradeNow).AppendLine(")");
+        text.AppendLine().AppendLine(plan.RankingRule);
+        if (plan.Steps.Count == 0)
+        {
+            text.AppendLine().AppendLine("No single point of failure was found that a step could remove.");
+        }
+
+        foreach (var step in plan.Steps)
+        {
+            text.AppendLine();
+            text.Append(markdown ? "## " : "").Append(step.Rank).Append(". ").Append(step.Title)
+                .Append(" [").Append(step.CompanyName).Append(", ").Append(step.Service).Append(", effort ").Append(step.Effort.ToString().ToLowerInvariant()).AppendLine("]");
+            text.AppendLine(step.Text);
+            text.Append("   why this rank: ").AppendLine(step.RankReason);
+            if (step.RecoveryToday is { } recovery)
+            {
+                text.Append("   time to recover today: ").AppendLine(recovery.Range);
+            }
+
+            foreach (var artifact in step.Artifacts)
+            {
+                text.AppendLine().Append(markdown ? "### " : "   --- ").AppendLine(artifact.Title);
+                text.AppendLine(markdown ? "```" : "");
+                text.AppendLine(artifact.Content.TrimEnd());
+                text.AppendLine(markdown ? "```" : "");
+            }
+        }
+
+        return text.ToString();
+    }
+}
