@@ -23,6 +23,10 @@ public sealed record AuditReport
     [JsonPropertyName("network")]
     public string Network { get; init; } = "internet";
 
+    /// <summary>The tool and data-set versions behind this report; null in reports built outside the engine.</summary>
+    [JsonPropertyName("provenance")]
+    public ReportProvenance? Provenance { get; init; }
+
     [JsonPropertyName("layers")]
     public List<LayerReport> Layers { get; init; } = [];
 
