@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Chokepoint.Cli.Data;
-using Chokepoint.Cli.Pipeline;
 using Chokepoint.Collection.Audit;
 using Chokepoint.Collection.Dns;
 using Chokepoint.Collection.Page;
+using Chokepoint.Engine;
 using Chokepoint.Observations;
 using Chokepoint.Observations.Network;
 using Chokepoint.Simulation;
@@ -54,12 +53,20 @@ internal static class AuditCriticalPathBenchmark
         Measure.Machine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"audit-critical-path: delay {delayMs} ms on every server (target \"*\"), {runs} runs per site after {warmup} warm-up, variant {variant}"));
 
-        var pipeline = new AuditPipeline(AttributionData.CreateAttributor(DataDirectory.Locate()), TimeProvider.System);
+        // One engine per network profile (each simulation start has its own ports), as a front end would hold it.
+        var engines = new Dictionary<NetworkProfile, ChokepointEngine>();
+        ChokepointEngine EngineFor(NetworkProfile profile) =>
+            engines.TryGetValue(profile, out var engine) ? engine : engines[profile] = ChokepointEngine.Create(new EngineSettings { Network = profile, SiteBudget = timeout });
+        using var offline = ChokepointEngine.Create(new EngineSettings());
         Func<string, NetworkProfile, CancellationToken, Task<SiteObservations>> collect = variant == ParallelAdsTxt
             ? (site, profile, token) => CollectWithParallelAdsTxtAsync(site, profile, timeout, token)
-            : (site, profile, token) => pipeline.CollectAsync(site, profile, timeout, token);
-        var baseline = await MeasureAsync(pipeline, collect, sites, 0, runs, warmup, trace: false, cancellationToken);
-        var delayed = await MeasureAsync(pipeline, collect, sites, delayMs, runs, warmup, trace, cancellationToken);
+            : (site, profile, token) => EngineFor(profile).CollectAsync(site, cancellationToken: token);
+        var baseline = await MeasureAsync(offline, collect, sites, 0, runs, warmup, trace: false, cancellationToken);
+        var delayed = await MeasureAsync(offline, collect, sites, delayMs, runs, warmup, trace, cancellationToken);
+        foreach (var engine in engines.Values)
+        {
+            engine.Dispose();
+        }
 
         Console.WriteLine();
         var rows = new List<string[]>();
@@ -96,7 +103,7 @@ internal static class AuditCriticalPathBenchmark
     }
 
     private static async Task<Dictionary<string, Result>> MeasureAsync(
-        AuditPipeline pipeline,
+        ChokepointEngine analysis,
         Func<string, NetworkProfile, CancellationToken, Task<SiteObservations>> collect,
         string[] sites,
         int delayMs,
@@ -123,7 +130,7 @@ internal static class AuditCriticalPathBenchmark
                 var clock = Stopwatch.StartNew();
                 var observations = await collect(site, simulation.Profile, cancellationToken);
                 var collected = clock.Elapsed.TotalMilliseconds;
-                _ = pipeline.Analyze(observations);
+                _ = analysis.Analyze(observations);
                 var wall = clock.Elapsed.TotalMilliseconds;
                 if (run < warmup)
                 {

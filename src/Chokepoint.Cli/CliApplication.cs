@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Chokepoint.Cli.Commands;
 using Chokepoint.Cli.Console;
-using Chokepoint.Cli.Data;
+using Chokepoint.Engine;
+using Chokepoint.Engine.Data;
 
 namespace Chokepoint.Cli;
 
@@ -52,6 +53,16 @@ public static class CliApplication
         {
             await context.Console.Error.WriteLineAsync($"chokepoint: {failure.Message}");
             return failure.ExitCode;
+        }
+        catch (EngineException failure)
+        {
+            await context.Console.Error.WriteLineAsync($"chokepoint: {failure.Message}");
+            return failure.IsUsageError ? ExitCodes.UsageError : ExitCodes.RunFailed;
+        }
+        catch (UnknownCompanyException failure)
+        {
+            await context.Console.Error.WriteLineAsync($"chokepoint: {failure.Message}");
+            return ExitCodes.UsageError;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

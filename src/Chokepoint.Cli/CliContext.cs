@@ -1,5 +1,5 @@
 using Chokepoint.Cli.Console;
-using Chokepoint.Cli.Data;
+using Chokepoint.Engine.Data;
 
 namespace Chokepoint.Cli;
 

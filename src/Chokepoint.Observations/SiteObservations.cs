@@ -37,6 +37,10 @@ public sealed record SiteObservations
     [JsonPropertyName("toolVersion")]
     public string ToolVersion { get; init; } = "";
 
+    /// <summary>The data sets the collection used (the IP-to-ASN table); empty in files that predate it.</summary>
+    [JsonPropertyName("dataSets")]
+    public List<CollectionDataSet> DataSets { get; init; } = [];
+
     [JsonPropertyName("registration")]
     public RegistrationObservation? Registration { get; init; }
 

@@ -103,9 +103,9 @@ public sealed class CommandLineTests
         {
             var tsv = Path.Combine(directory.FullName, "ip2asn.tsv");
             await File.WriteAllTextAsync(tsv, "1.0.0.0\t1.0.0.255\t13335\tUS\tCLOUDFLARENET\n1.0.1.0\t1.0.3.255\t0\tNone\tNot routed\nbroken line\n");
-            var data = new Data.DataDirectory(Path.Combine(directory.FullName, "data"));
+            var data = new Engine.Data.DataDirectory(Path.Combine(directory.FullName, "data"));
 
-            var lines = Data.DataUpdater.Update(data, [], new FileInfo(tsv), null);
+            var lines = Engine.Data.DataUpdater.Update(data, [], new FileInfo(tsv), null);
 
             Assert.Contains(lines, line => line.Contains("1 ranges (2 unrouted or malformed lines skipped)", StringComparison.Ordinal));
             Assert.True(File.Exists(data.AsnIndex));

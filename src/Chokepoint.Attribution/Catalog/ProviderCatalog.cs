@@ -8,6 +8,12 @@ namespace Chokepoint.Attribution.Catalog;
 /// </summary>
 public sealed class ProviderCatalog
 {
+    /// <summary>
+    /// The date of the built-in catalog's last data change (yyyy-MM-dd), named in every report with the content hash
+    /// of its files; bumped with every change to <c>Catalog/Data</c>.
+    /// </summary>
+    public const string Edition = "2026-12-01";
+
     private static readonly Lazy<ProviderCatalog> Embedded = new(LoadEmbeddedCore);
 
     private readonly Dictionary<string, Company> _companies;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Chokepoint.Cli.Pipeline;
 
 namespace Chokepoint.Cli.Commands;
 
@@ -17,8 +16,8 @@ internal static class AnalyzeCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var observations = ObservationsFile.Read(parseResult.GetRequiredValue(file));
-            var pipeline = new AuditPipeline(AttributionData.CreateAttributor(context.Data), context.Time);
-            var report = pipeline.Analyze(observations);
+            using var engine = EngineFactory.Create(context);
+            var report = engine.Analyze(observations);
             await output.WriteAsync(context, parseResult, ReportOutput.Render(report, parseResult.GetRequiredValue(output.Format)), cancellationToken);
             return failOn.ExitCodeFor(parseResult, [report]);
         });

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Chokepoint.Cli.Pipeline;
+using Chokepoint.Engine;
 using Chokepoint.Observations;
 
 namespace Chokepoint.Cli.Commands;
@@ -22,17 +22,15 @@ internal static class AuditCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var name = DomainArgument.Normalize(parseResult.GetRequiredValue(domain));
-            var profile = network.Resolve(parseResult, context.Data);
-            var pipeline = new AuditPipeline(AttributionData.CreateAttributor(context.Data), context.Time);
+            using var engine = EngineFactory.Create(context, network.Settings(parseResult, context.Data));
             var capture = parseResult.GetValue(har) is { } harFile ? HarFile.Read(harFile) : null;
-            var observations = await pipeline.CollectAsync(name, profile, network.GetTimeout(parseResult), cancellationToken, capture);
+            var (observations, report) = await engine.AuditAsync(name, new AuditRequest { Har = capture }, cancellationToken);
             if (parseResult.GetValue(save) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, ObservationsJson.Serialize(observations), cancellationToken);
                 await context.Console.Error.WriteLineAsync($"observations saved to {file.FullName}".AsMemory(), cancellationToken);
             }
 
-            var report = pipeline.Analyze(observations);
             await output.WriteAsync(context, parseResult, ReportOutput.Render(report, parseResult.GetRequiredValue(output.Format)), cancellationToken);
             return failOn.ExitCodeFor(parseResult, [report]);
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Chokepoint.Engine.Data;
 
 namespace Chokepoint.Cli.Commands;
 
@@ -26,7 +27,7 @@ internal static class DataCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var result = Data.DataUpdater.Update(
+            var result = DataUpdater.Update(
                 context.Data,
                 parseResult.GetValue(asnCsv) ?? [],
                 parseResult.GetValue(asnTsv),
@@ -50,7 +51,7 @@ internal static class DataCommand
         var command = new Command("status", "Which data sets are installed, their versions, dates and licences.") { format };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var statuses = Data.DataSetInventory.Read(context.Data);
+            var statuses = DataSetInventory.Read(context.Data);
             var output = context.Console.Out;
             if (parseResult.GetValue(format) == "json")
             {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Chokepoint.Cli.Pipeline;
+using Chokepoint.Engine;
 using Chokepoint.Model;
 using Chokepoint.Simulation;
 using Chokepoint.Simulation.Demo;
@@ -41,14 +41,13 @@ internal static class DemoCommand
                     $"'{parseResult.GetValue(site)}' is not a demo site; 'chokepoint demo --list' lists them");
             }
 
-            var pipeline = new AuditPipeline(AttributionData.CreateAttributor(context.Data), context.Time);
             await using var internet = await SimulatedInternet.StartAsync(world, cancellationToken: cancellationToken);
+            using var engine = EngineFactory.Create(context, new EngineSettings { Network = internet.Profile });
             var reports = new List<AuditReport>();
             foreach (var info in chosen)
             {
                 await context.Console.Error.WriteLineAsync($"auditing {info.Domain} ...".AsMemory(), cancellationToken);
-                var observations = await pipeline.CollectAsync(info.Domain, internet.Profile, TimeSpan.FromSeconds(30), cancellationToken);
-                reports.Add(pipeline.Analyze(observations));
+                reports.Add((await engine.AuditAsync(info.Domain, cancellationToken: cancellationToken)).Report);
             }
 
             var format = parseResult.GetRequiredValue(output.Format);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Chokepoint.Cli.Data;
+using Chokepoint.Engine.Data;
+using Chokepoint.Engine;
 using Chokepoint.Observations.Network;
 
 namespace Chokepoint.Cli.Commands;
@@ -45,8 +46,15 @@ internal sealed class NetworkOptions
             : throw new CommandFailedException(ExitCodes.UsageError, "--timeout must be between 0 and 3600 seconds");
     }
 
-    /// <summary>The profile: the file's (if given), with individual options applied on top.</summary>
-    public NetworkProfile Resolve(ParseResult parseResult, DataDirectory data)
+    /// <summary>The engine settings these options give: the profile and the collection budget.</summary>
+    public EngineSettings Settings(ParseResult parseResult, DataDirectory data) =>
+        new() { Network = Resolve(parseResult), SiteBudget = GetTimeout(parseResult), DataDirectory = data.Root };
+
+    /// <summary>
+    /// The profile: the file's (if given), with individual options applied on top. Without <c>--asn-db</c> the engine
+    /// uses the installed IP-to-ASN index.
+    /// </summary>
+    public NetworkProfile Resolve(ParseResult parseResult)
     {
         var profile = NetworkProfile.Internet with { AsnDatabase = null };
         if (parseResult.GetValue(Network) is { } file)
@@ -72,11 +80,6 @@ internal sealed class NetworkOptions
         if (parseResult.GetValue(AsnDb) is { } asn)
         {
             profile = profile with { AsnDatabase = asn.FullName };
-        }
-
-        if (profile.AsnDatabase is null && File.Exists(data.AsnIndex))
-        {
-            profile = profile with { AsnDatabase = data.AsnIndex };
         }
 
         return profile;

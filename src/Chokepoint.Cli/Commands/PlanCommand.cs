@@ -1,8 +1,4 @@
 using System.CommandLine;
-using Chokepoint.Analysis.FaultTree;
-using Chokepoint.Attribution.Catalog;
-using Chokepoint.Planning.Inputs;
-using Chokepoint.Planning.Plans;
 using Chokepoint.Reporting.Plans;
 
 namespace Chokepoint.Cli.Commands;
@@ -19,8 +15,9 @@ internal static class PlanCommand
         input.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var (observations, report, model) = await input.AnalyzeAsync(context, parseResult, cancellationToken);
-            var plan = Planner.Plan(model, ChokepointAnalysis.Analyze(model), PlanInputsBuilder.Build(observations, report, ProviderCatalog.LoadEmbedded()));
+            var (engine, observations, report) = await input.AnalyzeAsync(context, parseResult, cancellationToken);
+            using var disposeEngine = engine;
+            var plan = engine.Plan(observations, report);
 
             if (parseResult.GetValue(artifacts) is { } folder)
             {

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Chokepoint.Analysis.Model;
-using Chokepoint.Analysis.Modeling;
-using Chokepoint.Cli.Pipeline;
+using Chokepoint.Engine;
 using Chokepoint.Model;
 using Chokepoint.Observations;
 
@@ -20,25 +18,29 @@ internal sealed class SiteInput
         Network.AddTo(command);
     }
 
-    public async Task<SiteObservations> ObserveAsync(CliContext context, ParseResult parseResult, AuditPipeline pipeline, CancellationToken cancellationToken)
+    /// <summary>Reads the observations file, or audits the domain now; with the engine that did it.</summary>
+    public async Task<(ChokepointEngine Engine, SiteObservations Observations, AuditReport Report)> AnalyzeAsync(
+        CliContext context, ParseResult parseResult, CancellationToken cancellationToken)
     {
         var target = parseResult.GetRequiredValue(Target);
         if (File.Exists(target) || target.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            return ObservationsFile.Read(new FileInfo(target));
+            var observations = ObservationsFile.Read(new FileInfo(target));
+            var offline = EngineFactory.Create(context);
+            return (offline, observations, offline.Analyze(observations));
         }
 
         var domain = DomainArgument.Normalize(target);
-        return await pipeline.CollectAsync(domain, Network.Resolve(parseResult, context.Data), Network.GetTimeout(parseResult), cancellationToken);
-    }
-
-    /// <summary>Observes (or reads) the site, then attributes and analyzes it: what whatif and plan both start from.</summary>
-    public async Task<(SiteObservations Observations, AuditReport Report, SiteModel Model)> AnalyzeAsync(
-        CliContext context, ParseResult parseResult, CancellationToken cancellationToken)
-    {
-        var pipeline = new AuditPipeline(AttributionData.CreateAttributor(context.Data), context.Time);
-        var observations = await ObserveAsync(context, parseResult, pipeline, cancellationToken);
-        var report = pipeline.Analyze(observations);
-        return (observations, report, SiteModelBuilder.Build(report));
+        var engine = EngineFactory.Create(context, Network.Settings(parseResult, context.Data));
+        try
+        {
+            var (collected, report) = await engine.AuditAsync(domain, cancellationToken: cancellationToken);
+            return (engine, collected, report);
+        }
+        catch
+        {
+            engine.Dispose();
+            throw;
+        }
     }
 }

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using Chokepoint.Analysis.Modeling;
-using Chokepoint.Analysis.Scenarios;
-using Chokepoint.Attribution.Catalog;
 using Chokepoint.Reporting.WhatIf;
 
 namespace Chokepoint.Cli.Commands;
@@ -18,10 +15,9 @@ internal static class WhatIfCommand
         input.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var (_, report, model) = await input.AnalyzeAsync(context, parseResult, cancellationToken);
-            var catalog = ProviderCatalog.LoadEmbedded();
-            var dropped = parseResult.GetRequiredValue(drop).Select(company => CompanyResolver.Resolve(company, model, catalog)).ToHashSet(StringComparer.Ordinal);
-            var whatIf = WhatIfReport.Evaluate(model, dropped, RecoveryFactsReader.Read(report));
+            var (engine, _, report) = await input.AnalyzeAsync(context, parseResult, cancellationToken);
+            using var disposeEngine = engine;
+            var whatIf = engine.WhatIf(report, parseResult.GetRequiredValue(drop));
             var text = parseResult.GetValue(format) == "json" ? WhatIfRenderer.Json(whatIf) : WhatIfRenderer.Table(whatIf);
             await context.Console.Out.WriteLineAsync(text.AsMemory(), cancellationToken);
             return ExitCodes.Ok;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Chokepoint.Cli.Data;
+namespace Chokepoint.Engine.Data;
 
 /// <summary>One data set as <c>chokepoint data status</c> reports it.</summary>
 public sealed record DataSetStatus

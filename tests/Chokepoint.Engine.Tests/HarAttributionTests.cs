@@ -1,13 +1,11 @@
-using Chokepoint.Cli.Data;
-using Chokepoint.Cli.Pipeline;
 using Chokepoint.Collection.Page;
 using Chokepoint.Observations;
 using Chokepoint.Observations.Page;
 
-namespace Chokepoint.Cli.Tests;
+namespace Chokepoint.Engine.Tests;
 
 /// <summary>The real HAR captures in ../shared/fixtures/har, attributed by the same code the audit runs.</summary>
-public sealed class HarAttributionTests
+public sealed class HarAttributionTests(OfflineEngine offline) : IClassFixture<OfflineEngine>
 {
     [Theory]
     [InlineData("ign.com", "ign.com.har", "fastly")]
@@ -18,9 +16,8 @@ public sealed class HarAttributionTests
         Assert.Null(capture.Error);
         var page = PageCollector.MergeHar(new PageObservation(), capture);
         var observations = new SiteObservations { Domain = domain, Page = page };
-        var pipeline = new AuditPipeline(AttributionData.CreateAttributor(DataDirectory.Locate()), TimeProvider.System);
 
-        var report = pipeline.Analyze(observations);
+        var report = offline.Engine.Analyze(observations);
 
         var cdn = report.Layers.Single(l => l.Layer == "cdn");
         Assert.Contains(cdn.Dependencies, d => (d.Owner ?? d.Entity).Id == cdnCompany);
@@ -42,9 +39,8 @@ public sealed class HarAttributionTests
             Page = PageCollector.MergeHar(new PageObservation(), capture),
             Tls = [new Observations.Tls.TlsObservation { Host = "www.reddit.com", Valid = true, Chain = [new Observations.Tls.CertificateObservation { Subject = "CN=*.reddit.com", Issuer = "CN=DigiCert", SubjectAlternativeNames = ["*.reddit.com", "*.redditmedia.com"] }] }],
         };
-        var pipeline = new AuditPipeline(AttributionData.CreateAttributor(DataDirectory.Locate()), TimeProvider.System);
 
-        var cdn = pipeline.Analyze(observations).Layers.Single(l => l.Layer == "cdn");
+        var cdn = offline.Engine.Analyze(observations).Layers.Single(l => l.Layer == "cdn");
 
         Assert.Contains(cdn.Dependencies, d => d.Entity.Id == "fastly");
     }
@@ -54,9 +50,8 @@ public sealed class HarAttributionTests
     {
         var capture = HarReader.ReadFile(SharedFixtures.Path("har", "blooket.com.har"));
         var observations = new SiteObservations { Domain = "blooket.com", Page = PageCollector.MergeHar(new PageObservation(), capture) };
-        var pipeline = new AuditPipeline(AttributionData.CreateAttributor(DataDirectory.Locate()), TimeProvider.System);
 
-        var page = pipeline.Analyze(observations).Layers.Single(l => l.Layer == "page");
+        var page = offline.Engine.Analyze(observations).Layers.Single(l => l.Layer == "page");
 
         Assert.Contains(page.Dependencies, d => (d.Owner ?? d.Entity).Id == "cloudflare" && d.Evidence.Any(e => e.Value == "cdnjs.cloudflare.com"));
     }

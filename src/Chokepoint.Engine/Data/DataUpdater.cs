@@ -3,7 +3,7 @@ using System.Text;
 using Chokepoint.Naming;
 using Chokepoint.Collection.Asn;
 
-namespace Chokepoint.Cli.Data;
+namespace Chokepoint.Engine.Data;
 
 /// <summary>Builds the indexes <c>chokepoint data update</c> maintains.</summary>
 public static class DataUpdater
@@ -29,8 +29,8 @@ public static class DataUpdater
             sources.AddRange(data.AsnCsvFiles.Where(File.Exists));
             if (sources.Count == 0)
             {
-                throw new CommandFailedException(ExitCodes.RunFailed,
-                    $"the IP-to-ASN package is not installed in {data.PackagesDirectory}: run ./build.sh setup, or give --asn-csv/--asn-tsv");
+                throw new EngineException(
+                    $"the IP-to-ASN package is not installed in {data.PackagesDirectory}: run ./build.sh setup, or give --asn-csv/--asn-tsv", isUsageError: false);
             }
         }
 
@@ -55,8 +55,8 @@ public static class DataUpdater
                 var list = PublicSuffixList.Parse(reader);
                 if (list.RuleCount < 1000)
                 {
-                    throw new CommandFailedException(ExitCodes.UsageError,
-                        $"{publicSuffixList.FullName}: only {list.RuleCount} rules; not a full Public Suffix List");
+                    throw new EngineException(
+                        $"{publicSuffixList.FullName}: only {list.RuleCount} rules; not a full Public Suffix List", isUsageError: true);
                 }
 
                 report.Add(string.Create(CultureInfo.InvariantCulture, $"installed a Public Suffix List of {list.RuleCount} rules"));
@@ -69,7 +69,7 @@ public static class DataUpdater
     }
 
     private static FileInfo RequireFile(FileInfo file) =>
-        file.Exists ? file : throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: no such file");
+        file.Exists ? file : throw new EngineException($"{file.FullName}: no such file", isUsageError: true);
 
     /// <summary>iptoasn.com's TSV: range_start, range_end, AS_number, country_code, AS_description; AS 0 is "not routed".</summary>
     internal static (int Kept, int Skipped) ConvertTsv(string tsvPath, string csvPath)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Chokepoint.Cli.Data;
+namespace Chokepoint.Engine.Data;
 
 /// <summary>Reads which data sets are installed in a <see cref="DataDirectory"/>, their versions, dates and licences.</summary>
 public static class DataSetInventory

@@ -1,11 +1,13 @@
 using Chokepoint.Analysis.Model;
 using Chokepoint.Attribution.Catalog;
 
-namespace Chokepoint.Cli.Commands;
+namespace Chokepoint.Engine;
 
 /// <summary>Turns what a user typed for --drop (a catalog id, a company or product name) into a company id of the site's model.</summary>
-internal static class CompanyResolver
+public static class CompanyResolver
 {
+    /// <summary>The company id <paramref name="input"/> names, for the site modelled by <paramref name="model"/>.</summary>
+    /// <exception cref="UnknownCompanyException">It names no company.</exception>
     public static string Resolve(string input, SiteModel model, ProviderCatalog catalog)
     {
         var companies = model.Companies();
@@ -35,7 +37,7 @@ internal static class CompanyResolver
             return id;
         }
 
-        throw new CommandFailedException(ExitCodes.UsageError,
+        throw new UnknownCompanyException(
             $"'{input}' is neither a catalog id nor a company name; this site depends on: {string.Join(", ", companies.Select(c => $"{c.Key} ({c.Value})"))}");
     }
 }

@@ -1,4 +1,4 @@
-namespace Chokepoint.Cli.Data;
+namespace Chokepoint.Engine.Data;
 
 /// <summary>
 /// Where Chokepoint's data sets live: <c>$CHOKEPOINT_DATA</c> if set, else the <c>data/</c> folder of the source tree

@@ -1,0 +1,189 @@
+using System.Reflection;
+using Chokepoint.Analysis.FaultTree;
+using Chokepoint.Analysis.Model;
+using Chokepoint.Analysis.Modeling;
+using Chokepoint.Analysis.Scenarios;
+using Chokepoint.Attribution.Audit;
+using Chokepoint.Collection.Audit;
+using Chokepoint.Collection.Page;
+using Chokepoint.Engine.Data;
+using Chokepoint.Model;
+using Chokepoint.Observations;
+using Chokepoint.Planning.Inputs;
+using Chokepoint.Planning.Plans;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Chokepoint.Engine;
+
+/// <summary>
+/// The audit as a library: composes collect → observations → attribution → analysis → plan once, from validated
+/// settings and data sets loaded once, for every front end (the CLI, a scanner, a watcher, a service). Thread-safe:
+/// many audits may run through one engine at once, at most <see cref="EngineSettings.MaxConcurrentAudits"/> of
+/// them collecting at a time.
+/// </summary>
+public sealed partial class ChokepointEngine : IDisposable
+{
+    private readonly ReportAttributor attributor;
+    private readonly ReportAnalyzer analyzer;
+    private readonly AuditCollector collector;
+    private readonly SemaphoreSlim collecting;
+    private readonly ILogger logger;
+    private readonly TimeProvider time;
+
+    /// <summary>Builds an engine from <paramref name="settings"/> and data sets already loaded.</summary>
+    /// <exception cref="EngineException">A setting is invalid (every problem is named in the message).</exception>
+    public ChokepointEngine(EngineSettings settings, EngineDataSets dataSets, TimeProvider? time = null, ILoggerFactory? loggers = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(dataSets);
+        var errors = EngineSettingsValidator.Check(settings);
+        if (errors.Count > 0)
+        {
+            throw new EngineException(string.Join("; ", errors), isUsageError: true);
+        }
+
+        Settings = settings;
+        DataSets = dataSets;
+        this.time = time ?? TimeProvider.System;
+        logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger<ChokepointEngine>();
+        attributor = new ReportAttributor(new CatalogLookup(dataSets.Catalog), dataSets.Suffixes);
+        analyzer = new ReportAnalyzer(dataSets.History);
+        collector = new AuditCollector(this.time);
+        collecting = new SemaphoreSlim(settings.MaxConcurrentAudits, settings.MaxConcurrentAudits);
+    }
+
+    /// <summary>The settings the engine was built from.</summary>
+    public EngineSettings Settings { get; }
+
+    /// <summary>The data sets every audit of this engine uses.</summary>
+    public EngineDataSets DataSets { get; }
+
+    /// <summary>The tool's version, as reports name it.</summary>
+    public static string ToolVersion { get; } =
+        typeof(ChokepointEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>Loads the data sets named by <paramref name="settings"/> and builds an engine on them.</summary>
+    /// <exception cref="EngineException">A setting is invalid or a required data set is missing.</exception>
+    public static ChokepointEngine Create(EngineSettings settings, TimeProvider? time = null, ILoggerFactory? loggers = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var errors = EngineSettingsValidator.Check(settings);
+        if (errors.Count > 0)
+        {
+            throw new EngineException(string.Join("; ", errors), isUsageError: true);
+        }
+
+        var data = settings.DataDirectory is { } root ? new DataDirectory(root) : DataDirectory.Locate();
+        return new ChokepointEngine(settings, EngineDataSets.Load(data, settings.Network.AsnDatabase), time, loggers);
+    }
+
+    /// <summary>Collects <paramref name="domain"/> from the outside and analyses what was seen.</summary>
+    public async Task<AuditOutcome> AuditAsync(string domain, AuditRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        using var activity = EngineTelemetry.Source.StartActivity("audit");
+        activity?.SetTag("chokepoint.domain", domain);
+        var observations = await CollectAsync(domain, request, cancellationToken);
+        var report = Analyze(observations);
+        activity?.SetTag("chokepoint.grade", report.Grade);
+        return new AuditOutcome(observations, report);
+    }
+
+    /// <summary>Collects the observations of <paramref name="domain"/>; network trouble becomes gaps, never exceptions.</summary>
+    public async Task<SiteObservations> CollectAsync(string domain, AuditRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(domain);
+        var budget = request?.Budget ?? Settings.SiteBudget;
+        using var activity = EngineTelemetry.Source.StartActivity("collect");
+        activity?.SetTag("chokepoint.domain", domain);
+        await collecting.WaitAsync(cancellationToken);
+        var started = time.GetTimestamp();
+        try
+        {
+            var collected = await collector.CollectAsync(domain, CollectionProfile(), CollectionOptions(budget, request?.Har), cancellationToken);
+            var observations = collected with { DataSets = [.. DataSets.CollectionVersions] };
+            var elapsed = time.GetElapsedTime(started);
+            activity?.SetTag("chokepoint.gaps", observations.Unobserved.Count);
+            LogCollected(logger, observations.Domain, elapsed.TotalMilliseconds, observations.Unobserved.Count);
+            return observations;
+        }
+        finally
+        {
+            collecting.Release();
+        }
+    }
+
+    /// <summary>Attribution and analysis of saved or fresh observations: pure, no network.</summary>
+    public AuditReport Analyze(SiteObservations observations)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        using var activity = EngineTelemetry.Source.StartActivity("analyze");
+        var report = analyzer.Complete(attributor.Attribute(observations));
+        return report with
+        {
+            Provenance = new ReportProvenance
+            {
+                ToolVersion = ToolVersion,
+                CollectedBy = string.IsNullOrEmpty(observations.ToolVersion) ? null : observations.ToolVersion,
+                DataSets = [
+                    .. DataSets.AnalysisVersions,
+                    .. observations.DataSets.Select(set => new DataSetVersion(set.Name, set.Version, set.Date)),
+                ],
+            },
+        };
+    }
+
+    /// <summary>The site's functions as requirement trees over suppliers, for what-ifs and plans.</summary>
+    public static SiteModel Model(AuditReport report) => SiteModelBuilder.Build(report);
+
+    /// <summary>The plan that removes each single point of failure, with its artifacts.</summary>
+    public Plan Plan(SiteObservations observations, AuditReport report)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(report);
+        using var activity = EngineTelemetry.Source.StartActivity("plan");
+        var model = Model(report);
+        return Planner.Plan(model, ChokepointAnalysis.Analyze(model), PlanInputsBuilder.Build(observations, report, DataSets.Catalog));
+    }
+
+    /// <summary>
+    /// What happens if <paramref name="companies"/> (catalog ids, company or product names) stop serving the site.
+    /// </summary>
+    /// <exception cref="UnknownCompanyException">A name matches no company.</exception>
+    public WhatIfReport WhatIf(AuditReport report, IEnumerable<string> companies)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(companies);
+        using var activity = EngineTelemetry.Source.StartActivity("whatif");
+        var model = Model(report);
+        var dropped = companies.Select(company => CompanyResolver.Resolve(company, model, DataSets.Catalog)).ToHashSet(StringComparer.Ordinal);
+        return WhatIfReport.Evaluate(model, dropped, RecoveryFactsReader.Read(report));
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => collecting.Dispose();
+
+    private Observations.Network.NetworkProfile CollectionProfile() =>
+        DataSets.Asn is null ? Settings.Network : Settings.Network with { AsnDatabase = null };
+
+    private CollectionOptions CollectionOptions(TimeSpan budget, HarCapture? har)
+    {
+        var pageOptions = new PageCollectorOptions { TotalBudget = budget * 0.8, PageTimeout = TimeSpan.FromSeconds(Math.Min(10, budget.TotalSeconds / 2)) };
+        return new CollectionOptions
+        {
+            Timeout = budget,
+            DnsQueryTimeout = Settings.DnsQueryTimeout,
+            RdapTimeout = Settings.RdapTimeout,
+            TlsTimeout = Settings.TlsTimeout,
+            HttpTimeout = Settings.HttpTimeout,
+            AsnDatabase = DataSets.Asn,
+            ToolVersion = ToolVersion,
+            PageCollector = Settings.CollectPages
+                ? (context, token) => new PageCollector(context.Http, pageOptions, context.Time).CollectAsync(context.StartUrl, context.Domain, har, token)
+                : null,
+        };
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "collected {Domain} in {ElapsedMs:0} ms with {Gaps} gaps")]
+    private static partial void LogCollected(ILogger logger, string domain, double elapsedMs, int gaps);
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+using Chokepoint.Observations.Network;
+
+namespace Chokepoint.Engine;
+
+/// <summary>
+/// Everything an engine is built from, serialisable so a scanner's workers and a service can share one file:
+/// where to connect (the network profile), the time budgets, where the data sets live and how many audits may run
+/// at once. Checked by <see cref="EngineSettingsValidator"/> when the engine is built, never mid-audit.
+/// </summary>
+public sealed record EngineSettings
+{
+    /// <summary>Where collectors connect: the real internet by default, or a simulated one written by <c>sim serve</c>.</summary>
+    [JsonPropertyName("network")]
+    public NetworkProfile Network { get; set; } = NetworkProfile.Internet;
+
+    /// <summary>The data folder (data sets and indexes); null to locate it (<c>$CHOKEPOINT_DATA</c>, then the source tree).</summary>
+    [JsonPropertyName("dataDirectory")]
+    public string? DataDirectory { get; set; }
+
+    /// <summary>The time budget of one site's collection; what is not finished by then is reported as not observed.</summary>
+    [JsonPropertyName("siteBudget")]
+    public TimeSpan SiteBudget { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Timeout of each DNS query.</summary>
+    [JsonPropertyName("dnsQueryTimeout")]
+    public TimeSpan DnsQueryTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Timeout of each RDAP request.</summary>
+    [JsonPropertyName("rdapTimeout")]
+    public TimeSpan RdapTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Timeout of each TLS handshake, connect included.</summary>
+    [JsonPropertyName("tlsTimeout")]
+    public TimeSpan TlsTimeout { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>Timeout of each HTTP fetch with its redirects.</summary>
+    [JsonPropertyName("httpTimeout")]
+    public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>Most audits collecting at once through one engine; further ones wait their turn.</summary>
+    [JsonPropertyName("maxConcurrentAudits")]
+    public int MaxConcurrentAudits { get; set; } = 8;
+
+    /// <summary>Whether audits fetch the landing page and its money pages (resources, links, ads.txt).</summary>
+    [JsonPropertyName("collectPages")]
+    public bool CollectPages { get; set; } = true;
+}
