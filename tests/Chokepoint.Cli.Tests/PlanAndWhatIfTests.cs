@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Chokepoint.Attribution.Catalog;
 using Chokepoint.Planning.Caa;
 using Chokepoint.Planning.Zones;
 using Chokepoint.Simulation;
@@ -18,7 +20,7 @@ public sealed class PlanAndWhatIfTests : IAsyncLifetime
         await using var internet = await SimulatedInternet.StartAsync(DemoWorld.Load());
         var profile = Path.Combine(_directory.FullName, "profile.json");
         await internet.WriteProfileAsync(profile, CancellationToken.None);
-        foreach (var site in new[] { "onestack-demo.com", "twodns-demo.com", "twoca-demo.com" })
+        foreach (var site in new[] { "onestack-demo.com", "twodns-demo.com", "twoca-demo.com", "quietharbor-consulting.com" })
         {
             var (exitCode, _, error) = await CliRunner.RunAsync(["audit", site, "--network", profile, "--save-observations", Observations(site), "--format", "json"]);
             Assert.True(exitCode == ExitCodes.Ok, error);
@@ -86,6 +88,33 @@ public sealed class PlanAndWhatIfTests : IAsyncLifetime
             Assert.True(caa.Count >= 2);
             Assert.True(CaaValidator.Validate(caa).IsValid);
         }
+    }
+
+    /// <summary>
+    /// Regression: the plan's inputs once gave DNS and mail candidates no values, so no backup-MX artifact was ever
+    /// written and the zone file never gained a second provider's nameservers.
+    /// </summary>
+    [Fact]
+    public async Task Plan_for_one_dns_and_one_mail_provider_writes_the_secondary_nameservers_and_a_backup_mx()
+    {
+        var artifacts = Path.Combine(_directory.FullName, "artifacts-quietharbor");
+        var (exitCode, _, error) = await CliRunner.RunAsync(["plan", Observations("quietharbor-consulting.com"), "--artifacts", artifacts]);
+
+        Assert.True(exitCode == ExitCodes.Ok, error);
+        var zone = ZoneFileParser.Parse(await File.ReadAllTextAsync(Directory.GetFiles(artifacts, "*-zonefile.txt").Single()));
+        Assert.Empty(zone.Errors);
+        var nameServers = zone.Records.Where(r => r.Type == ZoneRecordType.NS && r.Name == "quietharbor-consulting.com.").Select(r => r.Data).ToList();
+        Assert.Contains(nameServers, ns => ns.EndsWith(".ns.cloudflare.com.", StringComparison.Ordinal));
+        var secondary = ProviderCatalog.LoadEmbedded().ProvidersOf("dns").First(p => p.Planning is { SecondaryNameServers.Count: > 0 });
+        Assert.All(secondary.Planning!.SecondaryNameServers, ns => Assert.Contains(ns + ".", nameServers));
+
+        var mx = ZoneFileParser.Parse(await File.ReadAllTextAsync(Directory.GetFiles(artifacts, "*-mxrecords.txt").Single()));
+        Assert.Empty(mx.Errors);
+        var exchangers = mx.Records.Where(r => r.Type == ZoneRecordType.MX).Select(r => r.Data.Split(' ')).ToList();
+        var primary = exchangers.Where(e => e[1].EndsWith("google.com.", StringComparison.OrdinalIgnoreCase)).ToList();
+        var backup = exchangers.Single(e => !e[1].EndsWith("google.com.", StringComparison.OrdinalIgnoreCase));
+        Assert.NotEmpty(primary);
+        Assert.All(primary, e => Assert.True(int.Parse(backup[0], CultureInfo.InvariantCulture) > int.Parse(e[0], CultureInfo.InvariantCulture)));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Attribution.Catalog;
 
@@ -109,7 +110,53 @@ internal static class CatalogFileReader
             signals.Add(new Signal(kind, pattern, source));
         }
 
-        return new Provider(id, name, company, service, signals, file);
+        return new Provider(id, name, company, service, signals, file, ReadPlanning(file, where, element));
+    }
+
+    /// <summary>The optional "planning" object: "secondaryNameServers" (host names), "backupMx" (a host), "source".</summary>
+    private static ProviderPlanning? ReadPlanning(string file, string where, JsonElement element)
+    {
+        if (!element.TryGetProperty("planning", out var planning) || planning.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var at = where + " planning";
+        if (planning.ValueKind != JsonValueKind.Object)
+        {
+            throw new CatalogLoadException($"{file}: {at}: must be an object");
+        }
+
+        var nameServers = new List<string>();
+        if (planning.TryGetProperty("secondaryNameServers", out var list))
+        {
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                throw new CatalogLoadException($"{file}: {at}: \"secondaryNameServers\" must be an array of host names");
+            }
+
+            foreach (var item in list.EnumerateArray())
+            {
+                nameServers.Add(HostOrThrow(file, at, item.ValueKind == JsonValueKind.String ? item.GetString() : null));
+            }
+        }
+
+        var backupMx = Optional(file, at, planning, "backupMx") is { } host ? HostOrThrow(file, at, host) : null;
+        var source = Required(file, at, planning, "source");
+        if (nameServers.Count == 0 && backupMx is null)
+        {
+            throw new CatalogLoadException($"{file}: {at}: give \"secondaryNameServers\" or \"backupMx\"");
+        }
+
+        return new ProviderPlanning(nameServers, backupMx, source);
+    }
+
+    private static string HostOrThrow(string file, string where, string? host)
+    {
+        var name = host is null ? "" : HostName.Normalize(host);
+        return name.Length > 0 && name.Contains('.', StringComparison.Ordinal) && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.')
+            ? name
+            : throw new CatalogLoadException($"{file}: {where}: '{host}' is not a host name");
     }
 
     private static void CheckId(string file, string where, string id)

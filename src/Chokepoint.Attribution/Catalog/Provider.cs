@@ -7,4 +7,5 @@ namespace Chokepoint.Attribution.Catalog;
 /// <param name="Service">The service word, one of <see cref="ServiceNames.All"/>.</param>
 /// <param name="Signals">The rules that attribute an observation to this provider.</param>
 /// <param name="File">The data file the provider was loaded from.</param>
-public sealed record Provider(string Id, string Name, string CompanyId, string Service, IReadOnlyList<Signal> Signals, string File);
+/// <param name="Planning">What a plan can propose in an artifact (secondary nameservers, backup MX), when published.</param>
+public sealed record Provider(string Id, string Name, string CompanyId, string Service, IReadOnlyList<Signal> Signals, string File, ProviderPlanning? Planning = null);

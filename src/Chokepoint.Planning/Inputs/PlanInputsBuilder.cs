@@ -41,6 +41,12 @@ public static class PlanInputsBuilder
     {
         var domain = observations.Domain;
         var records = new List<ZoneRecord>();
+        var nsTtl = (uint)(observations.Dns?.ChildNs?.Ttl ?? observations.Dns?.ParentNs?.Ttl ?? 86400);
+        foreach (var nameServer in observations.Dns?.NameServers.Where(ns => ns.AtChild || ns.AtParent) ?? [])
+        {
+            records.Add(ZoneRecord.Ns(ZoneRecord.Absolute(domain), nsTtl, nameServer.Host));
+        }
+
         foreach (var host in observations.Hosts.Where(h => h.Name.EndsWith(domain, StringComparison.OrdinalIgnoreCase)))
         {
             var ttl = (uint)(host.Ttl ?? 300);
@@ -87,8 +93,8 @@ public static class PlanInputsBuilder
             IodefContact = "mailto:security@" + domain,
             CurrentMx = mx,
             CaCandidates = Candidates(catalog, "ca", report, provider => CaaIdentifiers.GetValueOrDefault(provider.CompanyId)),
-            BackupMxCandidates = Candidates(catalog, "mail", report),
-            DnsCandidates = Candidates(catalog, "dns", report),
+            BackupMxCandidates = Candidates(catalog, "mail", report, provider => provider.Planning?.BackupMx),
+            DnsCandidates = Candidates(catalog, "dns", report, secondary: true),
             CdnCandidates = Candidates(catalog, "cdn", report),
             HostingCandidates = Candidates(catalog, "hosting", report),
             RegistrarCandidates = Candidates(catalog, "registrar", report),
@@ -98,13 +104,24 @@ public static class PlanInputsBuilder
     }
 
     /// <summary>Providers of a service whose owner is none of the companies the site already uses for it.</summary>
-    private static List<ProviderCandidate> Candidates(ProviderCatalog catalog, string service, AuditReport report, Func<Provider, string?>? value = null)
+    /// <summary>
+    /// Providers of a service whose owner is none of the companies the site already uses for it. With
+    /// <paramref name="value"/>, those that give an artifact its value come first (the rest still serve as
+    /// alternatives); with <paramref name="secondary"/>, those that publish their secondary nameservers come first.
+    /// </summary>
+    private static List<ProviderCandidate> Candidates(
+        ProviderCatalog catalog, string service, AuditReport report, Func<Provider, string?>? value = null, bool secondary = false)
     {
         var used = report.Layers.SelectMany(l => l.Dependencies).Where(d => d.Service == service).Select(SiteModelBuilder.CompanyOf).ToHashSet(StringComparer.Ordinal);
         return catalog.ProvidersOf(service)
             .Where(provider => !used.Contains(catalog.UltimateParent(provider.CompanyId).Id))
-            .Select(provider => new ProviderCandidate(catalog.UltimateParent(provider.CompanyId).Id, provider.Name, value?.Invoke(provider)))
-            .Where(candidate => value is null || candidate.Value is not null)
+            .Select(provider => new ProviderCandidate(
+                catalog.UltimateParent(provider.CompanyId).Id,
+                provider.Name,
+                value?.Invoke(provider),
+                Hosts: secondary && provider.Planning is { SecondaryNameServers.Count: > 0 } planning ? planning.SecondaryNameServers : null,
+                Source: provider.Planning?.Source))
+            .OrderBy(candidate => candidate.Value is null && candidate.Hosts is null)
             .Where(candidate => !candidate.Name.Contains("(closed)", StringComparison.OrdinalIgnoreCase))
             .DistinctBy(candidate => candidate.CompanyId)
             .Take(8)

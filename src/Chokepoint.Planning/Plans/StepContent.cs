@@ -169,14 +169,20 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
 
     private static StepContent Mail(string domain, SinglePointOfFailure chokepoint, IReadOnlyList<SiteFunction> functions, PlanInputs inputs)
     {
-        var candidates = Others(inputs.BackupMxCandidates, chokepoint.CompanyId).Where(c => !string.IsNullOrWhiteSpace(c.Value)).ToList();
+        var candidates = Others(inputs.BackupMxCandidates, chokepoint.CompanyId);
         var artifacts = new List<PlanArtifact>();
         var inbound = functions.Any(f => !f.Id.Contains("sent", StringComparison.Ordinal));
-        if (inbound && candidates.Count > 0)
+        if (inbound && inputs.CurrentMx.Count > 0)
         {
-            var set = MxRecordSet.WithBackup(inputs.CurrentMx, candidates[0].Value!);
-            var text = ZoneFileWriter.Write(new ZoneFile(domain, inputs.DefaultTtl, set.ToZoneRecords(domain, inputs.DefaultTtl)));
-            artifacts.Add(new PlanArtifact(ArtifactKind.MxRecords, $"MX with {candidates[0].Name} as backup", text, [candidates[0]]));
+            // A provider that publishes its backup exchanger is named; otherwise a marked placeholder in .invalid
+            // (RFC 6761: never resolves), so a set loaded unedited sends mail nowhere rather than to a guess.
+            var named = candidates.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c.Value));
+            var set = MxRecordSet.WithBackup(inputs.CurrentMx, named?.Value ?? PlaceholderBackupMx);
+            var header = named is null
+                ? $"; {PlaceholderBackupMx} is a placeholder: replace it with the exchanger your backup MX provider assigns to {domain}\n"
+                : $"; {named.Value}: {named.Name}'s backup exchanger ({named.Source})\n";
+            var text = header + ZoneFileWriter.Write(new ZoneFile(domain, inputs.DefaultTtl, set.ToZoneRecords(domain, inputs.DefaultTtl)));
+            artifacts.Add(new PlanArtifact(ArtifactKind.MxRecords, named is null ? "MX with a backup exchanger (placeholder to replace)" : $"MX with {named.Name} as backup", text, named is null ? [] : [named]));
         }
 
         AddAlternatives(artifacts, "Backup mail candidates", candidates);
@@ -188,24 +194,40 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
             artifacts);
     }
 
+    /// <summary>
+    /// The zone as seen from outside, with the current nameservers and a secondary's: a provider that publishes
+    /// the nameservers of its secondary zones is named, else marked placeholders in .invalid (RFC 6761).
+    /// </summary>
     private static PlanArtifact ZoneArtifact(string domain, PlanInputs inputs, List<ProviderCandidate> candidates)
     {
         var records = inputs.ZoneRecords.ToList();
         var apex = ZoneRecord.Absolute(domain);
-        foreach (var ns in candidates.Where(c => !string.IsNullOrWhiteSpace(c.Value)).Take(1))
+        var secondary = candidates.FirstOrDefault(c => c.Hosts is { Count: > 0 });
+        var hosts = secondary?.Hosts ?? PlaceholderNameServers;
+        foreach (var host in hosts)
         {
-            var extra = ZoneRecord.Ns(apex, inputs.DefaultTtl, ns.Value!);
+            var extra = ZoneRecord.Ns(apex, inputs.DefaultTtl, host);
             if (!records.Contains(extra))
             {
                 records.Add(extra);
             }
         }
 
-        var text = records.Count == 0
-            ? $"; no records were given for {apex}: export the zone from the current provider and load it at the secondary\n"
-            : ZoneFileWriter.Write(new ZoneFile(domain, inputs.DefaultTtl, records));
-        return new PlanArtifact(ArtifactKind.ZoneFile, $"Zone file for {apex} to load at the secondary provider", text, candidates.Take(1).ToList());
+        var header = new StringBuilder();
+        header.Append("; ").Append(apex).AppendLine(" as seen from outside: the apex, www and origin names, mail, TXT, CAA and the nameservers.")
+            .AppendLine("; Not seen from outside, so not here: DKIM selectors, SRV records and every other name of the zone;")
+            .AppendLine("; export the full zone from the current provider (or allow a zone transfer) before relying on this file.");
+        header.AppendLine(secondary is null
+            ? $"; {string.Join(", ", PlaceholderNameServers)} are placeholders: replace them with the nameservers the secondary provider assigns."
+            : $"; Secondary nameservers: {secondary.Name} ({secondary.Source}); allow it to transfer the zone from the primary.");
+        var text = header + ZoneFileWriter.Write(new ZoneFile(domain, inputs.DefaultTtl, records));
+        return new PlanArtifact(ArtifactKind.ZoneFile, $"Zone file for {apex} to load at the secondary provider", text, secondary is null ? [] : [secondary]);
     }
+
+    /// <summary>Marked placeholders that can never resolve (the .invalid TLD, RFC 6761), for values no catalog entry publishes.</summary>
+    private static readonly string[] PlaceholderNameServers = ["ns1.secondary-provider.invalid", "ns2.secondary-provider.invalid"];
+
+    private const string PlaceholderBackupMx = "backup-mx.invalid";
 
     private static void AddAlternatives(List<PlanArtifact> artifacts, string title, List<ProviderCandidate> candidates)
     {
