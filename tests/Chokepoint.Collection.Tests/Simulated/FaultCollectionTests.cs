@@ -16,16 +16,7 @@ public sealed class FaultCollectionTests(FaultyInternetFixture faulty, ITestOutp
         HttpTimeout = TimeSpan.FromSeconds(3),
     };
 
-    private async Task<SiteObservations> CollectAsync(string domain)
-    {
-        var site = await new AuditCollector(TimeProvider.System).CollectAsync(domain, faulty.Internet.Profile, Options, CancellationToken.None);
-        foreach (var gap in site.Unobserved)
-        {
-            output.WriteLine($"{gap.What}: {gap.Reason}");
-        }
-
-        return site;
-    }
+    private Task<SiteObservations> CollectAsync(string domain) => SimulatedAudit.CollectAsync(faulty.Internet, domain, Options, output);
 
     private static string Reason(SiteObservations site, string what) =>
         Assert.Single(site.Unobserved, u => u.What == what).Reason;
