@@ -7,14 +7,7 @@ namespace Chokepoint.Collection.Tests.Simulated;
 /// <summary>Every fault kind ends in finished observations with the right reason: never an exception, never a hang.</summary>
 public sealed class FaultCollectionTests(FaultyInternetFixture faulty, ITestOutputHelper output) : IClassFixture<FaultyInternetFixture>
 {
-    private static readonly CollectionOptions Options = new()
-    {
-        Timeout = TimeSpan.FromSeconds(12),
-        DnsQueryTimeout = TimeSpan.FromSeconds(2),
-        RdapTimeout = TimeSpan.FromSeconds(3),
-        TlsTimeout = TimeSpan.FromSeconds(3),
-        HttpTimeout = TimeSpan.FromSeconds(3),
-    };
+    private static readonly CollectionOptions Options = SimulatedAudit.FaultOptions;
 
     private Task<SiteObservations> CollectAsync(string domain) => SimulatedAudit.CollectAsync(faulty.Internet, domain, Options, output);
 
