@@ -121,7 +121,7 @@ public sealed class DnsLookup
         }
         catch (SocketException exception)
         {
-            return Failed(source, FailureText.Describe(exception), GapKind.ConnectionFailed);
+            return Failed(source, FailureText.Describe(exception), FailureKinds.Of(exception));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
