@@ -8,11 +8,11 @@ internal sealed class GapList
     private readonly List<Unobserved> gaps = [];
     private readonly Lock gate = new();
 
-    public void Add(string what, string reason)
+    public void Add(Unobserved gap)
     {
         lock (gate)
         {
-            gaps.Add(new Unobserved(what, reason));
+            gaps.Add(gap);
         }
     }
 

@@ -33,11 +33,12 @@ public static class ObservationsJson
                 return false;
             }
 
-            if (document.RootElement.TryGetProperty("formatVersion", out var version)
-                && version.ValueKind == JsonValueKind.Number
-                && version.GetInt32() > SiteObservations.CurrentFormatVersion)
+            var formatVersion = document.RootElement.TryGetProperty("formatVersion", out var version) && version.ValueKind == JsonValueKind.Number
+                ? version.GetInt32()
+                : 1;
+            if (formatVersion > SiteObservations.CurrentFormatVersion)
             {
-                error = $"observations format version {version.GetInt32()} is newer than this tool reads ({SiteObservations.CurrentFormatVersion})";
+                error = $"observations format version {formatVersion} is newer than this tool reads ({SiteObservations.CurrentFormatVersion})";
                 return false;
             }
 
@@ -48,6 +49,10 @@ public static class ObservationsJson
             }
 
             observations = document.RootElement.Deserialize<SiteObservations>(Options);
+            if (observations is not null && formatVersion < 2)
+            {
+                observations = observations with { FormatVersion = formatVersion, Unobserved = observations.Unobserved.Select(FromVersion1).ToList() };
+            }
         }
         catch (JsonException exception)
         {
@@ -64,5 +69,12 @@ public static class ObservationsJson
 
         error = null;
         return true;
+    }
+
+    /// <summary>A version 1 gap: no kind was recorded, and its subject and target are those of its key.</summary>
+    private static Unobserved FromVersion1(Unobserved gap)
+    {
+        var (subject, target) = GapKeys.Infer(gap.What);
+        return gap with { Kind = GapKind.NotClassified, Subject = subject, Target = target };
     }
 }

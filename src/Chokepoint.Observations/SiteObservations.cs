@@ -15,8 +15,12 @@ namespace Chokepoint.Observations;
 /// </summary>
 public sealed record SiteObservations
 {
-    /// <summary>The current format version. Readers accept this version and reject newer ones.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>
+    /// The current format version. Readers accept this version and older ones, and reject newer ones. Version 2 gave
+    /// every gap a kind and a subject; version 1 gaps are read with <see cref="GapKind.NotClassified"/> and the
+    /// subject of their key (<see cref="GapKeys.Infer"/>).
+    /// </summary>
+    public const int CurrentFormatVersion = 2;
 
     [JsonPropertyName("formatVersion")]
     public int FormatVersion { get; init; } = CurrentFormatVersion;

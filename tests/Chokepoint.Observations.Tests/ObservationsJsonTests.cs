@@ -37,7 +37,7 @@ public sealed class ObservationsJsonTests
     {
         var json = ObservationsJson.Serialize(Sample());
 
-        Assert.Contains("\"formatVersion\": 1", json, StringComparison.Ordinal);
+        Assert.Contains("\"formatVersion\": 2", json, StringComparison.Ordinal);
         Assert.Contains("\"parentNs\"", json, StringComparison.Ordinal);
         Assert.Contains("\"asOrganization\"", json, StringComparison.Ordinal);
     }

@@ -134,10 +134,8 @@ public static class DeliveryAttribution
             }
         }
 
-        // The OCSP responder's host belongs with the CA (TLS layer), not with the site's hosts.
-        var hostingUnobserved = UnobservedFilter.For(observations, "host", "hosts", "hosting", "http")
-            .Where(item => !item.What.StartsWith("host.ocsp", StringComparison.OrdinalIgnoreCase)).ToList();
-        var cdnUnobserved = UnobservedFilter.For(observations, "cdn", UpstreamAttribution.KeyFor("cname"));
+        var hostingUnobserved = GapLayers.For(observations, Layer.Hosting);
+        var cdnUnobserved = GapLayers.For(observations, Layer.Cdn);
         var cdnDependencies = cdn.Build();
         var hostingDependencies = hosting.Build();
         foreach (var (dependencies, unobserved) in new[] { (cdnDependencies, cdnUnobserved), (hostingDependencies, hostingUnobserved) })

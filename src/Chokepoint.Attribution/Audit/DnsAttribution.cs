@@ -46,7 +46,7 @@ public static class DnsAttribution
                 classification, new Evidence("ns", nameServer.Host), details);
         }
 
-        var unobserved = UnobservedFilter.For(context.Observations, "dns");
+        var unobserved = GapLayers.For(context.Observations, Layer.Dns);
         if (dns is not null && dns.DsPresent is null)
         {
             unobserved.Add(new UnobservedItem("dns.dnssec", "DS presence was not observed"));

@@ -67,7 +67,7 @@ public static class MailAttribution
             }
         }
 
-        var unobserved = UnobservedFilter.For(context.Observations, "mail", UpstreamAttribution.KeyFor("mx"));
+        var unobserved = GapLayers.For(context.Observations, Layer.Mail);
         var dependencies = builder.Build(service => service == "mail");
 
         // The exchangers must resolve for mail to arrive: the DNS of their zones is what the mail provider relies on.

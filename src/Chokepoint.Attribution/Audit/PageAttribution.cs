@@ -96,7 +96,7 @@ public static class PageAttribution
             }
         }
 
-        var unobserved = UnobservedFilter.For(context.Observations, "page");
+        var unobserved = GapLayers.For(context.Observations, Layer.Page);
         if (observation is null && unobserved.Count == 0)
         {
             unobserved.Add(new UnobservedItem("page", "the pages were not fetched"));
@@ -113,6 +113,6 @@ public static class PageAttribution
 
         return (
             new LayerReport { Layer = Layer.Page, Dependencies = page.Build(_ => false), Unobserved = unobserved },
-            new LayerReport { Layer = Layer.Money, Dependencies = money.Build(), Unobserved = UnobservedFilter.For(context.Observations, "money", "ads.txt") });
+            new LayerReport { Layer = Layer.Money, Dependencies = money.Build(), Unobserved = GapLayers.For(context.Observations, Layer.Money) });
     }
 }

@@ -68,7 +68,7 @@ public static class RegistrationAttribution
         {
             Layer = Layer.Registration,
             Dependencies = builder.Build(_ => false),
-            Unobserved = UnobservedFilter.For(context.Observations, "rdap", "registration"),
+            Unobserved = GapLayers.For(context.Observations, Layer.Registration),
         };
     }
 }

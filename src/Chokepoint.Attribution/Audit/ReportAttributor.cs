@@ -25,11 +25,8 @@ public sealed class ReportAttributor(CatalogLookup lookup, PublicSuffixList suff
             money,
         ];
 
-        // Nothing unseen may be lost: an item no layer claims is shown with hosting, under its own key.
-        var shown = layers.SelectMany(layer => layer.Unobserved).Select(item => item.What).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        hosting.Unobserved.AddRange(observations.Unobserved
-            .Where(item => !shown.Contains(item.What))
-            .Select(item => new UnobservedItem(item.What, item.Reason)));
+        // Nothing unseen may be lost: a gap whose subject no layer claims is shown with hosting, under its own key.
+        hosting.Unobserved.AddRange(observations.Unobserved.Where(gap => !GapLayers.IsClaimed(gap.Subject)).Select(GapLayers.ToItem));
 
         return new AuditReport
         {

@@ -80,7 +80,7 @@ public static class TlsAttribution
             }
         }
 
-        var unobserved = UnobservedFilter.For(context.Observations, "tls", "dns.caa", UpstreamAttribution.KeyFor("ocsp"), "host.ocsp");
+        var unobserved = GapLayers.For(context.Observations, Layer.Tls);
         var dependencies = builder.Build(_ => false);
         foreach (var dependency in dependencies)
         {

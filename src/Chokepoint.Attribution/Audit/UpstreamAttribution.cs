@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chokepoint.Attribution.Catalog;
 using Chokepoint.Model;
+using Chokepoint.Observations;
 using Chokepoint.Observations.Dns;
 using Chokepoint.Naming;
 
@@ -41,7 +42,7 @@ public static class UpstreamAttribution
         {
             if (!unobserved.Any(u => u.What == key))
             {
-                unobserved.Add(new UnobservedItem(key, NotCollected));
+                unobserved.Add(new UnobservedItem(key, NotCollected) { Kind = GapLayers.KindName(GapKind.NotCollected), Subject = key });
             }
 
             return [];
@@ -55,7 +56,7 @@ public static class UpstreamAttribution
             if (zone is null)
             {
                 var explained = context.Observations.Unobserved.Any(u =>
-                    u.What.StartsWith("upstream", StringComparison.OrdinalIgnoreCase) && u.Reason.Contains(name, StringComparison.OrdinalIgnoreCase));
+                    u.Subject is GapKeys.UpstreamZoneCname or GapKeys.UpstreamZoneMx or GapKeys.UpstreamZoneOcsp && Concerns(u, name));
                 if (!explained && !unobserved.Any(u => u.What == key && u.Reason.StartsWith(name + ":", StringComparison.Ordinal)))
                 {
                     unobserved.Add(new UnobservedItem(key, $"{name}: the nameservers of its zone were not observed, so {provider.Name}'s own DNS is unknown"));
@@ -150,7 +151,7 @@ public static class UpstreamAttribution
         {
             if (!unobserved.Any(u => u.What == "tls.ocsp"))
             {
-                unobserved.Add(new UnobservedItem("tls.ocsp", NotCollected));
+                unobserved.Add(new UnobservedItem("tls.ocsp", NotCollected) { Kind = GapLayers.KindName(GapKind.NotCollected) });
             }
 
             return [];
@@ -161,7 +162,7 @@ public static class UpstreamAttribution
             var host = context.Observations.Hosts.FirstOrDefault(h => h.Role == "ocsp" && string.Equals(h.Name, hostName, StringComparison.OrdinalIgnoreCase));
             if (host is null)
             {
-                var explained = context.Observations.Unobserved.Any(u => u.Reason.Contains(hostName, StringComparison.OrdinalIgnoreCase));
+                var explained = context.Observations.Unobserved.Any(u => Concerns(u, hostName));
                 if (!explained)
                 {
                     unobserved.Add(new UnobservedItem("tls.ocsp", $"{hostName}: the OCSP responder's host was not resolved, so what it runs on is unknown"));
@@ -206,6 +207,15 @@ public static class UpstreamAttribution
 
         return [.. delivery.Build(_ => false), .. zoneDns];
     }
+
+    /// <summary>
+    /// True when <paramref name="gap"/> is about <paramref name="name"/>: its target, or for a gap with none (read from an
+    /// older file, or the budget ending a lookup) a reason that names it.
+    /// </summary>
+    private static bool Concerns(Unobserved gap, string name) =>
+        gap.Target is { } target
+            ? string.Equals(target, name, StringComparison.OrdinalIgnoreCase)
+            : gap.Reason.Contains(name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"private" when the provider itself runs it, "third-party" when another company does.</summary>
     private static string Relation(EntityRef owner, EntityRef providerOwner) =>

@@ -61,17 +61,17 @@ public sealed class AuditCollector(TimeProvider time)
         var tls = new TlsCollector(profile, dns, time, new TlsCollectorOptions { Timeout = options.TlsTimeout });
         var web = new HttpCollector(http, time, new HttpCollectorOptions { Timeout = options.HttpTimeout, MaxRedirects = options.MaxRedirects });
 
-        Task<Collected<T>> Guarded<T>(string what, Func<Task<Collected<T>>> run)
-            where T : class => GuardAsync(what, run, budgetReason, cancellationToken);
+        Task<Collected<T>> Guarded<T>(string subject, Func<Task<Collected<T>>> run, string? target = null)
+            where T : class => GuardAsync(subject, target, run, budgetReason, cancellationToken);
 
-        var registrationTask = Guarded("rdap", () => rdap.LookupDomainAsync(name, token));
-        var dnsTask = Guarded("dns", () => new DnsCollector(dns, annotator).CollectAsync(name, token));
-        var mailTask = Guarded("mail", () => new MailCollector(dns, annotator).CollectAsync(name, token));
-        var apexTask = Guarded("host.apex", () => hosts.CollectAsync(name, "apex", token));
-        var wwwTask = Guarded("host.www", () => hosts.CollectAsync("www." + name, "www", token));
+        var registrationTask = Guarded(GapKeys.Rdap, () => rdap.LookupDomainAsync(name, token), name);
+        var dnsTask = Guarded(GapKeys.Dns, () => new DnsCollector(dns, annotator).CollectAsync(name, token), name);
+        var mailTask = Guarded(GapKeys.Mail, () => new MailCollector(dns, annotator).CollectAsync(name, token), name);
+        var apexTask = Guarded(GapKeys.HostApex, () => hosts.CollectAsync(name, "apex", token), name);
+        var wwwTask = Guarded(GapKeys.HostWww, () => hosts.CollectAsync("www." + name, "www", token), "www." + name);
 
         // Names that commonly point straight at the origin behind a CDN; a miss is expected and not a gap.
-        var originTasks = OriginNames.Select(label => Guarded("host.origin", () => hosts.CollectAsync(label + "." + name, "origin", token))).ToList();
+        var originTasks = OriginNames.Select(label => Guarded(GapKeys.HostOrigin, () => hosts.CollectAsync(label + "." + name, "origin", token), label + "." + name)).ToList();
 
         async Task<HostObservation?> AddressedAsync(Task<Collected<HostObservation>> hostTask) =>
             (await hostTask).Value is { Addresses.Count: > 0 } host ? host : null;
@@ -84,24 +84,24 @@ public sealed class AuditCollector(TimeProvider time)
             }
 
             var address = IPAddress.Parse(host.Addresses[0].Ip);
-            return await Guarded("tls." + host.Name, () => tls.CollectAsync(host.Name, address, token));
+            return await Guarded(GapKeys.Tls, () => tls.CollectAsync(host.Name, address, token), host.Name);
         }
 
         async Task<Collected<HttpObservation>?> HttpAsync(Task<Collected<HostObservation>> hostTask) =>
             await AddressedAsync(hostTask) is { } host
-                ? await Guarded("http.https://" + host.Name + "/", () => web.CollectAsync(new Uri($"https://{host.Name}/"), token))
+                ? await Guarded(GapKeys.Http, () => web.CollectAsync(new Uri($"https://{host.Name}/"), token), $"https://{host.Name}/")
                 : null;
 
         var apexTlsTask = TlsAsync(apexTask);
         var apexHttpTask = HttpAsync(apexTask);
         var wwwTlsTask = TlsAsync(wwwTask);
         var wwwHttpTask = HttpAsync(wwwTask);
-        var upstream = new UpstreamCollection(name, hosts, new ZoneCollector(dns), (what, run) => Guarded(what, run), (what, run) => Guarded(what, run), token);
+        var upstream = new UpstreamCollection(name, hosts, new ZoneCollector(dns), (subject, run) => Guarded(subject, run), (subject, run) => Guarded(subject, run), token);
         var cnameZonesTask = Task.WhenAll(originTasks.Prepend(wwwTask).Prepend(apexTask).Select(upstream.CnameZonesAsync));
         var ocspTask = Task.WhenAll(upstream.OcspAsync(apexTlsTask), upstream.OcspAsync(wwwTlsTask));
         var mxZonesTask = upstream.MxZonesAsync(mailTask);
         var pageTask = options.PageCollector is { } pageCollector
-            ? Guarded("page", () => CollectPageAsync(pageCollector, name, profile, http, dns, apexTask, wwwTask, token))
+            ? Guarded(GapKeys.Page, () => CollectPageAsync(pageCollector, name, profile, http, dns, apexTask, wwwTask, token), name)
             : Task.FromResult(new Collected<PageObservation>());
 
         var registration = await registrationTask;
@@ -184,7 +184,7 @@ public sealed class AuditCollector(TimeProvider time)
             : null;
         if (start is null)
         {
-            return new Collected<PageObservation> { Unobserved = [new Unobserved("page", "neither the apex nor www has an address")] };
+            return new Collected<PageObservation> { Unobserved = [Unobserved.Of(GapKeys.Page, GapKind.NotCollected, "neither the apex nor www has an address", domain)] };
         }
 
         var context = new PageCollectionContext
@@ -201,11 +201,12 @@ public sealed class AuditCollector(TimeProvider time)
     }
 
     /// <summary>
-    /// The boundary: the budget running out becomes a gap; the caller's cancellation propagates; anything else a
-    /// collector throws becomes a gap with its message rather than losing the whole collection.
+    /// The boundary: the budget running out becomes a gap (<see cref="GapKind.BudgetSpent"/>); the caller's
+    /// cancellation propagates; anything else a collector throws becomes a gap with its message
+    /// (<see cref="GapKind.Failed"/>) rather than losing the whole collection.
     /// </summary>
     private static async Task<Collected<T>> GuardAsync<T>(
-        string what, Func<Task<Collected<T>>> run, string budgetReason, CancellationToken callerToken)
+        string subject, string? target, Func<Task<Collected<T>>> run, string budgetReason, CancellationToken callerToken)
         where T : class
     {
         try
@@ -214,11 +215,11 @@ public sealed class AuditCollector(TimeProvider time)
         }
         catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
         {
-            return new Collected<T> { Unobserved = [new Unobserved(what, budgetReason)] };
+            return new Collected<T> { Unobserved = [Unobserved.Of(subject, GapKind.BudgetSpent, budgetReason, target)] };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new Collected<T> { Unobserved = [new Unobserved(what, $"collector failed: {FailureText.Describe(exception)}")] };
+            return new Collected<T> { Unobserved = [Unobserved.Of(subject, GapKind.Failed, $"collector failed: {FailureText.Describe(exception)}", target)] };
         }
     }
 
@@ -236,7 +237,7 @@ public sealed class AuditCollector(TimeProvider time)
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 missing = $"IP-to-ASN data set {path} unreadable: {exception.Message}";
-                gaps.Add("asn", missing);
+                gaps.Add(Unobserved.Of(GapKeys.Asn, GapKind.NotCollected, missing, path));
             }
         }
 

@@ -30,12 +30,12 @@ public sealed class DnsCollector(DnsLookup dns, AddressAnnotator annotator)
             probes.GetOrAdd(host, h => new(() => ProbeNameServerAsync(h, domain, cancellationToken))).Value;
 
         var parentTask = ParentNsAsync(domain, gaps, cancellationToken);
-        var childTask = RecordSetAsync(domain, QueryType.NS, "dns.ns.child", gaps, cancellationToken);
-        var soaTask = RecordSetAsync(domain, QueryType.SOA, "dns.soa", gaps, cancellationToken);
-        var caaTask = RecordSetAsync(domain, QueryType.CAA, "dns.caa", gaps, cancellationToken);
-        var txtTask = RecordSetAsync(domain, QueryType.TXT, "dns.txt", gaps, cancellationToken);
-        var dsTask = PresenceAsync(domain, QueryType.DS, "dns.ds", gaps, cancellationToken);
-        var dnskeyTask = PresenceAsync(domain, QueryType.DNSKEY, "dns.dnskey", gaps, cancellationToken);
+        var childTask = RecordSetAsync(domain, QueryType.NS, GapKeys.DnsNsChild, gaps, cancellationToken);
+        var soaTask = RecordSetAsync(domain, QueryType.SOA, GapKeys.DnsSoa, gaps, cancellationToken);
+        var caaTask = RecordSetAsync(domain, QueryType.CAA, GapKeys.DnsCaa, gaps, cancellationToken);
+        var txtTask = RecordSetAsync(domain, QueryType.TXT, GapKeys.DnsTxt, gaps, cancellationToken);
+        var dsTask = PresenceAsync(domain, QueryType.DS, GapKeys.DnsDs, gaps, cancellationToken);
+        var dnskeyTask = PresenceAsync(domain, QueryType.DNSKEY, GapKeys.DnsDnskey, gaps, cancellationToken);
 
         // Probe each nameserver as soon as either NS set names it.
         var child = await childTask;
@@ -70,30 +70,30 @@ public sealed class DnsCollector(DnsLookup dns, AddressAnnotator annotator)
         set?.Values.Select(DnsPresentation.Host).Distinct(StringComparer.Ordinal).ToList() ?? [];
 
     /// <summary>The records of <paramref name="type"/> owned by <paramref name="name"/>; null (and a gap) on failure.</summary>
-    private async Task<RecordSetObservation?> RecordSetAsync(string name, QueryType type, string what, GapList gaps, CancellationToken cancellationToken)
+    private async Task<RecordSetObservation?> RecordSetAsync(string name, QueryType type, string subject, GapList gaps, CancellationToken cancellationToken)
     {
         var answer = await dns.QueryAsync(name, type, cancellationToken);
         if (!answer.Succeeded)
         {
-            gaps.Add(what, answer.Failure!);
+            gaps.Add(answer.GapFor(subject, name));
             return null;
         }
 
         if (answer.NameDoesNotExist)
         {
-            gaps.Add(what, $"{name} does not exist (NXDOMAIN)");
+            gaps.Add(Unobserved.Of(subject, GapKind.NxDomain, $"{name} does not exist (NXDOMAIN)", name));
             return null;
         }
 
         return ToRecordSet(answer, answer.Response!.Answers, name, type);
     }
 
-    private async Task<bool?> PresenceAsync(string name, QueryType type, string what, GapList gaps, CancellationToken cancellationToken)
+    private async Task<bool?> PresenceAsync(string name, QueryType type, string subject, GapList gaps, CancellationToken cancellationToken)
     {
         var answer = await dns.QueryAsync(name, type, cancellationToken);
         if (!answer.Succeeded)
         {
-            gaps.Add(what, answer.Failure!);
+            gaps.Add(answer.GapFor(subject, name));
             return null;
         }
 
@@ -119,18 +119,17 @@ public sealed class DnsCollector(DnsLookup dns, AddressAnnotator annotator)
     /// </summary>
     private async Task<RecordSetObservation?> ParentNsAsync(string domain, GapList gaps, CancellationToken cancellationToken)
     {
-        const string What = "dns.ns.parent";
         var labels = domain.Split('.');
         DnsAnswer? parentNs = null;
         string? parentZone = null;
-        string? lastFailure = null;
+        Unobserved? lastFailure = null;
         for (var i = 1; i < labels.Length && parentNs is null; i++)
         {
             var candidate = string.Join('.', labels[i..]);
             var answer = await dns.QueryAsync(candidate, QueryType.NS, cancellationToken);
             if (!answer.Succeeded)
             {
-                lastFailure = $"NS of {candidate}: {answer.Failure}";
+                lastFailure = answer.GapFor(GapKeys.DnsNsParent, domain, $"NS of {candidate}");
                 continue;
             }
 
@@ -143,7 +142,7 @@ public sealed class DnsCollector(DnsLookup dns, AddressAnnotator annotator)
 
         if (parentNs is null)
         {
-            gaps.Add(What, lastFailure ?? "no parent zone found");
+            gaps.Add(lastFailure ?? Unobserved.Of(GapKeys.DnsNsParent, GapKind.NoData, "no parent zone found", domain));
             return null;
         }
 
@@ -156,27 +155,31 @@ public sealed class DnsCollector(DnsLookup dns, AddressAnnotator annotator)
 
         using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var attempts = servers.Select(server => AskParentAsync(server, glue, domain, race.Token)).ToList();
-        var failures = new List<string>();
+        var failures = new List<(string Reason, GapKind Kind)>();
         while (attempts.Count > 0)
         {
             var finished = await Task.WhenAny(attempts);
             attempts.Remove(finished);
-            var (set, failure) = await finished;
+            var (set, failure, kind) = await finished;
             if (set is not null)
             {
                 await race.CancelAsync();
                 return set;
             }
 
-            failures.Add(failure!);
+            failures.Add((failure!, kind));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        gaps.Add(What, $"no {parentZone} nameserver gave a referral: {string.Join("; ", failures.Distinct(StringComparer.Ordinal))}");
+
+        // One kind when every server failed the same way; mixed failures are only "failed".
+        var kinds = failures.Select(f => f.Kind).Distinct().ToList();
+        var reasons = string.Join("; ", failures.Select(f => f.Reason).Distinct(StringComparer.Ordinal));
+        gaps.Add(Unobserved.Of(GapKeys.DnsNsParent, kinds.Count == 1 ? kinds[0] : GapKind.Failed, $"no {parentZone} nameserver gave a referral: {reasons}", domain));
         return null;
     }
 
-    private async Task<(RecordSetObservation? Set, string? Failure)> AskParentAsync(
+    private async Task<(RecordSetObservation? Set, string? Failure, GapKind Kind)> AskParentAsync(
         string server, List<AddressRecord> glue, string domain, CancellationToken cancellationToken)
     {
         var addresses = glue.Where(a => DnsPresentation.SameName(a.DomainName.Value, server)).Select(a => a.Address).ToList();
@@ -187,25 +190,25 @@ public sealed class DnsCollector(DnsLookup dns, AddressAnnotator annotator)
 
         if (addresses.Count == 0)
         {
-            return (null, $"{server}: no address");
+            return (null, $"{server}: no address", GapKind.ConnectionFailed);
         }
 
         var answer = await dns.QueryServerAsync(addresses[0], domain, QueryType.NS, cancellationToken);
         if (!answer.Succeeded)
         {
-            return (null, $"{server}: {answer.Failure}");
+            return (null, $"{server}: {answer.Failure}", answer.FailureKind ?? GapKind.Failed);
         }
 
         if (answer.NameDoesNotExist)
         {
-            return (null, $"{server}: {domain} is not delegated (NXDOMAIN)");
+            return (null, $"{server}: {domain} is not delegated (NXDOMAIN)", GapKind.NxDomain);
         }
 
         // A referral carries the NS set in the authority section; a server authoritative for both zones answers it.
         var response = answer.Response!;
         var records = response.Authorities.Concat(response.Answers).ToList();
         var set = ToRecordSet(answer, records, domain, QueryType.NS);
-        return set.Values.Count > 0 ? (set, null) : (null, $"{server}: no NS for {domain} in its answer");
+        return set.Values.Count > 0 ? (set, null, GapKind.NotClassified) : (null, $"{server}: no NS for {domain} in its answer", GapKind.NoData);
     }
 
     private async Task<NameServerObservation> ProbeNameServerAsync(string host, string domain, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Chokepoint.Collection.Transport;
+using Chokepoint.Observations;
 using Chokepoint.Observations.Network;
 using DnsClient;
 using DnsClient.Protocol;
@@ -108,7 +109,7 @@ public sealed class DnsLookup
         }
         catch (Exception) when (probe.TimedOut && !cancellationToken.IsCancellationRequested)
         {
-            return Failed(source, probe.TimeoutReason, timedOut: true);
+            return Failed(source, probe.TimeoutReason, GapKind.Timeout);
         }
         catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is not OperationCanceledException)
         {
@@ -116,16 +117,16 @@ public sealed class DnsLookup
         }
         catch (DnsResponseException exception) when (exception.Code == DnsResponseCode.ConnectionTimeout)
         {
-            return Failed(source, probe.TimeoutReason, timedOut: true);
+            return Failed(source, probe.TimeoutReason, GapKind.Timeout);
         }
         catch (SocketException exception)
         {
-            return Failed(source, FailureText.Describe(exception), timedOut: false);
+            return Failed(source, FailureText.Describe(exception), FailureKinds.Of(exception));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The boundary: whatever DnsClient throws for a message it cannot read becomes a reported failure.
-            return Failed(source, $"malformed answer: {FailureText.Describe(exception)}", timedOut: false);
+            return Failed(source, $"malformed answer: {FailureText.Describe(exception)}", GapKind.Malformed);
         }
     }
 
@@ -153,25 +154,23 @@ public sealed class DnsLookup
         return client.QueryServerAsync(servers, question, options, cancellationToken);
     }
 
-    private DnsAnswer Answered(string source, IDnsQueryResponse response) => new()
+    private DnsAnswer Answered(string source, IDnsQueryResponse response)
     {
-        Response = response,
-        Failure = DescribeResponseCode(response),
-        Source = source,
-        At = time.GetUtcNow(),
-    };
+        var (failure, kind) = DescribeResponseCode(response);
+        return new() { Response = response, Failure = failure, FailureKind = kind, Source = source, At = time.GetUtcNow() };
+    }
 
-    private DnsAnswer Failed(string source, string reason, bool timedOut) =>
-        new() { Failure = reason, TimedOut = timedOut, Source = source, At = time.GetUtcNow() };
+    private DnsAnswer Failed(string source, string reason, GapKind kind) =>
+        new() { Failure = reason, FailureKind = kind, TimedOut = kind == GapKind.Timeout, Source = source, At = time.GetUtcNow() };
 
-    /// <summary>Null for NOERROR and NXDOMAIN; the mnemonic (RFC 6895) for any other code.</summary>
-    private static string? DescribeResponseCode(IDnsQueryResponse response) => response.Header.ResponseCode switch
+    /// <summary>Null for NOERROR and NXDOMAIN; the mnemonic (RFC 6895) and its kind for any other code.</summary>
+    private static (string? Failure, GapKind? Kind) DescribeResponseCode(IDnsQueryResponse response) => response.Header.ResponseCode switch
     {
-        DnsHeaderResponseCode.NoError or DnsHeaderResponseCode.NotExistentDomain => null,
-        DnsHeaderResponseCode.ServerFailure => "SERVFAIL",
-        DnsHeaderResponseCode.Refused => "REFUSED",
-        DnsHeaderResponseCode.FormatError => "FORMERR",
-        DnsHeaderResponseCode.NotImplemented => "NOTIMP",
-        var code => $"response code {(int)code}",
+        DnsHeaderResponseCode.NoError or DnsHeaderResponseCode.NotExistentDomain => (null, null),
+        DnsHeaderResponseCode.ServerFailure => ("SERVFAIL", GapKind.ServFail),
+        DnsHeaderResponseCode.Refused => ("REFUSED", GapKind.Refused),
+        DnsHeaderResponseCode.FormatError => ("FORMERR", GapKind.Malformed),
+        DnsHeaderResponseCode.NotImplemented => ("NOTIMP", GapKind.Failed),
+        var code => ($"response code {(int)code}", GapKind.Failed),
     };
 }

@@ -15,7 +15,7 @@ public sealed class HostCollector(DnsLookup dns, AddressAnnotator annotator)
 {
     /// <summary>
     /// Resolves <paramref name="host"/>. A name that does not exist gives a host with no addresses; a failed lookup
-    /// gives no host and an <see cref="Unobserved"/> "host.{role}".
+    /// gives no host and an <see cref="Unobserved"/> about <see cref="GapKeys.ForHost"/> of the role.
     /// </summary>
     public async Task<Collected<HostObservation>> CollectAsync(string host, string role, CancellationToken cancellationToken)
     {
@@ -23,10 +23,9 @@ public sealed class HostCollector(DnsLookup dns, AddressAnnotator annotator)
         var a = dns.QueryAsync(host, QueryType.A, cancellationToken);
         var aaaa = dns.QueryAsync(host, QueryType.AAAA, cancellationToken);
         await Task.WhenAll(a, aaaa);
-        var what = "host." + role;
         if (!a.Result.Succeeded && !aaaa.Result.Succeeded)
         {
-            return new Collected<HostObservation> { Unobserved = [new(what, $"{host}: {a.Result.Failure}")] };
+            return new Collected<HostObservation> { Unobserved = [a.Result.GapFor(GapKeys.ForHost(role), host, host)] };
         }
 
         var gaps = new List<Unobserved>();
@@ -34,7 +33,7 @@ public sealed class HostCollector(DnsLookup dns, AddressAnnotator annotator)
         {
             if (!answer.Succeeded)
             {
-                gaps.Add(new Unobserved($"{what}.{type.ToLowerInvariant()}", $"{host} {type}: {answer.Failure}"));
+                gaps.Add(answer.GapFor(GapKeys.ForHost(role, type), host, $"{host} {type}"));
             }
         }
 

@@ -15,7 +15,7 @@ namespace Chokepoint.Collection.Dns;
 /// <seealso href="https://www.rfc-editor.org/rfc/rfc7489">RFC 7489: DMARC</seealso>
 public sealed class MailCollector(DnsLookup dns, AddressAnnotator annotator)
 {
-    /// <summary>Collects; failures of each part become "mail.mx", "mail.spf" or "mail.dmarc" gaps.</summary>
+    /// <summary>Collects; failures of each part become <see cref="GapKeys.MailMx"/>, <see cref="GapKeys.MailSpf"/> or <see cref="GapKeys.MailDmarc"/> gaps.</summary>
     public async Task<Collected<MailObservation>> CollectAsync(string domain, CancellationToken cancellationToken)
     {
         domain = DnsPresentation.Host(domain);
@@ -39,7 +39,7 @@ public sealed class MailCollector(DnsLookup dns, AddressAnnotator annotator)
         }
         else
         {
-            gaps.Add(new Unobserved("mail.mx", mxAnswer.Failure!));
+            gaps.Add(mxAnswer.GapFor(GapKeys.MailMx, domain));
         }
 
         string? spf = null;
@@ -50,7 +50,7 @@ public sealed class MailCollector(DnsLookup dns, AddressAnnotator annotator)
         }
         else
         {
-            gaps.Add(new Unobserved("mail.spf", txt.Failure!));
+            gaps.Add(txt.GapFor(GapKeys.MailSpf, domain));
         }
 
         string? dmarc = null;
@@ -61,7 +61,7 @@ public sealed class MailCollector(DnsLookup dns, AddressAnnotator annotator)
         }
         else
         {
-            gaps.Add(new Unobserved("mail.dmarc", dmarcAnswer.Failure!));
+            gaps.Add(dmarcAnswer.GapFor(GapKeys.MailDmarc, "_dmarc." + domain));
         }
 
         var observation = new MailObservation
@@ -85,7 +85,7 @@ public sealed class MailCollector(DnsLookup dns, AddressAnnotator annotator)
         {
             lock (gaps)
             {
-                gaps.Add(new Unobserved($"mail.mx.{host}", $"{host} has no address"));
+                gaps.Add(Unobserved.Of(GapKeys.MailExchanger, GapKind.NoData, $"{host} has no address", host));
             }
         }
 

@@ -33,18 +33,18 @@ public sealed class ZoneCollector(DnsLookup dns)
         var candidates = Candidates(name);
         if (candidates.Count == 0)
         {
-            return Gap(reason, $"{name}: not a name under a zone that can be looked up");
+            return new() { Unobserved = [Gap(name, reason, GapKind.Failed, $"{name}: not a name under a zone that can be looked up")] };
         }
 
         var answers = await Task.WhenAll(candidates.Select(c => dns.QueryAsync(c, QueryType.NS, cancellationToken)));
-        string? firstFailure = null;
+        Unobserved? firstFailure = null;
         for (var i = 0; i < candidates.Count; i++)
         {
             var answer = answers[i];
             if (!answer.Succeeded)
             {
                 // A longer name that could not be asked may be a zone of its own: keep looking, but say so.
-                firstFailure ??= $"{name}: NS of {candidates[i]} not observed: {answer.Failure}";
+                firstFailure ??= answer.GapFor(GapKeys.ForUpstreamZone(reason), name, $"{name}: NS of {candidates[i]} not observed");
                 continue;
             }
 
@@ -55,7 +55,7 @@ public sealed class ZoneCollector(DnsLookup dns)
                 {
                     Unobserved = firstFailure is null
                         ? []
-                        : [new Unobserved(What + "." + reason, $"{firstFailure}; the zone was taken to be {candidates[i]}, the closest enclosing name that answered with an NS set, but the name that did not answer may be a zone of its own")],
+                        : [firstFailure with { Reason = $"{firstFailure.Reason}; the zone was taken to be {candidates[i]}, the closest enclosing name that answered with an NS set, but the name that did not answer may be a zone of its own" }],
                     Value = new ZoneObservation
                     {
                         Zone = candidates[i],
@@ -69,7 +69,7 @@ public sealed class ZoneCollector(DnsLookup dns)
             }
         }
 
-        return Gap(reason, firstFailure ?? $"{name}: no NS set found at the name or any of its parents down to {candidates[^1]}");
+        return new() { Unobserved = [firstFailure ?? Gap(name, reason, GapKind.NoData, $"{name}: no NS set found at the name or any of its parents down to {candidates[^1]}")] };
     }
 
     /// <summary>
@@ -103,5 +103,5 @@ public sealed class ZoneCollector(DnsLookup dns)
     private static List<NsRecord> OwnedNs(string owner, IEnumerable<DnsResourceRecord> records) =>
         records.OfType<NsRecord>().Where(r => DnsPresentation.SameName(r.DomainName.Value, owner)).ToList();
 
-    private static Collected<ZoneObservation> Gap(string why, string text) => new() { Unobserved = [new Unobserved(What + "." + why, text)] };
+    private static Unobserved Gap(string name, string reason, GapKind kind, string text) => Unobserved.Of(GapKeys.ForUpstreamZone(reason), kind, text, name);
 }

@@ -16,12 +16,13 @@ public sealed class HttpCollector(HttpClient http, TimeProvider time, HttpCollec
     private readonly HttpCollectorOptions options = options ?? new HttpCollectorOptions();
 
     /// <summary>
-    /// Fetches <paramref name="url"/>. A failure before any response gives no observation and a gap "http.{url}";
-    /// a failure after some responses (a loop, too many redirects) gives the partial observation and a gap.
+    /// Fetches <paramref name="url"/>. A failure before any response gives no observation and a gap about
+    /// <see cref="GapKeys.Http"/> for the URL; a failure after some responses (a loop or too many redirects, both
+    /// <see cref="GapKind.Bounded"/>) gives the partial observation and a gap.
     /// </summary>
     public async Task<Collected<HttpObservation>> CollectAsync(Uri url, CancellationToken cancellationToken)
     {
-        var what = "http." + url;
+        var target = url.ToString();
         using var probe = new ProbeTimer(options.Timeout, time, cancellationToken);
         var redirects = new List<string>();
         var visited = new HashSet<string>(StringComparer.Ordinal) { url.AbsoluteUri };
@@ -57,18 +58,18 @@ public sealed class HttpCollector(HttpClient http, TimeProvider time, HttpCollec
                 var next = location.IsAbsoluteUri ? location : new Uri(current, location);
                 if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
                 {
-                    return Partial(last, what, $"redirect to a non-web URL {next}");
+                    return Partial(last, target, GapKind.Failed, $"redirect to a non-web URL {next}");
                 }
 
                 redirects.Add(next.ToString());
                 if (!visited.Add(next.AbsoluteUri))
                 {
-                    return Partial(last with { Redirects = [.. redirects] }, what, $"redirect loop at {next}");
+                    return Partial(last with { Redirects = [.. redirects] }, target, GapKind.Bounded, $"redirect loop at {next}");
                 }
 
                 if (hop + 1 >= options.MaxRedirects)
                 {
-                    return Partial(last with { Redirects = [.. redirects] }, what, $"more than {options.MaxRedirects} redirects");
+                    return Partial(last with { Redirects = [.. redirects] }, target, GapKind.Bounded, $"more than {options.MaxRedirects} redirects");
                 }
 
                 current = next;
@@ -76,20 +77,20 @@ public sealed class HttpCollector(HttpClient http, TimeProvider time, HttpCollec
         }
         catch (OperationCanceledException) when (probe.TimedOut)
         {
-            return Partial(last, what, probe.TimeoutReason);
+            return Partial(last, target, GapKind.Timeout, probe.TimeoutReason);
         }
         catch (HttpRequestException exception)
         {
-            return Partial(last, what, $"{current}: {FailureText.Describe(exception)}");
+            return Partial(last, target, FailureKinds.Of(exception), $"{current}: {FailureText.Describe(exception)}");
         }
         catch (IOException exception) when (!probe.Token.IsCancellationRequested)
         {
-            return Partial(last, what, $"{current}: {FailureText.Describe(exception)}");
+            return Partial(last, target, FailureKinds.Of(exception), $"{current}: {FailureText.Describe(exception)}");
         }
     }
 
-    private static Collected<HttpObservation> Partial(HttpObservation? observation, string what, string reason) =>
-        new() { Value = observation, Unobserved = [new Unobserved(what, reason)] };
+    private static Collected<HttpObservation> Partial(HttpObservation? observation, string url, GapKind kind, string reason) =>
+        new() { Value = observation, Unobserved = [Unobserved.Of(GapKeys.Http, kind, reason, url)] };
 
     private static bool IsRedirect(HttpStatusCode status) => (int)status is 301 or 302 or 303 or 307 or 308;
 

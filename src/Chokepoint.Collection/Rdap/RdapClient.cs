@@ -9,14 +9,17 @@ namespace Chokepoint.Collection.Rdap;
 
 /// <summary>
 /// Looks a domain up in its registry's RDAP service: bootstrap file, then <c>GET {base}domain/{name}</c>.
-/// Every failure (no service, 404, 429, bad JSON, timeout, oversized answer) is returned as an <see cref="Unobserved"/> "rdap".
+/// Every failure is returned as an <see cref="Unobserved"/> about <see cref="GapKeys.Rdap"/>, of its kind: no service
+/// (<see cref="GapKind.NoData"/>), 404 (<see cref="GapKind.NxDomain"/>), 429 and other error statuses
+/// (<see cref="GapKind.HttpStatus"/>), bad JSON (<see cref="GapKind.Malformed"/>), a timeout, an oversized answer
+/// (<see cref="GapKind.Bounded"/>).
 /// </summary>
 /// <seealso href="https://www.rfc-editor.org/rfc/rfc7480">RFC 7480: HTTP Usage in RDAP</seealso>
 /// <seealso href="https://www.rfc-editor.org/rfc/rfc9082">RFC 9082: RDAP Query Format</seealso>
 public sealed class RdapClient
 {
     /// <summary>The key under which RDAP gaps are reported.</summary>
-    public const string What = "rdap";
+    public const string What = GapKeys.Rdap;
 
     private static readonly MediaTypeWithQualityHeaderValue RdapJson = new("application/rdap+json");
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json", 0.9);
@@ -24,7 +27,7 @@ public sealed class RdapClient
     private readonly HttpClient http;
     private readonly TimeProvider time;
     private readonly RdapClientOptions options;
-    private readonly Lazy<Task<(RdapBootstrap? Bootstrap, string? Error)>> bootstrap;
+    private readonly Lazy<Task<(RdapBootstrap? Bootstrap, Failure? Error)>> bootstrap;
 
     /// <summary>Creates a client sending its requests through <paramref name="http"/>.</summary>
     public RdapClient(HttpClient http, TimeProvider time, RdapClientOptions? options = null)
@@ -42,13 +45,13 @@ public sealed class RdapClient
         var (loaded, bootstrapError) = await bootstrap.Value.WaitAsync(cancellationToken);
         if (loaded is null)
         {
-            return Missing(bootstrapError ?? "RDAP bootstrap unavailable");
+            return Missing(name, bootstrapError ?? new Failure("RDAP bootstrap unavailable", GapKind.Failed));
         }
 
         var service = loaded.Find(name);
         if (service is null)
         {
-            return Missing($"no RDAP service for the TLD of {name} in the bootstrap registry");
+            return Missing(name, new($"no RDAP service for the TLD of {name} in the bootstrap registry", GapKind.NoData));
         }
 
         var baseUrl = service.BaseUrls[0];
@@ -56,13 +59,13 @@ public sealed class RdapClient
         var (json, failure) = await GetJsonAsync(url, cancellationToken);
         if (json is null)
         {
-            return Missing(failure!);
+            return Missing(name, failure!.Value);
         }
 
         var parsed = RdapDomainParser.Parse(json, service.Tld);
         if (parsed.Registration is null)
         {
-            return Missing(parsed.Error ?? "unreadable RDAP response");
+            return Missing(name, new(parsed.Error ?? "unreadable RDAP response", GapKind.Malformed));
         }
 
         var registration = parsed.Registration with
@@ -86,16 +89,18 @@ public sealed class RdapClient
             }
             else
             {
-                gaps.Add(new Unobserved("rdap.registrar", registrarFailure ?? registrarParsed?.Error ?? "unreadable registrar RDAP response"));
+                var (reason, kind) = registrarFailure ?? new Failure(registrarParsed?.Error ?? "unreadable registrar RDAP response", GapKind.Malformed);
+                gaps.Add(Unobserved.Of(GapKeys.RdapRegistrar, kind, reason, related.ToString()));
             }
         }
 
         return new Collected<RegistrationObservation> { Value = registration, Unobserved = gaps };
     }
 
-    private static Collected<RegistrationObservation> Missing(string reason) => new() { Unobserved = [new(What, reason)] };
+    private static Collected<RegistrationObservation> Missing(string domain, Failure failure) =>
+        new() { Unobserved = [Unobserved.Of(GapKeys.Rdap, failure.Kind, failure.Reason, domain)] };
 
-    private async Task<(RdapBootstrap?, string?)> LoadBootstrapAsync()
+    private async Task<(RdapBootstrap?, Failure?)> LoadBootstrapAsync()
     {
         if (options.Bootstrap is { } given)
         {
@@ -106,16 +111,16 @@ public sealed class RdapClient
         var (json, failure) = await GetJsonAsync(url, CancellationToken.None);
         if (json is null)
         {
-            return (null, $"RDAP bootstrap {url} unavailable: {failure}");
+            return (null, failure!.Value with { Reason = $"RDAP bootstrap {url} unavailable: {failure.Value.Reason}" });
         }
 
         return RdapBootstrap.TryParse(json, out var parsed, out var error)
             ? (parsed, null)
-            : (null, $"RDAP bootstrap {url} unreadable: {error}");
+            : (null, new($"RDAP bootstrap {url} unreadable: {error}", GapKind.Malformed));
     }
 
     /// <summary>One bounded GET; returns the body, or why there is none.</summary>
-    private async Task<(string? Json, string? Failure)> GetJsonAsync(Uri url, CancellationToken cancellationToken)
+    private async Task<(string? Json, Failure? Failure)> GetJsonAsync(Uri url, CancellationToken cancellationToken)
     {
         using var probe = new ProbeTimer(options.RequestTimeout, time, cancellationToken);
         try
@@ -127,29 +132,29 @@ public sealed class RdapClient
             switch (response.StatusCode)
             {
                 case HttpStatusCode.NotFound:
-                    return (null, "not observed: registry has no record");
+                    return (null, new("not observed: registry has no record", GapKind.NxDomain));
                 case HttpStatusCode.TooManyRequests:
-                    return (null, RateLimited(response));
+                    return (null, new(RateLimited(response), GapKind.HttpStatus));
                 case var status when !response.IsSuccessStatusCode:
-                    return (null, string.Create(CultureInfo.InvariantCulture, $"RDAP service answered HTTP {(int)status} {response.ReasonPhrase}").TrimEnd());
+                    return (null, new(string.Create(CultureInfo.InvariantCulture, $"RDAP service answered HTTP {(int)status} {response.ReasonPhrase}").TrimEnd(), GapKind.HttpStatus));
             }
 
             var (text, truncated) = await BoundedContent.ReadAsStringAsync(response.Content, options.MaxResponseBytes, probe.Token);
             return truncated
-                ? (null, string.Create(CultureInfo.InvariantCulture, $"RDAP response larger than {options.MaxResponseBytes} bytes"))
+                ? (null, new(string.Create(CultureInfo.InvariantCulture, $"RDAP response larger than {options.MaxResponseBytes} bytes"), GapKind.Bounded))
                 : (text, null);
         }
         catch (OperationCanceledException) when (probe.TimedOut)
         {
-            return (null, probe.TimeoutReason);
+            return (null, new(probe.TimeoutReason, GapKind.Timeout));
         }
         catch (HttpRequestException exception)
         {
-            return (null, FailureText.Describe(exception));
+            return (null, new(FailureText.Describe(exception), FailureKinds.Of(exception)));
         }
         catch (IOException exception) when (!probe.Token.IsCancellationRequested)
         {
-            return (null, FailureText.Describe(exception));
+            return (null, new(FailureText.Describe(exception), FailureKinds.Of(exception)));
         }
     }
 
@@ -161,4 +166,7 @@ public sealed class RdapClient
             ? string.Create(CultureInfo.InvariantCulture, $"rate limited (retry after {Math.Ceiling(d.TotalSeconds):0} s)")
             : "rate limited";
     }
+
+    /// <summary>Why a request gave no body, and which kind of gap that is.</summary>
+    private readonly record struct Failure(string Reason, GapKind Kind);
 }

@@ -23,11 +23,15 @@ public sealed class TlsCollector(NetworkProfile profile, DnsLookup dns, TimeProv
 {
     private readonly TlsCollectorOptions options = options ?? new TlsCollectorOptions();
 
-    /// <summary>Handshakes with <paramref name="host"/> (at <paramref name="address"/> if given); failures become gap "tls.{host}".</summary>
+    /// <summary>
+    /// Handshakes with <paramref name="host"/> (at <paramref name="address"/> if given); failures become a gap about
+    /// <see cref="GapKeys.Tls"/> for the host: a failed handshake <see cref="GapKind.TlsInvalid"/>, no connection
+    /// <see cref="GapKind.ConnectionFailed"/> (or <see cref="GapKind.Refused"/>). A chain that does not validate is an
+    /// observation (<see cref="TlsObservation.Valid"/> false), not a gap.
+    /// </summary>
     public async Task<Collected<TlsObservation>> CollectAsync(string host, IPAddress? address, CancellationToken cancellationToken)
     {
         host = DnsPresentation.Host(host);
-        var what = "tls." + host;
         using var probe = new ProbeTimer(options.Timeout, time, cancellationToken);
         try
         {
@@ -36,7 +40,7 @@ public sealed class TlsCollector(NetworkProfile profile, DnsLookup dns, TimeProv
                 var addresses = await dns.ResolveAddressesAsync(host, probe.Token);
                 if (addresses.Count == 0)
                 {
-                    return Missing(what, $"{host} has no address");
+                    return Missing(host, GapKind.ConnectionFailed, $"{host} has no address");
                 }
 
                 address = addresses[0];
@@ -71,24 +75,24 @@ public sealed class TlsCollector(NetworkProfile profile, DnsLookup dns, TimeProv
             }
 
             return captured is null
-                ? Missing(what, "the server sent no certificate")
+                ? Missing(host, GapKind.TlsInvalid, "the server sent no certificate")
                 : Observed(host, endPoint, captured, ssl.SslProtocol.ToString());
         }
         catch (OperationCanceledException) when (probe.TimedOut)
         {
-            return Missing(what, probe.TimeoutReason);
+            return Missing(host, GapKind.Timeout, probe.TimeoutReason);
         }
         catch (SocketException exception)
         {
-            return Missing(what, FailureText.Describe(exception));
+            return Missing(host, FailureKinds.Of(exception), FailureText.Describe(exception));
         }
         catch (AuthenticationException exception)
         {
-            return Missing(what, $"TLS handshake failed: {FailureText.Describe(exception)}");
+            return Missing(host, GapKind.TlsInvalid, $"TLS handshake failed: {FailureText.Describe(exception)}");
         }
         catch (IOException exception) when (!probe.Token.IsCancellationRequested)
         {
-            return Missing(what, $"TLS handshake failed: {FailureText.Describe(exception)}");
+            return Missing(host, GapKind.TlsInvalid, $"TLS handshake failed: {FailureText.Describe(exception)}");
         }
     }
 
@@ -176,7 +180,8 @@ public sealed class TlsCollector(NetworkProfile profile, DnsLookup dns, TimeProv
         },
     };
 
-    private static Collected<TlsObservation> Missing(string what, string reason) => new() { Unobserved = [new Unobserved(what, reason)] };
+    private static Collected<TlsObservation> Missing(string host, GapKind kind, string reason) =>
+        new() { Unobserved = [Unobserved.Of(GapKeys.Tls, kind, reason, host)] };
 
     private sealed record Captured(List<CertificateObservation> Chain, List<string> Errors);
 }

@@ -100,7 +100,7 @@ internal sealed class RdapResponder(World.World world, TimeProvider timeProvider
         return fault is not null ? InvalidJson(answer) : Json(200, answer, RdapContentType);
     }
 
-    /// <summary>Waits out "delay"; returns a 404/429 answer, a 200 placeholder for "rdap-invalid-json", or null.</summary>
+    /// <summary>Waits out "delay"; returns a 404/429/503 answer, a 200 placeholder for "rdap-invalid-json", or null.</summary>
     private async ValueTask<HttpResponse?> ApplyFaultsAsync(string[] targets, CancellationToken cancellationToken)
     {
         Fault? Find(string kind) => targets.Select(t => _faults.Find(t, kind)).FirstOrDefault(f => f is not null);
@@ -120,6 +120,11 @@ internal sealed class RdapResponder(World.World world, TimeProvider timeProvider
         if (Find(FaultKinds.Rdap404) is not null)
         {
             return Error(404, "Not Found", "The object does not exist.");
+        }
+
+        if (Find(FaultKinds.Rdap503) is not null)
+        {
+            return Error(503, "Service Unavailable", "The service is temporarily unavailable.");
         }
 
         return Find(FaultKinds.RdapInvalidJson) is not null ? new HttpResponse(200) : null;

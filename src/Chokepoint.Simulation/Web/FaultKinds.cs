@@ -36,6 +36,9 @@ public static class FaultKinds
     /// <summary>RDAP answers 429 with Retry-After.</summary>
     public const string Rdap429 = "rdap-429";
 
+    /// <summary>RDAP answers 503 Service Unavailable for every name.</summary>
+    public const string Rdap503 = "rdap-503";
+
     /// <summary>RDAP answers 200 with a body that is not valid JSON.</summary>
     public const string RdapInvalidJson = "rdap-invalid-json";
 }

@@ -12,7 +12,7 @@ public static class KnownFaultKinds
 
     /// <summary>Kinds the RDAP servers act on (targets <c>rdap:TLD</c>, <c>*</c>).</summary>
     public static IReadOnlySet<string> Rdap { get; } =
-        new HashSet<string>(["delay", "rdap-404", "rdap-429", "rdap-invalid-json"], StringComparer.Ordinal);
+        new HashSet<string>(["delay", "rdap-404", "rdap-429", "rdap-503", "rdap-invalid-json"], StringComparer.Ordinal);
 
     /// <summary>Kinds the web servers act on (targets <c>web:HOST</c>, <c>*</c>).</summary>
     public static IReadOnlySet<string> Web { get; } =

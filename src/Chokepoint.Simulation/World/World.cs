@@ -213,7 +213,7 @@ public sealed class Fault
     /// </summary>
     public string Target { get; set; } = "";
     /// <summary>
-    /// delay, no-answer, servfail, refused, truncated, malformed, rdap-404, rdap-429, rdap-invalid-json,
+    /// delay, no-answer, servfail, refused, truncated, malformed, rdap-404, rdap-429, rdap-503, rdap-invalid-json,
     /// http-500, slow-body, endless-body, redirect-loop, oversized-page, cert-wrong-name, cert-expired, cert-untrusted.
     /// </summary>
     public string Kind { get; set; } = "";

@@ -1,4 +1,5 @@
 using Chokepoint.Collection.Audit;
+using Chokepoint.Observations;
 using Chokepoint.Simulation;
 using Chokepoint.Simulation.Demo;
 using Chokepoint.Simulation.World;
@@ -24,6 +25,8 @@ public sealed class BudgetTests
 
         Assert.Equal("onestack-demo.com", site.Domain);
         Assert.Contains(site.Unobserved, u => u.What == "dns" && u.Reason == "not finished within the 1 s collection budget");
+        Assert.Contains(site.Unobserved, u => u is { Subject: GapKeys.Dns, Kind: GapKind.BudgetSpent, Target: "onestack-demo.com" });
+        Assert.Equal(GapKind.BudgetSpent, Assert.Single(site.Unobserved, u => u.What == "rdap").Kind);
         Assert.Contains(site.Unobserved, u => u.What == "rdap");
         Assert.Null(site.Dns);
         Assert.Empty(site.Hosts);
@@ -47,7 +50,7 @@ public sealed class BudgetTests
 
         var site = await new AuditCollector(TimeProvider.System).CollectAsync("onestack-demo.com", internet.Profile, options, CancellationToken.None);
 
-        Assert.Contains(site.Unobserved, u => u.What == "dns.soa" && u.Reason == "timed out after 0.5 s");
+        Assert.Contains(site.Unobserved, u => u.What == "dns.soa" && u.Reason == "timed out after 0.5 s" && u.Kind == GapKind.Timeout && u.Subject == GapKeys.DnsSoa);
         Assert.Contains(site.Unobserved, u => u.What == "host.apex" && u.Reason.EndsWith("timed out after 0.5 s", StringComparison.Ordinal));
         Assert.Contains(site.Unobserved, u => u.What == "rdap" && u.Reason.Contains("timed out after 0.5 s", StringComparison.Ordinal));
         Assert.NotNull(site.Dns);

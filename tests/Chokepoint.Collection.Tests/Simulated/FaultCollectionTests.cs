@@ -7,25 +7,9 @@ namespace Chokepoint.Collection.Tests.Simulated;
 /// <summary>Every fault kind ends in finished observations with the right reason: never an exception, never a hang.</summary>
 public sealed class FaultCollectionTests(FaultyInternetFixture faulty, ITestOutputHelper output) : IClassFixture<FaultyInternetFixture>
 {
-    private static readonly CollectionOptions Options = new()
-    {
-        Timeout = TimeSpan.FromSeconds(12),
-        DnsQueryTimeout = TimeSpan.FromSeconds(2),
-        RdapTimeout = TimeSpan.FromSeconds(3),
-        TlsTimeout = TimeSpan.FromSeconds(3),
-        HttpTimeout = TimeSpan.FromSeconds(3),
-    };
+    private static readonly CollectionOptions Options = SimulatedAudit.FaultOptions;
 
-    private async Task<SiteObservations> CollectAsync(string domain)
-    {
-        var site = await new AuditCollector(TimeProvider.System).CollectAsync(domain, faulty.Internet.Profile, Options, CancellationToken.None);
-        foreach (var gap in site.Unobserved)
-        {
-            output.WriteLine($"{gap.What}: {gap.Reason}");
-        }
-
-        return site;
-    }
+    private Task<SiteObservations> CollectAsync(string domain) => SimulatedAudit.CollectAsync(faulty.Internet, domain, Options, output);
 
     private static string Reason(SiteObservations site, string what) =>
         Assert.Single(site.Unobserved, u => u.What == what).Reason;

@@ -1,14 +1,10 @@
-using Chokepoint.Simulation;
-using Chokepoint.Simulation.Demo;
 using Chokepoint.Simulation.World;
 
 namespace Chokepoint.Collection.Tests.Simulated;
 
 /// <summary>The demo world with one fault of each kind injected, each at a different site or host.</summary>
-public sealed class FaultyInternetFixture : IAsyncLifetime
+public sealed class FaultyInternetFixture() : FaultedDemoInternet(Faults)
 {
-    public SimulatedInternet Internet { get; private set; } = null!;
-
     public static IReadOnlyList<Fault> Faults { get; } =
     [
         new() { Target = "rdap:org", Kind = "rdap-429", DelayMs = 30_000 },
@@ -29,13 +25,4 @@ public sealed class FaultyInternetFixture : IAsyncLifetime
         new() { Target = "web:tinyteapot-shop.com", Kind = "slow-body", DelayMs = 300 },
         new() { Target = "web:www.dailyledger-news.com", Kind = "endless-body" },
     ];
-
-    public async Task InitializeAsync()
-    {
-        var world = DemoWorld.Load();
-        world.Faults.AddRange(Faults);
-        Internet = await SimulatedInternet.StartAsync(world);
-    }
-
-    public async Task DisposeAsync() => await Internet.DisposeAsync();
 }

@@ -15,16 +15,7 @@ public sealed class ZoneFaultCollectionTests(ZoneFaultInternetFixture faulty, IT
         DnsQueryTimeout = TimeSpan.FromSeconds(3),
     };
 
-    private async Task<SiteObservations> CollectAsync(string domain)
-    {
-        var site = await new AuditCollector(TimeProvider.System).CollectAsync(domain, faulty.Internet.Profile, Options, CancellationToken.None);
-        foreach (var gap in site.Unobserved)
-        {
-            output.WriteLine($"{gap.What}: {gap.Reason}");
-        }
-
-        return site;
-    }
+    private Task<SiteObservations> CollectAsync(string domain) => SimulatedAudit.CollectAsync(faulty.Internet, domain, Options, output);
 
     [Fact]
     public async Task Servfail_at_the_zone_apex_is_a_gap_naming_the_cdn_host()

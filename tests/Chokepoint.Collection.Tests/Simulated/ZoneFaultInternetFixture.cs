@@ -1,5 +1,3 @@
-using Chokepoint.Simulation;
-using Chokepoint.Simulation.Demo;
 using Chokepoint.Simulation.World;
 
 namespace Chokepoint.Collection.Tests.Simulated;
@@ -9,18 +7,9 @@ namespace Chokepoint.Collection.Tests.Simulated;
 /// (the zone of twodns-demo.com's CDN name) and silence for <c>phicdn.net</c> (the zone behind DigiCert's OCSP host);
 /// SERVFAIL for the host name <c>ext-cust.squarespace.com</c> itself, whose zone apex still answers.
 /// </summary>
-public sealed class ZoneFaultInternetFixture : IAsyncLifetime
-{
-    public SimulatedInternet Internet { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        var world = DemoWorld.Load();
-        world.Faults.Add(new Fault { Target = "dns:cloudfront.net", Kind = "servfail" });
-        world.Faults.Add(new Fault { Target = "dns:phicdn.net", Kind = "no-answer" });
-        world.Faults.Add(new Fault { Target = "dns:ext-cust.squarespace.com", Kind = "servfail" });
-        Internet = await SimulatedInternet.StartAsync(world);
-    }
-
-    public async Task DisposeAsync() => await Internet.DisposeAsync();
-}
+public sealed class ZoneFaultInternetFixture() : FaultedDemoInternet(
+[
+    new Fault { Target = "dns:cloudfront.net", Kind = "servfail" },
+    new Fault { Target = "dns:phicdn.net", Kind = "no-answer" },
+    new Fault { Target = "dns:ext-cust.squarespace.com", Kind = "servfail" },
+]);
