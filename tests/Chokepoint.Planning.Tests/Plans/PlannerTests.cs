@@ -46,7 +46,7 @@ public sealed class PlannerTests
         CurrentMx = [new MxEntry(1, "aspmx.l.google.com")],
         CaCandidates = [new ProviderCandidate("isrg", "Let's Encrypt", "letsencrypt.org"), new ProviderCandidate("alphabet", "Google Trust Services", "pki.goog")],
         BackupMxCandidates = [new ProviderCandidate("alphabet", "Google", "alt1.aspmx.l.google.com"), new ProviderCandidate("mailbackup", "Mail Backup Co", "mx.mailbackup.example")],
-        DnsCandidates = [new ProviderCandidate("cloudflare", "Cloudflare", "ns2.example-dns.net"), new ProviderCandidate("oracle", "Dyn", "ns1.p01.dynect.net")],
+        DnsCandidates = [new ProviderCandidate("cloudflare", "Cloudflare", Hosts: ["ns2.example-dns.net"]), new ProviderCandidate("secondary-co", "Secondary Co", Hosts: ["ns1.secondary.example", "ns2.secondary.example"], Source: "https://secondary.example/docs")],
         RegistrarCandidates = [new ProviderCandidate("cloudflare", "Cloudflare Registrar"), new ProviderCandidate("gandi", "Gandi"), new ProviderCandidate("godaddy", "GoDaddy")],
         RevenueAlternatives = new Dictionary<string, IReadOnlyList<ProviderCandidate>>
         {
@@ -121,7 +121,9 @@ public sealed class PlannerTests
         var parsed = ZoneFileParser.Parse(zone.Content);
 
         Assert.True(parsed.IsSuccess);
-        Assert.Contains(ZoneRecord.Ns("example.org", 3600, "ns1.p01.dynect.net"), parsed.Records);
+        Assert.Contains(ZoneRecord.Ns("example.org", 3600, "ns1.secondary.example"), parsed.Records);
+        Assert.Contains(ZoneRecord.Ns("example.org", 3600, "ns2.secondary.example"), parsed.Records);
+        Assert.Contains("https://secondary.example/docs", zone.Content, StringComparison.Ordinal);
         Assert.Contains(ZoneRecord.Txt("example.org", 300, "v=spf1 include:_spf.google.com ~all"), parsed.Records);
         Assert.DoesNotContain(step.Artifacts.SelectMany(a => a.Candidates), c => c.CompanyId == "cloudflare");
     }
@@ -134,6 +136,28 @@ public sealed class PlannerTests
         var mx = ZoneFileParser.Parse(step.Artifacts.Single(a => a.Kind == ArtifactKind.MxRecords).Content).Records;
 
         Assert.Equal([ZoneRecord.Mx("example.org", 3600, 1, "aspmx.l.google.com"), ZoneRecord.Mx("example.org", 3600, 11, "mx.mailbackup.example")], mx);
+    }
+
+    [Fact]
+    public void Without_a_published_secondary_the_zone_file_names_marked_placeholders_that_cannot_resolve()
+    {
+        var plan = MakePlan(Inputs() with { DnsCandidates = [new ProviderCandidate("secondary-co", "Secondary Co")] });
+        var zone = plan.Steps.Single(s => s.Layer == SupplyLayer.Dns).Artifacts.Single(a => a.Kind == ArtifactKind.ZoneFile);
+
+        var added = ZoneFileParser.Parse(zone.Content).Records.Where(r => r.Type == ZoneRecordType.NS).Except(Inputs().ZoneRecords).Select(r => r.Data).ToList();
+        Assert.NotEmpty(added);
+        Assert.All(added, ns => Assert.EndsWith(".invalid.", ns, StringComparison.Ordinal));
+        Assert.Contains("placeholder", zone.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_published_backup_exchanger_the_mx_set_holds_a_marked_placeholder_above_the_primary()
+    {
+        var plan = MakePlan(Inputs() with { BackupMxCandidates = [new ProviderCandidate("mailbackup", "Mail Backup Co")] });
+        var mx = plan.Steps.Single(s => s.Layer == SupplyLayer.Mail).Artifacts.Single(a => a.Kind == ArtifactKind.MxRecords);
+
+        Assert.Equal([ZoneRecord.Mx("example.org", 3600, 1, "aspmx.l.google.com"), ZoneRecord.Mx("example.org", 3600, 11, "backup-mx.invalid")], ZoneFileParser.Parse(mx.Content).Records);
+        Assert.Contains("placeholder", mx.Content, StringComparison.Ordinal);
     }
 
     [Fact]
