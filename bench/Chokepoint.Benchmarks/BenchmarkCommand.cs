@@ -17,6 +17,8 @@ internal static class BenchmarkCommand
           audit-critical-path [--delay-ms 20] [--runs 5] [--sites onestack-demo.com,twodns-demo.com] [--warmup 1]
               [--trace 1] [--timeout 30] [--variant pipeline|parallel-ads-txt]
               audit demo sites through the full pipeline with a delay on every server; compare with the lower bound
+          engine-scale [--sites 500] [--seed 1] [--concurrency 16] [--timeout 30] [--order shared-first|per-site-first]
+              audit a generated world's sites through one engine, then one engine per site: CPU, allocations, wall
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -46,6 +48,7 @@ internal static class BenchmarkCommand
             WorldLoadBenchmark.MeasureCommand => await WorldLoadBenchmark.MeasureAsync(options, cancellation.Token),
             WorldLoadBreakdown.Command => await WorldLoadBreakdown.RunAsync(options),
             "audit-critical-path" => await AuditCriticalPathBenchmark.RunAsync(options, cancellation.Token),
+            EngineScaleBenchmark.Command => await EngineScaleBenchmark.RunAsync(options, cancellation.Token),
             _ => await UnknownAsync(args[0]),
         };
     }
