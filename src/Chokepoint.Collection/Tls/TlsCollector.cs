@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -8,6 +9,7 @@ using Chokepoint.Collection.Transport;
 using Chokepoint.Observations;
 using Chokepoint.Observations.Network;
 using Chokepoint.Observations.Tls;
+using Microsoft.Extensions.Logging;
 
 namespace Chokepoint.Collection.Tls;
 
@@ -28,6 +30,25 @@ public sealed class TlsCollector(NetworkProfile profile, DnsLookup dns, TimeProv
     {
         host = DnsPresentation.Host(host);
         var what = "tls." + host;
+        using var activity = CollectionTelemetry.Source.StartActivity(CollectionTelemetry.TlsHandshake, ActivityKind.Client);
+        activity?.SetTag("server.address", host);
+        var collected = await HandshakeAsync(host, what, address, activity, cancellationToken);
+        if (collected.Unobserved is [var gap, ..])
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, gap.Reason);
+            if (options.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("TLS handshake with {Host} failed: {Reason}", host, gap.Reason);
+            }
+        }
+
+        activity?.SetTag("tls.outcome", collected.Value is { Valid: true } ? "valid" : collected.Value is null ? "failed" : "invalid");
+        return collected;
+    }
+
+    private async Task<Collected<TlsObservation>> HandshakeAsync(
+        string host, string what, IPAddress? address, Activity? activity, CancellationToken cancellationToken)
+    {
         using var probe = new ProbeTimer(options.Timeout, time, cancellationToken);
         try
         {
@@ -40,6 +61,12 @@ public sealed class TlsCollector(NetworkProfile profile, DnsLookup dns, TimeProv
                 }
 
                 address = addresses[0];
+            }
+
+            activity?.SetTag("network.peer.address", address.ToString());
+            if (options.AddressPolicy.RefusalReason(address) is { } refusal)
+            {
+                return Missing(what, refusal);
             }
 
             var endPoint = new IPEndPoint(address, profile.HttpsPort);
