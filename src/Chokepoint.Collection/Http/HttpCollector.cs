@@ -89,7 +89,7 @@ public sealed class HttpCollector(HttpClient http, TimeProvider time, HttpCollec
     }
 
     private static Collected<HttpObservation> Partial(HttpObservation? observation, string what, string reason) =>
-        new() { Value = observation, Unobserved = [new Unobserved(what, reason)] };
+        new() { Value = observation, Unobserved = [AddressPolicy.Classify(new Unobserved(what, reason))] };
 
     private static bool IsRedirect(HttpStatusCode status) => (int)status is 301 or 302 or 303 or 307 or 308;
 

@@ -203,7 +203,7 @@ public sealed class TlsCollector(NetworkProfile profile, DnsLookup dns, TimeProv
         },
     };
 
-    private static Collected<TlsObservation> Missing(string what, string reason) => new() { Unobserved = [new Unobserved(what, reason)] };
+    private static Collected<TlsObservation> Missing(string what, string reason) => new() { Unobserved = [AddressPolicy.Classify(new Unobserved(what, reason))] };
 
     private sealed record Captured(List<CertificateObservation> Chain, List<string> Errors);
 }
