@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Chokepoint.Collection.Audit;
 using Chokepoint.Collection.Session;
+using Chokepoint.Collection.Transport;
 using Chokepoint.Simulation.Dns.Wire;
 using DnsClient;
 using Microsoft.Extensions.Time.Testing;
@@ -23,7 +24,7 @@ public sealed class CollectionSessionTests(ITestOutputHelper output)
         Assert.Equal(1, internet.Rdap.BootstrapRequests);
         foreach (var site in shared)
         {
-            var alone = await new AuditCollector(TimeProvider.System).CollectAsync(site.Domain, internet.Profile, new CollectionOptions { Timeout = Request.Timeout }, CancellationToken.None);
+            var alone = await new AuditCollector(TimeProvider.System).CollectAsync(site.Domain, internet.Profile, new CollectionOptions { Timeout = Request.Timeout, DnsQueryTimeout = TimeSpan.FromSeconds(10) }, CancellationToken.None);
             Assert.Equal(SessionWorld.Facts(alone), SessionWorld.Facts(site));
         }
 
@@ -36,6 +37,7 @@ public sealed class CollectionSessionTests(ITestOutputHelper output)
         await using var internet = await SessionWorld.StartAsync();
         await using var session = new CollectionSession(SessionWorld.Settings(internet), null, TimeProvider.System);
         var first = await session.CollectAsync("onestack-demo.com", Request, CancellationToken.None);
+        Assert.Empty(first.Unobserved);
         var before = internet.Dns.Queries.Snapshot();
 
         var second = await session.CollectAsync("onestack-demo.com", Request, CancellationToken.None);
@@ -46,7 +48,7 @@ public sealed class CollectionSessionTests(ITestOutputHelper output)
         // Not one question of the first audit reached a server again: TLD referrals, the provider's zone, the site's
         // own names. (The first TLD server to refer wins the race, so the losers' questions may differ between audits.)
         Assert.True(before.Count > 20);
-        Assert.All(before, asked => Assert.Equal(asked.Value, after[asked.Key]));
+        Assert.Empty(before.Where(asked => after[asked.Key] != asked.Value).Select(asked => $"{asked.Key} asked again"));
         Assert.Equal(SessionWorld.Facts(first), SessionWorld.Facts(second));
     }
 
@@ -187,6 +189,30 @@ public sealed class CollectionSessionTests(ITestOutputHelper output)
             && s.GetTagItem("server.address") as string == "dailyledger-news.com" && s.GetTagItem("network.peer.address") is string);
         Assert.Contains(mine, s => s.OperationName == CollectionTelemetry.HttpFetch
             && s.GetTagItem("url.full") as string == "https://dailyledger-news.com/" && s.GetTagItem("http.response.status_code") is int);
+    }
+
+    [Fact]
+    public void Settings_survive_a_json_round_trip()
+    {
+        var settings = new CollectionSettings
+        {
+            Network = new() { Name = "lab", Resolver = "127.0.0.1:5353" },
+            AddressPolicy = AddressPolicyMode.Unrestricted,
+            AddressPolicyExceptions = ["10.0.0.53"],
+            DnsServerLimits = new(8, 100),
+            DnsQueryTimeout = TimeSpan.FromSeconds(2),
+        };
+
+        var json = System.Text.Json.JsonSerializer.Serialize(settings);
+        var read = System.Text.Json.JsonSerializer.Deserialize<CollectionSettings>(json)!;
+
+        Assert.Contains("\"Unrestricted\"", json, StringComparison.Ordinal);
+        Assert.Equal(settings.Network, read.Network);
+        Assert.Equal(AddressPolicyMode.Unrestricted, read.AddressPolicy);
+        Assert.Equal(["10.0.0.53"], read.AddressPolicyExceptions);
+        Assert.Equal(settings.DnsServerLimits, read.DnsServerLimits);
+        Assert.Equal(settings.DnsQueryTimeout, read.DnsQueryTimeout);
+        Assert.Empty(read.Validate());
     }
 
     [Fact]
