@@ -10,12 +10,7 @@ public sealed class RdapBootstrapRefreshTests
     public async Task The_bootstrap_is_fetched_once_and_again_when_older_than_its_max_age()
     {
         var bootstraps = 0;
-        LoopbackHttpServer? server = null;
-        server = new LoopbackHttpServer((path, stream, token) => path == "/bootstrap.json"
-            ? Counted(() => Interlocked.Increment(ref bootstraps), LoopbackHttpServer.RespondAsync(
-                stream, 200, "application/json", $$"""{"services": [[["test"], ["http://127.0.0.1:{{server!.Port}}/rdap/"]]]}""", token))
-            : LoopbackHttpServer.RespondAsync(stream, 200, "application/rdap+json", """{"objectClassName":"domain","ldhName":"example.test"}""", token));
-        await using var _ = server;
+        await using var server = LoopbackRegistry.Start((_, _, stream, token) => LoopbackRegistry.DomainAsync(stream, token), () => Interlocked.Increment(ref bootstraps));
         using var http = LoopbackHttpServer.Client();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var client = new RdapClient(http, clock, new RdapClientOptions { BootstrapUrl = server.Url("/bootstrap.json"), BootstrapMaxAge = TimeSpan.FromHours(1) });
@@ -29,11 +24,5 @@ public sealed class RdapBootstrapRefreshTests
         var result = await client.LookupDomainAsync("example.test", CancellationToken.None);
         Assert.Equal(2, bootstraps);
         Assert.NotNull(result.Value);
-    }
-
-    private static Task Counted(Func<int> count, Task respond)
-    {
-        count();
-        return respond;
     }
 }

@@ -8,25 +8,13 @@ namespace Chokepoint.Collection.Tests.Rdap;
 /// <summary>An RDAP 429 is waited out when its Retry-After is short and fits in the budget, and is a gap otherwise.</summary>
 public sealed class RdapRateLimitTests
 {
-    private const string Domain = "/rdap/domain/example.test";
-
     /// <summary>A registry answering its first <paramref name="limited"/> domain requests with 429 and the given Retry-After.</summary>
-    private static LoopbackHttpServer Registry(int limited, Func<string> retryAfter)
-    {
-        var domainRequests = 0;
-        LoopbackHttpServer? server = null;
-        server = new LoopbackHttpServer((path, stream, token) => path switch
-        {
-            "/bootstrap.json" => LoopbackHttpServer.RespondAsync(
-                stream, 200, "application/json", $$"""{"services": [[["test"], ["http://127.0.0.1:{{server!.Port}}/rdap/"]]]}""", token),
-            Domain when Interlocked.Increment(ref domainRequests) <= limited =>
-                LoopbackHttpServer.RespondAsync(stream, 429, "application/json", "{}", token, $"Retry-After: {retryAfter()}\r\n"),
-            Domain => LoopbackHttpServer.RespondAsync(
-                stream, 200, "application/rdap+json", """{"objectClassName":"domain","ldhName":"example.test"}""", token),
-            _ => LoopbackHttpServer.RespondAsync(stream, 404, "text/plain", "no", token),
-        });
-        return server;
-    }
+    private static LoopbackHttpServer Registry(int limited, Func<string> retryAfter) =>
+        LoopbackRegistry.Start((path, request, stream, token) => path != LoopbackRegistry.DomainPath
+            ? LoopbackHttpServer.RespondAsync(stream, 404, "text/plain", "no", token)
+            : request <= limited
+                ? LoopbackHttpServer.RespondAsync(stream, 429, "application/json", "{}", token, $"Retry-After: {retryAfter()}\r\n")
+                : LoopbackRegistry.DomainAsync(stream, token));
 
     private static RdapClient Client(LoopbackHttpServer server, HttpClient http) =>
         new(http, TimeProvider.System, new RdapClientOptions { BootstrapUrl = server.Url("/bootstrap.json"), MaxRetryAfter = TimeSpan.FromSeconds(5) });
