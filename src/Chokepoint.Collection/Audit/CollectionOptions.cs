@@ -34,6 +34,9 @@ public sealed record CollectionOptions
     /// <summary>An RDAP bootstrap already loaded; when null it is fetched from the profile's URL or IANA.</summary>
     public RdapBootstrap? RdapBootstrap { get; init; }
 
+    /// <summary>Which addresses may be connected to; the network profile's default when null (see <see cref="Transport.AddressPolicy.DefaultMode"/>).</summary>
+    public Transport.AddressPolicyMode? AddressPolicy { get; init; }
+
     /// <summary>The tool version written into the observations.</summary>
     public string? ToolVersion { get; init; }
 

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Chokepoint.Collection.Transport;
 using Chokepoint.Observations;
 using Chokepoint.Observations.Registration;
+using Microsoft.Extensions.Logging;
 
 namespace Chokepoint.Collection.Rdap;
 
@@ -13,6 +15,9 @@ namespace Chokepoint.Collection.Rdap;
 /// (<see cref="GapKind.NoData"/>), 404 (<see cref="GapKind.NxDomain"/>), 429 and other error statuses
 /// (<see cref="GapKind.HttpStatus"/>), bad JSON (<see cref="GapKind.Malformed"/>), a timeout, an oversized answer
 /// (<see cref="GapKind.Bounded"/>).
+/// Thread-safe and meant to be long-lived: the bootstrap is fetched once and again when older than
+/// <see cref="RdapClientOptions.BootstrapMaxAge"/>; a 429 is waited out (Retry-After, capped) and tried again when
+/// the wait fits in the caller's budget.
 /// </summary>
 /// <seealso href="https://www.rfc-editor.org/rfc/rfc7480">RFC 7480: HTTP Usage in RDAP</seealso>
 /// <seealso href="https://www.rfc-editor.org/rfc/rfc9082">RFC 9082: RDAP Query Format</seealso>
@@ -27,7 +32,8 @@ public sealed class RdapClient
     private readonly HttpClient http;
     private readonly TimeProvider time;
     private readonly RdapClientOptions options;
-    private readonly Lazy<Task<(RdapBootstrap? Bootstrap, Failure? Error)>> bootstrap;
+    private readonly Lock gate = new();
+    private (Task<(RdapBootstrap? Bootstrap, Failure? Error)> Load, DateTimeOffset Started)? bootstrap;
 
     /// <summary>Creates a client sending its requests through <paramref name="http"/>.</summary>
     public RdapClient(HttpClient http, TimeProvider time, RdapClientOptions? options = null)
@@ -35,14 +41,20 @@ public sealed class RdapClient
         this.http = http;
         this.time = time;
         this.options = options ?? new RdapClientOptions();
-        bootstrap = new(LoadBootstrapAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Looks <paramref name="domain"/> up; never throws for network or registry trouble.</summary>
-    public async Task<Collected<RegistrationObservation>> LookupDomainAsync(string domain, CancellationToken cancellationToken)
+    public Task<Collected<RegistrationObservation>> LookupDomainAsync(string domain, CancellationToken cancellationToken) =>
+        LookupDomainAsync(domain, deadline: null, cancellationToken);
+
+    /// <summary>
+    /// Looks <paramref name="domain"/> up; a 429 is waited out only if the wait ends before <paramref name="deadline"/>
+    /// (the caller's budget; no limit but <see cref="RdapClientOptions.MaxRetryAfter"/> when null).
+    /// </summary>
+    public async Task<Collected<RegistrationObservation>> LookupDomainAsync(string domain, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         var name = domain.Trim().TrimEnd('.').ToLowerInvariant();
-        var (loaded, bootstrapError) = await bootstrap.Value.WaitAsync(cancellationToken);
+        var (loaded, bootstrapError) = await CurrentBootstrap().WaitAsync(cancellationToken);
         if (loaded is null)
         {
             return Missing(name, bootstrapError ?? new Failure("RDAP bootstrap unavailable", GapKind.Failed));
@@ -56,7 +68,7 @@ public sealed class RdapClient
 
         var baseUrl = service.BaseUrls[0];
         var url = new Uri(baseUrl, "domain/" + Uri.EscapeDataString(name));
-        var (json, failure) = await GetJsonAsync(url, cancellationToken);
+        var (json, failure) = await GetJsonAsync(url, deadline, cancellationToken);
         if (json is null)
         {
             return Missing(name, failure!.Value);
@@ -77,7 +89,7 @@ public sealed class RdapClient
         var gaps = new List<Unobserved>();
         if (options.FollowRegistrarLink && registration.RegistrarAbuseEmail is null && parsed.RegistrarRdapUrl is { } related)
         {
-            var (registrarJson, registrarFailure) = await GetJsonAsync(related, cancellationToken);
+            var (registrarJson, registrarFailure) = await GetJsonAsync(related, deadline, cancellationToken);
             var registrarParsed = registrarJson is null ? null : RdapDomainParser.Parse(registrarJson, service.Tld);
             if (registrarParsed?.Registration is { } fromRegistrar)
             {
@@ -100,15 +112,31 @@ public sealed class RdapClient
     private static Collected<RegistrationObservation> Missing(string domain, Failure failure) =>
         new() { Unobserved = [Unobserved.Of(GapKeys.Rdap, failure.Kind, failure.Reason, domain)] };
 
-    private async Task<(RdapBootstrap?, Failure?)> LoadBootstrapAsync()
+    /// <summary>The bootstrap in use, fetching it when there is none yet, the last fetch failed or it is too old.</summary>
+    private Task<(RdapBootstrap? Bootstrap, Failure? Error)> CurrentBootstrap()
     {
         if (options.Bootstrap is { } given)
         {
-            return (given, null);
+            return Task.FromResult<(RdapBootstrap?, Failure?)>((given, null));
         }
 
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            if (bootstrap is not { } current
+                || (current.Load.IsCompleted && (current.Load.Result.Bootstrap is null || now - current.Started > options.BootstrapMaxAge)))
+            {
+                bootstrap = current = (LoadBootstrapAsync(), now);
+            }
+
+            return current.Load;
+        }
+    }
+
+    private async Task<(RdapBootstrap?, Failure?)> LoadBootstrapAsync()
+    {
         var url = options.BootstrapUrl ?? RdapBootstrap.IanaDnsBootstrap;
-        var (json, failure) = await GetJsonAsync(url, CancellationToken.None);
+        var (json, failure) = await GetJsonAsync(url, deadline: null, CancellationToken.None);
         if (json is null)
         {
             return (null, failure!.Value with { Reason = $"RDAP bootstrap {url} unavailable: {failure.Value.Reason}" });
@@ -119,53 +147,99 @@ public sealed class RdapClient
             : (null, new($"RDAP bootstrap {url} unreadable: {error}", GapKind.Malformed));
     }
 
-    /// <summary>One bounded GET; returns the body, or why there is none.</summary>
-    private async Task<(string? Json, Failure? Failure)> GetJsonAsync(Uri url, CancellationToken cancellationToken)
+    /// <summary>A GET, tried again after a 429 while the wait is short and fits before <paramref name="deadline"/>.</summary>
+    private async Task<(string? Json, Failure? Failure)> GetJsonAsync(Uri url, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var (json, failure, retryAfter) = await GetOnceAsync(url, cancellationToken);
+            if (retryAfter is not { } wait
+                || attempt >= options.MaxRateLimitRetries
+                || wait > options.MaxRetryAfter
+                || (deadline is { } end && time.GetUtcNow() + wait >= end))
+            {
+                return (json, failure);
+            }
+
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    /// <summary>One bounded GET; returns the body, or why there is none (and the wait a 429 asked for).</summary>
+    private async Task<(string? Json, Failure? Failure, TimeSpan? RetryAfter)> GetOnceAsync(Uri url, CancellationToken cancellationToken)
+    {
+        using var activity = CollectionTelemetry.Source.StartActivity(CollectionTelemetry.RdapFetch, ActivityKind.Client);
+        activity?.SetTag("url.full", url.ToString());
+        var result = await FetchAsync(url, activity, cancellationToken);
+        if (result.Failure is { } failure)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, failure.Reason);
+            if (options.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("RDAP {Url} failed: {Reason}", url, failure.Reason);
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<(string? Json, Failure? Failure, TimeSpan? RetryAfter)> FetchAsync(Uri url, Activity? activity, CancellationToken cancellationToken)
     {
         using var probe = new ProbeTimer(options.RequestTimeout, time, cancellationToken);
         try
         {
+            using var lease = options.ServerLimiter is { } limiter ? await limiter.AcquireAsync(url.Authority, 1, probe.Token) : null;
+            if (lease is { IsAcquired: false })
+            {
+                return (null, new("too many requests waiting for this RDAP server", GapKind.Bounded), null);
+            }
+
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Accept.Add(RdapJson);
             request.Headers.Accept.Add(Json);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, probe.Token);
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
             switch (response.StatusCode)
             {
                 case HttpStatusCode.NotFound:
-                    return (null, new("not observed: registry has no record", GapKind.NxDomain));
+                    return (null, new("not observed: registry has no record", GapKind.NxDomain), null);
                 case HttpStatusCode.TooManyRequests:
-                    return (null, new(RateLimited(response), GapKind.HttpStatus));
+                    var delay = RetryAfter(response);
+                    return (null, new(RateLimited(delay), GapKind.HttpStatus), delay is { } d ? (d > TimeSpan.Zero ? d : TimeSpan.Zero) : null);
                 case var status when !response.IsSuccessStatusCode:
-                    return (null, new(string.Create(CultureInfo.InvariantCulture, $"RDAP service answered HTTP {(int)status} {response.ReasonPhrase}").TrimEnd(), GapKind.HttpStatus));
+                    return (null, new(string.Create(CultureInfo.InvariantCulture, $"RDAP service answered HTTP {(int)status} {response.ReasonPhrase}").TrimEnd(), GapKind.HttpStatus), null);
             }
 
             var (text, truncated) = await BoundedContent.ReadAsStringAsync(response.Content, options.MaxResponseBytes, probe.Token);
             return truncated
-                ? (null, new(string.Create(CultureInfo.InvariantCulture, $"RDAP response larger than {options.MaxResponseBytes} bytes"), GapKind.Bounded))
-                : (text, null);
+                ? (null, new(string.Create(CultureInfo.InvariantCulture, $"RDAP response larger than {options.MaxResponseBytes} bytes"), GapKind.Bounded), null)
+                : (text, null, null);
         }
         catch (OperationCanceledException) when (probe.TimedOut)
         {
-            return (null, new(probe.TimeoutReason, GapKind.Timeout));
+            return (null, new(probe.TimeoutReason, GapKind.Timeout), null);
         }
         catch (HttpRequestException exception)
         {
-            return (null, new(FailureText.Describe(exception), FailureKinds.Of(exception)));
+            return (null, new(FailureText.Describe(exception), FailureKinds.Of(exception)), null);
         }
         catch (IOException exception) when (!probe.Token.IsCancellationRequested)
         {
-            return (null, new(FailureText.Describe(exception), FailureKinds.Of(exception)));
+            return (null, new(FailureText.Describe(exception), FailureKinds.Of(exception)), null);
         }
     }
 
-    private string RateLimited(HttpResponseMessage response)
+    /// <summary>Retry-After as a wait: delta-seconds, or an HTTP-date less now (RFC 9110 section 10.2.3).</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         var retryAfter = response.Headers.RetryAfter;
-        TimeSpan? delay = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - time.GetUtcNow() : null);
-        return delay is { } d && d > TimeSpan.Zero
+        return retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - time.GetUtcNow() : null);
+    }
+
+    private static string RateLimited(TimeSpan? delay) =>
+        delay is { } d && d > TimeSpan.Zero
             ? string.Create(CultureInfo.InvariantCulture, $"rate limited (retry after {Math.Ceiling(d.TotalSeconds):0} s)")
             : "rate limited";
-    }
 
     /// <summary>Why a request gave no body, and which kind of gap that is.</summary>
     private readonly record struct Failure(string Reason, GapKind Kind);

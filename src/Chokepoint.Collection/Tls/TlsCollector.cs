@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -8,6 +9,7 @@ using Chokepoint.Collection.Transport;
 using Chokepoint.Observations;
 using Chokepoint.Observations.Network;
 using Chokepoint.Observations.Tls;
+using Microsoft.Extensions.Logging;
 
 namespace Chokepoint.Collection.Tls;
 
@@ -32,6 +34,25 @@ public sealed class TlsCollector(NetworkProfile profile, DnsLookup dns, TimeProv
     public async Task<Collected<TlsObservation>> CollectAsync(string host, IPAddress? address, CancellationToken cancellationToken)
     {
         host = DnsPresentation.Host(host);
+        using var activity = CollectionTelemetry.Source.StartActivity(CollectionTelemetry.TlsHandshake, ActivityKind.Client);
+        activity?.SetTag("server.address", host);
+        var collected = await HandshakeAsync(host, address, activity, cancellationToken);
+        if (collected.Unobserved is [var gap, ..])
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, gap.Reason);
+            if (options.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("TLS handshake with {Host} failed: {Reason}", host, gap.Reason);
+            }
+        }
+
+        activity?.SetTag("tls.outcome", collected.Value is { Valid: true } ? "valid" : collected.Value is null ? "failed" : "invalid");
+        return collected;
+    }
+
+    private async Task<Collected<TlsObservation>> HandshakeAsync(
+        string host, IPAddress? address, Activity? activity, CancellationToken cancellationToken)
+    {
         using var probe = new ProbeTimer(options.Timeout, time, cancellationToken);
         try
         {
@@ -44,6 +65,12 @@ public sealed class TlsCollector(NetworkProfile profile, DnsLookup dns, TimeProv
                 }
 
                 address = addresses[0];
+            }
+
+            activity?.SetTag("network.peer.address", address.ToString());
+            if (options.AddressPolicy.RefusalReason(address) is { } refusal)
+            {
+                return Missing(host, GapKind.RefusedByPolicy, refusal);
             }
 
             var endPoint = new IPEndPoint(address, profile.HttpsPort);
@@ -181,7 +208,7 @@ public sealed class TlsCollector(NetworkProfile profile, DnsLookup dns, TimeProv
     };
 
     private static Collected<TlsObservation> Missing(string host, GapKind kind, string reason) =>
-        new() { Unobserved = [Unobserved.Of(GapKeys.Tls, kind, reason, host)] };
+        new() { Unobserved = [AddressPolicy.Classify(Unobserved.Of(GapKeys.Tls, kind, reason, host))] };
 
     private sealed record Captured(List<CertificateObservation> Chain, List<string> Errors);
 }

@@ -10,15 +10,24 @@ namespace Chokepoint.Collection.Transport;
 /// The web seam: a <see cref="SocketsHttpHandler"/> that resolves host names through the collectors' own DNS lookup
 /// (the profile's resolver), connects to the profile's HTTP or HTTPS port, and validates certificates against the
 /// profile's root CA (or the system store). Validation is never disabled: a bad certificate fails the request,
-/// and the failure is reported by the caller.
+/// and the failure is reported by the caller. Every address is checked against the <see cref="AddressPolicy"/>
+/// just before it is connected to, so a name re-resolved to a refused address (DNS rebinding) is refused then.
 /// </summary>
 public static class WebTransport
 {
     /// <summary>Where the connection for a request went; set on the request that opened it.</summary>
     public static readonly HttpRequestOptionsKey<IPEndPoint> RemoteEndPointKey = new("chokepoint.remote-endpoint");
 
-    /// <summary>Creates the handler. Redirects are not followed (callers follow and record them).</summary>
-    public static SocketsHttpHandler CreateHandler(NetworkProfile profile, DnsLookup dns, TimeSpan connectTimeout)
+    /// <summary>Creates the handler with no address policy (every address allowed). Redirects are not followed.</summary>
+    public static SocketsHttpHandler CreateHandler(NetworkProfile profile, DnsLookup dns, TimeSpan connectTimeout) =>
+        CreateHandler(profile, dns, connectTimeout, AddressPolicy.Unrestricted);
+
+    /// <summary>
+    /// Creates the handler. Redirects are not followed (callers follow and record them). A connection to an address
+    /// <paramref name="policy"/> refuses fails with an <see cref="HttpRequestException"/> whose inner exception is an
+    /// <see cref="AddressRefusedException"/>.
+    /// </summary>
+    public static SocketsHttpHandler CreateHandler(NetworkProfile profile, DnsLookup dns, TimeSpan connectTimeout, AddressPolicy policy)
     {
         var handler = new SocketsHttpHandler
         {
@@ -29,11 +38,11 @@ public static class WebTransport
             ConnectTimeout = connectTimeout,
             PooledConnectionLifetime = TimeSpan.FromSeconds(30),
             MaxResponseHeadersLength = 64,
-            ConnectCallback = (context, cancellationToken) => ConnectAsync(profile, dns, context, cancellationToken),
+            ConnectCallback = (context, cancellationToken) => ConnectAsync(profile, dns, policy, context, cancellationToken),
         };
-        if (TrustPolicy.Create(profile) is { } policy)
+        if (TrustPolicy.Create(profile) is { } chainPolicy)
         {
-            handler.SslOptions = new SslClientAuthenticationOptions { CertificateChainPolicy = policy };
+            handler.SslOptions = new SslClientAuthenticationOptions { CertificateChainPolicy = chainPolicy };
         }
 
         return handler;
@@ -48,7 +57,7 @@ public static class WebTransport
     };
 
     private static async ValueTask<Stream> ConnectAsync(
-        NetworkProfile profile, DnsLookup dns, SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+        NetworkProfile profile, DnsLookup dns, AddressPolicy policy, SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
         var addresses = await dns.ResolveAddressesAsync(host, cancellationToken);
@@ -58,9 +67,15 @@ public static class WebTransport
         }
 
         var port = MapPort(profile, context.DnsEndPoint.Port);
-        SocketException? last = null;
+        Exception? last = null;
         foreach (var address in addresses)
         {
+            if (policy.Refusal(address) is { } why)
+            {
+                last ??= new AddressRefusedException(address, why);
+                continue;
+            }
+
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
@@ -81,6 +96,8 @@ public static class WebTransport
             }
         }
 
-        throw new HttpRequestException(HttpRequestError.ConnectionError, $"could not connect to {host} port {port}", last);
+        throw last is AddressRefusedException refused
+            ? new HttpRequestException(HttpRequestError.ConnectionError, $"{host}: {refused.Message}", refused)
+            : new HttpRequestException(HttpRequestError.ConnectionError, $"could not connect to {host} port {port}", last);
     }
 }

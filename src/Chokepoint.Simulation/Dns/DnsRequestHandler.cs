@@ -10,12 +10,14 @@ internal sealed class DnsRequestHandler(
     ResolverResponder resolver,
     AuthoritativeResponder authoritative,
     DnsFaultPlan faults,
-    DnsServerOptions options)
+    DnsServerOptions options,
+    DnsQueryCounter counter)
 {
     private const int TcpMaxMessage = 65535;
 
     public async Task<byte[]?> HandleAsync(byte[] query, ListenerRole? role, bool tcp, CancellationToken cancellationToken)
     {
+        counter.CountReceived();
         var read = DnsMessageReader.Read(query);
         if (read.Message is not { } message)
         {
@@ -50,6 +52,7 @@ internal sealed class DnsRequestHandler(
         }
 
         var question = message.Questions[0];
+        counter.Count(role is null, question);
         var (delay, fault) = faults.Decide(DnsName.Key(question.Name), role?.Hosts);
         if (delay > TimeSpan.Zero)
         {

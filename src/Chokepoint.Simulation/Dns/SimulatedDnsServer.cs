@@ -39,8 +39,9 @@ public sealed class SimulatedDnsServer : IAsyncDisposable
     private bool _disposed;
 
     private SimulatedDnsServer(
-        CancellationTokenSource lifetime, DnsEndpointListener resolver, List<DnsEndpointListener> authoritative, IReadOnlyList<string> problems)
+        CancellationTokenSource lifetime, DnsEndpointListener resolver, List<DnsEndpointListener> authoritative, IReadOnlyList<string> problems, DnsQueryCounter queries)
     {
+        Queries = queries;
         _lifetime = lifetime;
         _listeners = [resolver, .. authoritative];
         ResolverEndPoint = resolver.EndPoint;
@@ -61,6 +62,9 @@ public sealed class SimulatedDnsServer : IAsyncDisposable
     /// <summary>World entries that could not be served (invalid record data, names outside their zone, bad prefixes).</summary>
     public IReadOnlyList<string> WorldProblems { get; }
 
+    /// <summary>How many queries arrived, in all and per question (at the resolver and at the nameservers).</summary>
+    public DnsQueryCounter Queries { get; }
+
     /// <summary>Unexpected failures while answering, each converted into a SERVFAIL; empty unless there is a bug.</summary>
     public IReadOnlyCollection<string> Errors => _errors;
 
@@ -73,11 +77,13 @@ public sealed class SimulatedDnsServer : IAsyncDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var index = DnsWorldIndex.Build(world);
+        var queries = new DnsQueryCounter();
         var handler = new DnsRequestHandler(
             new ResolverResponder(index, options.MaxCnameChain),
             new AuthoritativeResponder(index, options.MaxCnameChain),
             DnsFaultPlan.Build(world.Faults),
-            options);
+            options,
+            queries);
 
         var resolver = DnsEndpointListener.TryBind(IPAddress.Loopback, 0);
         for (var attempt = 0; resolver is null && attempt < options.PortAttempts; attempt++)
@@ -99,7 +105,7 @@ public sealed class SimulatedDnsServer : IAsyncDisposable
         }
 
         var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var server = new SimulatedDnsServer(lifetime, resolver, authoritative, index.Problems);
+        var server = new SimulatedDnsServer(lifetime, resolver, authoritative, index.Problems, queries);
         resolver.Start((q, tcp, ct) => server.HandleAsync(handler, q, null, tcp, ct), server._tracker, options.TcpIdleTimeout, lifetime.Token);
         foreach (var listener in authoritative)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -21,6 +22,10 @@ internal sealed class RdapResponder(World.World world, TimeProvider timeProvider
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly FaultIndex _faults = new(world);
+    private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
+
+    /// <summary>Requests received so far, per path (query string excluded).</summary>
+    public IReadOnlyDictionary<string, int> Requests => new Dictionary<string, int>(_requests, StringComparer.Ordinal);
 
     /// <summary>"http://127.0.0.1:PORT", set once the listener is bound.</summary>
     public string Origin { get; set; } = "";
@@ -32,6 +37,7 @@ internal sealed class RdapResponder(World.World world, TimeProvider timeProvider
     public async ValueTask<HttpResponse> RespondAsync(HttpRequestContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
+        _requests.AddOrUpdate(request.Path, 1, (_, n) => n + 1);
         if (request.Method is not ("GET" or "HEAD"))
         {
             return Error(405, "Method Not Allowed", "Only GET and HEAD are supported.").WithHeader("allow", "GET, HEAD");

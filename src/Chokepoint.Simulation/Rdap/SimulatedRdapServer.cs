@@ -53,6 +53,15 @@ public sealed class SimulatedRdapServer : IAsyncDisposable
         return Task.FromResult(new SimulatedRdapServer(server, responder, port));
     }
 
+    /// <summary>Requests received so far, per path ("/bootstrap/dns.json", "/rdap/com/domain/example.com").</summary>
+    public IReadOnlyDictionary<string, int> Requests => _responder.Requests;
+
+    /// <summary>Requests received so far for <paramref name="path"/>.</summary>
+    public int RequestCount(string path) => _responder.Requests.GetValueOrDefault(path);
+
+    /// <summary>Requests received so far for the bootstrap file.</summary>
+    public int BootstrapRequests => RequestCount(BootstrapUri.AbsolutePath);
+
     /// <summary>Base URL of the registry RDAP service for <paramref name="tld"/> ("http://127.0.0.1:PORT/rdap/TLD/").</summary>
     public Uri GetRegistryBaseUri(string tld) => new(_responder.RegistryBase(tld.Trim('.')));
 

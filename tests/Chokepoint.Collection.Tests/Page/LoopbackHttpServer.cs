@@ -10,15 +10,16 @@ namespace Chokepoint.Collection.Tests.Page;
 /// </summary>
 internal sealed class LoopbackHttpServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener listener;
     private readonly CancellationTokenSource stop = new();
     private readonly Func<string, Stream, CancellationToken, Task> respond;
     private readonly Task acceptLoop;
     private int requests;
 
-    public LoopbackHttpServer(Func<string, Stream, CancellationToken, Task> respond)
+    public LoopbackHttpServer(Func<string, Stream, CancellationToken, Task> respond, IPAddress? address = null)
     {
         this.respond = respond;
+        listener = new TcpListener(address ?? IPAddress.Loopback, 0);
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         acceptLoop = AcceptAsync();

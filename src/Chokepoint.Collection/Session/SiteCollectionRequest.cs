@@ -1,0 +1,34 @@
+using Chokepoint.Collection.Audit;
+using Chokepoint.Collection.Page;
+using Chokepoint.Observations.Page;
+
+namespace Chokepoint.Collection.Session;
+
+/// <summary>What to collect about one site through a <see cref="CollectionSession"/>.</summary>
+public sealed record SiteCollectionRequest
+{
+    /// <summary>The site's whole budget; what is not finished by then is reported as unobserved ("budget-spent").</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Whether to run the page collector (landing page resources, links, ads.txt).</summary>
+    public bool CollectPage { get; init; }
+
+    /// <summary>A browser's HAR capture of the site, merged into the page observation; only with <see cref="CollectPage"/>.</summary>
+    public HarCapture? Har { get; init; }
+
+    /// <summary>
+    /// Limits of the page collector; when null, 80 % of <see cref="Timeout"/> for all pages and half of it (at most
+    /// 10 s) for each.
+    /// </summary>
+    public PageCollectorOptions? PageOptions { get; init; }
+
+    /// <summary>A page collector in place of the built-in one (<see cref="CollectionOptions.PageCollector"/>); it runs whatever <see cref="CollectPage"/> says.</summary>
+    internal Func<PageCollectionContext, CancellationToken, Task<PageObservation>>? PageCollector { get; init; }
+
+    /// <summary>The page collector's limits for this request.</summary>
+    internal PageCollectorOptions EffectivePageOptions => PageOptions ?? new PageCollectorOptions
+    {
+        TotalBudget = Timeout * 0.8,
+        PageTimeout = TimeSpan.FromSeconds(Math.Min(10, Timeout.TotalSeconds / 2)),
+    };
+}

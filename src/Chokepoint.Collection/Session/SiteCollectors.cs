@@ -1,0 +1,149 @@
+using System.Net;
+using Chokepoint.Collection.Audit;
+using Chokepoint.Collection.Dns;
+using Chokepoint.Collection.Page;
+using Chokepoint.Observations;
+using Chokepoint.Observations.Hosting;
+using Chokepoint.Observations.Mail;
+using Chokepoint.Observations.Tls;
+
+namespace Chokepoint.Collection.Session;
+
+/// <summary>
+/// Every collector a site audit runs, in one list: each records what it finds in the <see cref="SiteScope"/>, which
+/// guards it against the budget and assembles the observations. All start at once; a collector that needs another's
+/// result (TLS needs the host's addresses, the upstream zones need the hosts, certificates and mail) asks the scope
+/// for it and waits. Adding a collector is one entry here.
+/// </summary>
+internal static class SiteCollectors
+{
+    /// <summary>Labels probed for a directly reachable origin (a miss is expected and not reported).</summary>
+    public static IReadOnlyList<string> OriginNames { get; } = ["origin", "direct"];
+
+    /// <summary>The collectors of a site audit.</summary>
+    public static IReadOnlyList<Func<SiteScope, Task>> All { get; } =
+    [
+        Registration,
+        Delegation,
+        SiteHosts,
+        Mail,
+        Web,
+        Page,
+        Upstream,
+    ];
+
+    private static readonly SiteHost[] WebHosts =
+    [
+        new("apex", SiteSlot.ApexHost, SiteSlot.ApexTls, SiteSlot.ApexHttp),
+        new("www", SiteSlot.WwwHost, SiteSlot.WwwTls, SiteSlot.WwwHttp),
+    ];
+
+    private static async Task Registration(SiteScope site) =>
+        await site.Run(SiteSlot.Registration, "rdap", () => site.Session.Rdap.LookupDomainAsync(site.Domain, site.Deadline, site.Token));
+
+    private static async Task Delegation(SiteScope site) =>
+        await site.Run(SiteSlot.Delegation, "dns", () => new DnsCollector(site.Dns, site.Annotator).CollectAsync(site.Domain, site.Token));
+
+    private static async Task SiteHosts(SiteScope site) =>
+        await Task.WhenAll(WebHosts.Select(h => HostAsync(site, h)).Concat(OriginNames.Select((_, i) => OriginAsync(site, i))));
+
+    private static async Task Mail(SiteScope site) => await MailAsync(site);
+
+    private static Task Web(SiteScope site) =>
+        Task.WhenAll(WebHosts.SelectMany(host => new[] { TlsAsync(site, host), HttpAsync(site, host) }));
+
+    private static async Task Page(SiteScope site)
+    {
+        var request = site.Request;
+        if (!request.CollectPage && request.PageCollector is null)
+        {
+            return;
+        }
+
+        var collector = request.PageCollector ?? ((context, token) =>
+            new PageCollector(context.Http, request.EffectivePageOptions, context.Time).CollectAsync(context.StartUrl, context.Domain, request.Har, token));
+        await site.Run(SiteSlot.Page, "page", async () =>
+        {
+            var apex = await HostAsync(site, WebHosts[0]);
+            var www = await HostAsync(site, WebHosts[1]);
+            var start = apex is { Addresses.Count: > 0 } ? $"https://{site.Domain}/"
+                : www is { Addresses.Count: > 0 } ? $"https://www.{site.Domain}/"
+                : null;
+            if (start is null)
+            {
+                return new Collected<Observations.Page.PageObservation> { Unobserved = [Unobserved.Of(GapKeys.Page, GapKind.NotCollected, "neither the apex nor www has an address", site.Domain)] };
+            }
+
+            var context = new PageCollectionContext
+            {
+                Domain = site.Domain,
+                StartUrl = new Uri(start),
+                Profile = site.Session.Settings.Network,
+                Http = site.Session.Http,
+                Dns = site.Dns,
+                Time = site.Session.Time,
+                Hosts = new[] { apex, www }.OfType<HostObservation>().ToList(),
+            };
+            return new Collected<Observations.Page.PageObservation> { Value = await collector(context, site.Token) };
+        });
+    }
+
+    private static async Task Upstream(SiteScope site)
+    {
+        var upstream = new UpstreamCollection(site.Domain, site.Hosts, new ZoneCollector(site.Dns), site.Guard, site.Guard, site.Token);
+        var hosts = WebHosts.Select(h => HostAsync(site, h)).Concat(OriginNames.Select((_, i) => OriginAsync(site, i)));
+        await Task.WhenAll(
+            Task.WhenAll(hosts.Select(h => upstream.CnameZonesAsync(Collect(h)))),
+            Task.WhenAll(WebHosts.Select(h => upstream.OcspAsync(CollectOrNull(TlsAsync(site, h))))),
+            upstream.MxZonesAsync(Collect(MailAsync(site))));
+        var (ocspHosts, zones, gaps) = await upstream.FinishAsync();
+        site.Record(SiteSlot.Upstream, 0, [.. ocspHosts, .. zones], gaps);
+    }
+
+    private static Task<HostObservation?> HostAsync(SiteScope site, SiteHost host) =>
+        site.Once("host." + host.Role, () => site.Run(host.Slot, "host." + host.Role, () => site.Hosts.CollectAsync(Name(site, host), host.Role, site.Token)));
+
+    /// <summary>An origin host: recorded only when it has addresses, and never a gap (a miss is expected).</summary>
+    private static Task<HostObservation?> OriginAsync(SiteScope site, int index) =>
+        site.Once("host.origin." + index, async () =>
+        {
+            var origin = (await site.Guard("host.origin", () => site.Hosts.CollectAsync(OriginNames[index] + "." + site.Domain, "origin", site.Token))).Value;
+            site.Record(SiteSlot.OriginHosts, index, origin is { Addresses.Count: > 0 } ? [origin] : [], []);
+            return origin;
+        });
+
+    private static Task<MailObservation?> MailAsync(SiteScope site) =>
+        site.Once("mail", () => site.Run(SiteSlot.Mail, "mail", () => new MailCollector(site.Dns, site.Annotator).CollectAsync(site.Domain, site.Token)));
+
+    /// <summary>The handshake with a site host once its addresses are known; null (not tried) when it has none.</summary>
+    private static Task<TlsObservation?> TlsAsync(SiteScope site, SiteHost host) =>
+        site.Once("tls." + host.Role, async () =>
+        {
+            if (await HostAsync(site, host) is not { Addresses.Count: > 0 } resolved)
+            {
+                return null;
+            }
+
+            var address = IPAddress.Parse(resolved.Addresses[0].Ip);
+            return await site.Run(host.TlsSlot, "tls." + resolved.Name, () => site.Session.Tls.CollectAsync(resolved.Name, address, site.Token));
+        });
+
+    private static async Task HttpAsync(SiteScope site, SiteHost host)
+    {
+        if (await HostAsync(site, host) is { Addresses.Count: > 0 } resolved)
+        {
+            var url = new Uri($"https://{resolved.Name}/");
+            await site.Run(host.HttpSlot, "http." + url, () => site.Session.Web.CollectAsync(url, site.Token));
+        }
+    }
+
+    private static string Name(SiteScope site, SiteHost host) => host.Role == "apex" ? site.Domain : host.Role + "." + site.Domain;
+
+    private static async Task<Collected<T>> Collect<T>(Task<T?> value)
+        where T : class => new() { Value = await value };
+
+    private static async Task<Collected<T>?> CollectOrNull<T>(Task<T?> value)
+        where T : class => await value is { } found ? new Collected<T> { Value = found } : null;
+
+    private sealed record SiteHost(string Role, SiteSlot Slot, SiteSlot TlsSlot, SiteSlot HttpSlot);
+}

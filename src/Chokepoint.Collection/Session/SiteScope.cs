@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Chokepoint.Collection.Asn;
+using Chokepoint.Collection.Dns;
+using Chokepoint.Collection.Transport;
+using Chokepoint.Observations;
+using Chokepoint.Observations.Dns;
+using Chokepoint.Observations.Hosting;
+using Chokepoint.Observations.Mail;
+using Chokepoint.Observations.Page;
+using Chokepoint.Observations.Registration;
+using Chokepoint.Observations.Tls;
+using Chokepoint.Observations.Web;
+
+namespace Chokepoint.Collection.Session;
+
+/// <summary>
+/// One site's collection inside a session: its budget, its view of the session's DNS (one answer per question),
+/// what its collectors share (each started once, by whoever needs it first), and everything they found, assembled
+/// into <see cref="SiteObservations"/> in slot order. Thread-safe.
+/// </summary>
+internal sealed class SiteScope : IDisposable
+{
+    private readonly ProbeTimer budget;
+    private readonly CancellationToken callerToken;
+    private readonly string budgetReason;
+    private readonly ConcurrentDictionary<string, Lazy<Task>> shared = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<Result> results = [];
+
+    public SiteScope(CollectionSession session, string domain, SiteCollectionRequest request, CancellationToken cancellationToken)
+    {
+        Session = session;
+        Domain = domain;
+        Request = request;
+        CollectedAt = session.Time.GetUtcNow();
+        Deadline = CollectedAt + request.Timeout;
+        callerToken = cancellationToken;
+        budget = new ProbeTimer(request.Timeout, session.Time, cancellationToken);
+        budgetReason = string.Create(CultureInfo.InvariantCulture, $"not finished within the {request.Timeout.TotalSeconds:0.###} s collection budget");
+        Dns = session.Dns.CreateScope();
+        var cymru = session.Settings.UseCymruDns ? new CymruAsnLookup(Dns) : null;
+        Annotator = session.AsnDatabase is null && cymru is null
+            ? new AddressAnnotator(null, null, session.AsnProblem ?? "no IP-to-ASN data set loaded")
+            : new AddressAnnotator(session.AsnDatabase, cymru, session.AsnProblem);
+        Hosts = new HostCollector(Dns, Annotator);
+        if (session.AsnProblem is { } problem)
+        {
+            Record(SiteSlot.Asn, 0, [], [Unobserved.Of(GapKeys.Asn, GapKind.NotCollected, problem)]);
+        }
+    }
+
+    public CollectionSession Session { get; }
+
+    /// <summary>The audited domain, normalised.</summary>
+    public string Domain { get; }
+
+    public SiteCollectionRequest Request { get; }
+
+    public DateTimeOffset CollectedAt { get; }
+
+    /// <summary>When the budget runs out.</summary>
+    public DateTimeOffset Deadline { get; }
+
+    /// <summary>Cancelled when the budget runs out or the caller cancels.</summary>
+    public CancellationToken Token => budget.Token;
+
+    /// <summary>This site's view of the session's DNS.</summary>
+    public DnsLookup Dns { get; }
+
+    public AddressAnnotator Annotator { get; }
+
+    public HostCollector Hosts { get; }
+
+    /// <summary>
+    /// The result of <paramref name="start"/> under <paramref name="key"/>, started by the first caller only: how
+    /// collectors depend on each other (TLS after the host's addresses) without starting anything twice.
+    /// </summary>
+    public Task<T> Once<T>(string key, Func<Task<T>> start) =>
+        (Task<T>)shared.GetOrAdd(key, _ => new Lazy<Task>(start, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>
+    /// Runs one probe at the boundary: the budget running out becomes a "budget-spent" gap; the caller's
+    /// cancellation propagates; anything else a collector throws becomes a gap with its message.
+    /// </summary>
+    public async Task<Collected<T>> Guard<T>(string what, Func<Task<Collected<T>>> run)
+        where T : class
+    {
+        try
+        {
+            return await run();
+        }
+        catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+        {
+            return new Collected<T> { Unobserved = [new Unobserved(what, budgetReason) { Kind = GapKind.BudgetSpent }] };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new Collected<T> { Unobserved = [new Unobserved(what, $"collector failed: {FailureText.Describe(exception)}") { Kind = GapKind.Failed }] };
+        }
+    }
+
+    /// <summary>Runs one probe through <see cref="Guard{T}"/> and records its value and gaps in <paramref name="slot"/>.</summary>
+    public async Task<T?> Run<T>(SiteSlot slot, string what, Func<Task<Collected<T>>> run)
+        where T : class
+    {
+        var collected = await Guard(what, run);
+        Record(slot, 0, collected.Value is { } value ? [value] : [], collected.Unobserved);
+        return collected.Value;
+    }
+
+    /// <summary>Records observations (hosts, zones, ...) and gaps found by a collector.</summary>
+    public void Record(SiteSlot slot, int index, IEnumerable<object> values, IEnumerable<Unobserved> gaps) =>
+        results.Add(new Result(slot, index, [.. values], [.. gaps]));
+
+    /// <summary>Everything recorded, in slot order; gaps refused by the address policy get their kind.</summary>
+    public SiteObservations Assemble()
+    {
+        var ordered = results.OrderBy(r => r.Slot).ThenBy(r => r.Index).ToList();
+        var values = ordered.SelectMany(r => r.Values).ToList();
+        return new SiteObservations
+        {
+            Domain = Domain,
+            CollectedAt = CollectedAt,
+            Network = Session.Settings.Network.Name,
+            ToolVersion = Session.ToolVersion,
+            Registration = values.OfType<RegistrationObservation>().FirstOrDefault(),
+            Dns = values.OfType<DnsObservation>().FirstOrDefault(),
+            Hosts = values.OfType<HostObservation>().ToList(),
+            Tls = values.OfType<TlsObservation>().ToList(),
+            Http = values.OfType<HttpObservation>().ToList(),
+            UpstreamZones = values.OfType<ZoneObservation>().ToList(),
+            Mail = values.OfType<MailObservation>().FirstOrDefault(),
+            Page = values.OfType<PageObservation>().FirstOrDefault(),
+            Unobserved = ordered.SelectMany(r => r.Gaps).Select(AddressPolicy.Classify).ToList(),
+        };
+    }
+
+    public void Dispose() => budget.Dispose();
+
+    private sealed record Result(SiteSlot Slot, int Index, List<object> Values, List<Unobserved> Gaps);
+}

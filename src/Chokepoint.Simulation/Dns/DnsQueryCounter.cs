@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using Chokepoint.Simulation.Dns.Wire;
+
+namespace Chokepoint.Simulation.Dns;
+
+/// <summary>
+/// How many queries the simulated DNS servers received: in all, and per (name, type) at the resolver and at the
+/// authoritative servers, so a test can see what a client's cache saved. Thread-safe.
+/// </summary>
+public sealed class DnsQueryCounter
+{
+    private readonly ConcurrentDictionary<(bool Resolver, string Name, DnsRecordType Type), int> counts = new();
+    private int total;
+
+    /// <summary>Every query received (parseable or not), at any listener.</summary>
+    public int Total => Volatile.Read(ref total);
+
+    /// <summary>Queries received for <paramref name="name"/> and <paramref name="type"/> by the resolver.</summary>
+    public int AtResolver(string name, DnsRecordType type) => counts.GetValueOrDefault((true, DnsName.Key(name), type));
+
+    /// <summary>Queries received for <paramref name="name"/> and <paramref name="type"/> by any authoritative server.</summary>
+    public int AtAuthoritative(string name, DnsRecordType type) => counts.GetValueOrDefault((false, DnsName.Key(name), type));
+
+    /// <summary>A copy of the per-question counts: (at the resolver?, name, type) to count.</summary>
+    public IReadOnlyDictionary<(bool Resolver, string Name, DnsRecordType Type), int> Snapshot() => new Dictionary<(bool, string, DnsRecordType), int>(counts);
+
+    internal void CountReceived() => Interlocked.Increment(ref total);
+
+    internal void Count(bool resolver, DnsQuestion question) =>
+        counts.AddOrUpdate((resolver, DnsName.Key(question.Name), question.Type), 1, (_, n) => n + 1);
+}
