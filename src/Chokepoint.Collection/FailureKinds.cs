@@ -8,6 +8,7 @@ namespace Chokepoint.Collection;
 internal static class FailureKinds
 {
     /// <summary>
+    /// <see cref="GapKind.RefusedByPolicy"/> for a connection the address policy refused (nothing was sent),
     /// <see cref="GapKind.TlsInvalid"/> for a failed handshake, <see cref="GapKind.Refused"/> for a refused
     /// connection, <see cref="GapKind.Malformed"/> for an unreadable HTTP response, <see cref="GapKind.ConnectionFailed"/>
     /// for any other transport failure, <see cref="GapKind.Failed"/> for anything else.
@@ -18,6 +19,8 @@ internal static class FailureKinds
         {
             switch (current)
             {
+                case Transport.AddressRefusedException:
+                    return GapKind.RefusedByPolicy;
                 case AuthenticationException:
                 case HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }:
                     return GapKind.TlsInvalid;

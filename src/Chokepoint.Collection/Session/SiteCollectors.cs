@@ -39,10 +39,10 @@ internal static class SiteCollectors
     ];
 
     private static async Task Registration(SiteScope site) =>
-        await site.Run(SiteSlot.Registration, "rdap", () => site.Session.Rdap.LookupDomainAsync(site.Domain, site.Deadline, site.Token));
+        await site.Run(SiteSlot.Registration, GapKeys.Rdap, site.Domain, () => site.Session.Rdap.LookupDomainAsync(site.Domain, site.Deadline, site.Token));
 
     private static async Task Delegation(SiteScope site) =>
-        await site.Run(SiteSlot.Delegation, "dns", () => new DnsCollector(site.Dns, site.Annotator).CollectAsync(site.Domain, site.Token));
+        await site.Run(SiteSlot.Delegation, GapKeys.Dns, site.Domain, () => new DnsCollector(site.Dns, site.Annotator).CollectAsync(site.Domain, site.Token));
 
     private static async Task SiteHosts(SiteScope site) =>
         await Task.WhenAll(WebHosts.Select(h => HostAsync(site, h)).Concat(OriginNames.Select((_, i) => OriginAsync(site, i))));
@@ -62,7 +62,7 @@ internal static class SiteCollectors
 
         var collector = request.PageCollector ?? ((context, token) =>
             new PageCollector(context.Http, request.EffectivePageOptions, context.Time).CollectAsync(context.StartUrl, context.Domain, request.Har, token));
-        await site.Run(SiteSlot.Page, "page", async () =>
+        await site.Run(SiteSlot.Page, GapKeys.Page, site.Domain, async () =>
         {
             var apex = await HostAsync(site, WebHosts[0]);
             var www = await HostAsync(site, WebHosts[1]);
@@ -101,19 +101,19 @@ internal static class SiteCollectors
     }
 
     private static Task<HostObservation?> HostAsync(SiteScope site, SiteHost host) =>
-        site.Once("host." + host.Role, () => site.Run(host.Slot, "host." + host.Role, () => site.Hosts.CollectAsync(Name(site, host), host.Role, site.Token)));
+        site.Once("host." + host.Role, () => site.Run(host.Slot, GapKeys.ForHost(host.Role), Name(site, host), () => site.Hosts.CollectAsync(Name(site, host), host.Role, site.Token)));
 
     /// <summary>An origin host: recorded only when it has addresses, and never a gap (a miss is expected).</summary>
     private static Task<HostObservation?> OriginAsync(SiteScope site, int index) =>
         site.Once("host.origin." + index, async () =>
         {
-            var origin = (await site.Guard("host.origin", () => site.Hosts.CollectAsync(OriginNames[index] + "." + site.Domain, "origin", site.Token))).Value;
+            var origin = (await site.Guard(GapKeys.HostOrigin, () => site.Hosts.CollectAsync(OriginNames[index] + "." + site.Domain, "origin", site.Token), OriginNames[index] + "." + site.Domain)).Value;
             site.Record(SiteSlot.OriginHosts, index, origin is { Addresses.Count: > 0 } ? [origin] : [], []);
             return origin;
         });
 
     private static Task<MailObservation?> MailAsync(SiteScope site) =>
-        site.Once("mail", () => site.Run(SiteSlot.Mail, "mail", () => new MailCollector(site.Dns, site.Annotator).CollectAsync(site.Domain, site.Token)));
+        site.Once("mail", () => site.Run(SiteSlot.Mail, GapKeys.Mail, site.Domain, () => new MailCollector(site.Dns, site.Annotator).CollectAsync(site.Domain, site.Token)));
 
     /// <summary>The handshake with a site host once its addresses are known; null (not tried) when it has none.</summary>
     private static Task<TlsObservation?> TlsAsync(SiteScope site, SiteHost host) =>
@@ -125,7 +125,7 @@ internal static class SiteCollectors
             }
 
             var address = IPAddress.Parse(resolved.Addresses[0].Ip);
-            return await site.Run(host.TlsSlot, "tls." + resolved.Name, () => site.Session.Tls.CollectAsync(resolved.Name, address, site.Token));
+            return await site.Run(host.TlsSlot, GapKeys.Tls, resolved.Name, () => site.Session.Tls.CollectAsync(resolved.Name, address, site.Token));
         });
 
     private static async Task HttpAsync(SiteScope site, SiteHost host)
@@ -133,7 +133,7 @@ internal static class SiteCollectors
         if (await HostAsync(site, host) is { Addresses.Count: > 0 } resolved)
         {
             var url = new Uri($"https://{resolved.Name}/");
-            await site.Run(host.HttpSlot, "http." + url, () => site.Session.Web.CollectAsync(url, site.Token));
+            await site.Run(host.HttpSlot, GapKeys.Http, url.ToString(), () => site.Session.Web.CollectAsync(url, site.Token));
         }
     }
 

@@ -82,7 +82,11 @@ internal sealed class SiteScope : IDisposable
     /// Runs one probe at the boundary: the budget running out becomes a "budget-spent" gap; the caller's
     /// cancellation propagates; anything else a collector throws becomes a gap with its message.
     /// </summary>
-    public async Task<Collected<T>> Guard<T>(string what, Func<Task<Collected<T>>> run)
+    public Task<Collected<T>> Guard<T>(string subject, Func<Task<Collected<T>>> run)
+        where T : class => Guard(subject, run, target: null);
+
+    /// <summary>As <see cref="Guard{T}(string, Func{Task{Collected{T}}})"/>, with the host, URL or domain the gap concerns.</summary>
+    public async Task<Collected<T>> Guard<T>(string subject, Func<Task<Collected<T>>> run, string? target)
         where T : class
     {
         try
@@ -91,19 +95,19 @@ internal sealed class SiteScope : IDisposable
         }
         catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
         {
-            return new Collected<T> { Unobserved = [new Unobserved(what, budgetReason) { Kind = GapKind.BudgetSpent }] };
+            return new Collected<T> { Unobserved = [Unobserved.Of(subject, GapKind.BudgetSpent, budgetReason, target)] };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new Collected<T> { Unobserved = [new Unobserved(what, $"collector failed: {FailureText.Describe(exception)}") { Kind = GapKind.Failed }] };
+            return new Collected<T> { Unobserved = [Unobserved.Of(subject, GapKind.Failed, $"collector failed: {FailureText.Describe(exception)}", target)] };
         }
     }
 
-    /// <summary>Runs one probe through <see cref="Guard{T}"/> and records its value and gaps in <paramref name="slot"/>.</summary>
-    public async Task<T?> Run<T>(SiteSlot slot, string what, Func<Task<Collected<T>>> run)
+    /// <summary>Runs one probe through <see cref="Guard{T}(string, Func{Task{Collected{T}}}, string)"/> and records its value and gaps in <paramref name="slot"/>.</summary>
+    public async Task<T?> Run<T>(SiteSlot slot, string subject, string target, Func<Task<Collected<T>>> run)
         where T : class
     {
-        var collected = await Guard(what, run);
+        var collected = await Guard(subject, run, target);
         Record(slot, 0, collected.Value is { } value ? [value] : [], collected.Unobserved);
         return collected.Value;
     }
