@@ -13,11 +13,10 @@ public sealed class ReportAttributor(CatalogLookup lookup, PublicSuffixList suff
         var context = new AttributionContext(observations, lookup, suffixes);
         var (hosting, cdn) = DeliveryAttribution.Attribute(context);
         var (page, money) = PageAttribution.Attribute(context);
-        List<LayerReport> layers =
+        LayerReport[] others =
         [
             RegistrationAttribution.Attribute(context),
             DnsAttribution.Attribute(context),
-            hosting,
             cdn,
             TlsAttribution.Attribute(context),
             MailAttribution.Attribute(context),
@@ -26,10 +25,12 @@ public sealed class ReportAttributor(CatalogLookup lookup, PublicSuffixList suff
         ];
 
         // Nothing unseen may be lost: an item no layer claims is shown with hosting, under its own key.
-        var shown = layers.SelectMany(layer => layer.Unobserved).Select(item => item.What).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        hosting.Unobserved.AddRange(observations.Unobserved
+        var shown = others.Prepend(hosting).SelectMany(layer => layer.Unobserved).Select(item => item.What).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unclaimed = observations.Unobserved
             .Where(item => !shown.Contains(item.What))
-            .Select(item => new UnobservedItem(item.What, item.Reason)));
+            .Select(item => new UnobservedItem(item.What, item.Reason));
+        hosting = hosting with { Unobserved = [.. hosting.Unobserved, .. unclaimed] };
+        var layers = others.Prepend(hosting).OrderBy(layer => layer.Layer).ToList();
 
         return new AuditReport
         {
