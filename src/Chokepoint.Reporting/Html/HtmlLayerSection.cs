@@ -27,7 +27,7 @@ internal static class HtmlLayerSection
 
             if (layer.Dependencies.Count > 0)
             {
-                page.Append("<table class=\"layer\" data-layer=\"").Append(HtmlText.Encode(layer.Layer)).Append("\">\n");
+                page.Append("<table class=\"layer\" data-layer=\"").Append(HtmlText.Encode(layer.Layer.ToWord())).Append("\">\n");
                 page.Append("<thead><tr><th>Company</th><th>Service / provider</th><th>Third party?</th><th>Redundant / single</th><th>Evidence</th></tr></thead>\n<tbody>\n");
                 foreach (var dependency in layer.Dependencies)
                 {
