@@ -22,9 +22,9 @@ public sealed class HarAttributionTests
 
         var report = pipeline.Analyze(observations);
 
-        var cdn = report.Layers.Single(l => l.Layer == "cdn");
+        var cdn = report.Layers.Single(l => l.Layer == Model.Layer.Cdn);
         Assert.Contains(cdn.Dependencies, d => (d.Owner ?? d.Entity).Id == cdnCompany);
-        var pageLayer = report.Layers.Single(l => l.Layer == "page").Dependencies.Concat(report.Layers.Single(l => l.Layer == "money").Dependencies);
+        var pageLayer = report.Layers.Single(l => l.Layer == Model.Layer.Page).Dependencies.Concat(report.Layers.Single(l => l.Layer == Model.Layer.Money).Dependencies);
         Assert.NotEmpty(pageLayer);
     }
 
@@ -44,7 +44,7 @@ public sealed class HarAttributionTests
         };
         var pipeline = new AuditPipeline(AttributionData.CreateAttributor(DataDirectory.Locate()), TimeProvider.System);
 
-        var cdn = pipeline.Analyze(observations).Layers.Single(l => l.Layer == "cdn");
+        var cdn = pipeline.Analyze(observations).Layers.Single(l => l.Layer == Model.Layer.Cdn);
 
         Assert.Contains(cdn.Dependencies, d => d.Entity.Id == "fastly");
     }
@@ -56,7 +56,7 @@ public sealed class HarAttributionTests
         var observations = new SiteObservations { Domain = "blooket.com", Page = PageCollector.MergeHar(new PageObservation(), capture) };
         var pipeline = new AuditPipeline(AttributionData.CreateAttributor(DataDirectory.Locate()), TimeProvider.System);
 
-        var page = pipeline.Analyze(observations).Layers.Single(l => l.Layer == "page");
+        var page = pipeline.Analyze(observations).Layers.Single(l => l.Layer == Model.Layer.Page);
 
         Assert.Contains(page.Dependencies, d => (d.Owner ?? d.Entity).Id == "cloudflare" && d.Evidence.Any(e => e.Value == "cdnjs.cloudflare.com"));
     }

@@ -15,7 +15,7 @@ public sealed class ReportAttributorTests
     private static NameServerObservation Ns(string host, string? ownSoa = null) =>
         new() { Host = host, AtParent = true, AtChild = true, State = "authoritative", OwnZoneSoa = ownSoa };
 
-    private static LayerReport Layer(AuditReport report, string layer) => report.Layers.Single(l => l.Layer == layer);
+    private static LayerReport Layer(AuditReport report, Model.Layer layer) => report.Layers.Single(l => l.Layer == layer);
 
     [Fact]
     public void Nameservers_of_one_company_are_one_single_dependency_whatever_their_count()
@@ -85,8 +85,8 @@ public sealed class ReportAttributorTests
 
         var report = TestCatalog.Attributor.Attribute(observations);
 
-        Assert.Contains(Layer(report, Model.Layer.Registration).Dependencies, d => d.Service == "registrar" && d.Entity.Id == "cloudflare");
-        Assert.Contains(Layer(report, Model.Layer.Registration).Dependencies, d => d.Service == "registry" && d.Entity.Id == "verisign");
+        Assert.Contains(Layer(report, Model.Layer.Registration).Dependencies, d => d.Service == ServiceKind.Registrar && d.Entity.Id == "cloudflare");
+        Assert.Contains(Layer(report, Model.Layer.Registration).Dependencies, d => d.Service == ServiceKind.Registry && d.Entity.Id == "verisign");
         Assert.Equal("cloudflare", Assert.Single(Layer(report, Model.Layer.Dns).Dependencies).Entity.Id);
         var cdn = Assert.Single(Layer(report, Model.Layer.Cdn).Dependencies);
         Assert.Equal("cloudflare", cdn.Entity.Id);
@@ -104,9 +104,9 @@ public sealed class ReportAttributorTests
             Registration = new RegistrationObservation { Tld = "com", RegistrarIanaId = 1910, Status = ["client hold"] },
         };
 
-        var registrar = Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Registration).Dependencies.Single(d => d.Service == "registrar");
+        var registrar = Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Registration).Dependencies.Single(d => d.Service == ServiceKind.Registrar);
 
-        Assert.True(registrar.Details.ContainsKey("hold"));
+        Assert.True(registrar.Facts?.Registrar?.OnHold);
     }
 
     [Fact]
@@ -146,9 +146,12 @@ public sealed class ReportAttributorTests
         var ca = Assert.Single(Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Tls).Dependencies);
 
         Assert.Equal("isrg", ca.Entity.Id);
-        Assert.Equal("letsencrypt.org, digicert.com", ca.Details["caa"]);
-        Assert.StartsWith("likely", ca.Details["automatedIssuance"], StringComparison.Ordinal);
-        Assert.Equal("no", ca.Details["ocspStapled"]);
+        Assert.Equal(new CaaFacts { Observed = true, Issuers = ["letsencrypt.org", "digicert.com"] }.Issuers, ca.Facts?.Caa?.Issuers);
+        Assert.True(ca.Facts?.Caa?.Observed);
+        var certificate = Assert.Single(ca.Facts?.Certificates ?? []);
+        Assert.Equal(new IssuanceAutomation(true, AutomationReason.ShortValidity), certificate.Automation);
+        Assert.Equal(90, certificate.ValidityDays);
+        Assert.False(certificate.OcspStapled);
     }
 
     [Fact]
@@ -166,11 +169,11 @@ public sealed class ReportAttributorTests
 
         var mail = Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Mail);
 
-        var receiving = Assert.Single(mail.Dependencies, d => d.Service == "mail");
+        var receiving = Assert.Single(mail.Dependencies, d => d.Service == ServiceKind.Mail);
         Assert.Equal("google", receiving.Entity.Id);
         Assert.Equal("alphabet", receiving.Owner?.Id);
         Assert.False(receiving.Redundant);
-        Assert.Contains(mail.Dependencies, d => d.Service == "mail-sending" && d.Entity.Id == "google");
+        Assert.Contains(mail.Dependencies, d => d.Service == ServiceKind.MailSending && d.Entity.Id == "google");
     }
 
     [Fact]
@@ -213,11 +216,12 @@ public sealed class ReportAttributorTests
         var money = Layer(report, Model.Layer.Money);
 
         Assert.DoesNotContain(page.Dependencies, d => d.Entity.Name.Contains("news.com", StringComparison.Ordinal));
-        Assert.Contains(page.Dependencies, d => d.Entity.Id == "unknown:unknown-widgets.net" && d.Details["loads:script"] == "blocking");
+        Assert.Contains(page.Dependencies, d => d.Entity.Id == "unknown:unknown-widgets.net"
+            && d.Facts?.PageUses?.Single() is { Kind: ResourceKind.Script, Blocking: true });
         var ads = money.Dependencies.Single(d => d.Entity.Id == "google");
-        Assert.Equal("DIRECT", ads.Details["seller:pub-1"]);
+        Assert.Equal([new AdsSeller("pub-1", SellerRelationship.Direct)], ads.Facts?.Sellers ?? []);
         Assert.True(ads.Redundant);
-        Assert.Contains(money.Dependencies, d => d.Service == "donations" && d.Entity.Id == "donorbox");
+        Assert.Contains(money.Dependencies, d => d.Service == ServiceKind.Donations && d.Entity.Id == "donorbox");
         Assert.Contains(page.Unobserved, u => u.Reason.Contains("body exceeded 5 MB", StringComparison.Ordinal));
     }
 
