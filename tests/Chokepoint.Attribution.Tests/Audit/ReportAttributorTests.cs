@@ -95,6 +95,61 @@ public sealed class ReportAttributorTests
         Assert.Contains(Layer(report, Model.Layer.Hosting).Unobserved, u => u.What == "hosting.origin");
     }
 
+    [Theory]
+    [InlineData(new[] { "client transfer prohibited", "client update prohibited" }, true)]
+    [InlineData(new[] { "active" }, false)]
+    public void Registrar_status_codes_and_lock_are_typed_facts(string[] status, bool locked)
+    {
+        var changed = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var observations = new SiteObservations
+        {
+            Domain = "locked.com",
+            Registration = new RegistrationObservation { Tld = "com", RegistrarIanaId = 1910, Status = [.. status], LastChanged = changed },
+        };
+
+        var registrar = Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Registration).Dependencies.Single(d => d.Service == ServiceKind.Registrar);
+
+        var facts = registrar.Facts?.Registrar;
+        Assert.NotNull(facts);
+        Assert.Equal(status, facts.StatusCodes);
+        Assert.Equal(locked, facts.TransferLocked);
+        Assert.False(facts.OnHold);
+        Assert.Equal(changed, facts.LastChanged);
+    }
+
+    [Theory]
+    [InlineData(false, 90, true)]
+    [InlineData(true, 100, true)]
+    [InlineData(true, 398, false)]
+    public void Caa_set_and_automation_evidence_are_typed_facts(bool caaObserved, int validityDays, bool automated)
+    {
+        var notBefore = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        var observations = new SiteObservations
+        {
+            Domain = "secure.com",
+            Dns = new DnsObservation { Caa = caaObserved ? new RecordSetObservation() : null },
+            Tls =
+            [
+                new TlsObservation
+                {
+                    Host = "secure.com",
+                    Valid = true,
+                    Chain = [new CertificateObservation { Subject = "CN=secure.com", Issuer = "CN=R11, O=Let's Encrypt", IssuerOrganization = "Let's Encrypt", NotBefore = notBefore, NotAfter = notBefore.AddDays(validityDays) }],
+                },
+            ],
+        };
+
+        var ca = Assert.Single(Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Tls).Dependencies);
+
+        Assert.Equal(caaObserved, ca.Facts?.Caa?.Observed);
+        Assert.Equal(caaObserved, ca.Facts?.Caa?.NonePublished);
+        var certificate = Assert.Single(ca.Facts?.Certificates ?? []);
+        Assert.Equal(automated, certificate.Automation.Likely);
+        Assert.Equal(automated ? AutomationReason.ShortValidity : AutomationReason.LongValidity, certificate.Automation.Reason);
+        Assert.Null(certificate.OcspStapled);
+        Assert.Empty(certificate.ValidationErrors);
+    }
+
     [Fact]
     public void Hold_status_is_reported_on_the_registrar()
     {
