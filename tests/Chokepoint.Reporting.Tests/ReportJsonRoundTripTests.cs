@@ -79,4 +79,19 @@ public sealed class ReportJsonRoundTripTests
         Assert.Contains("\"kind\": \"dns-prefetch\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"details\"", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_views_turn_the_facts_into_words()
+    {
+        var markdown = Chokepoint.Reporting.Markdown.MarkdownRenderer.Render(WithEveryFact());
+        var html = Chokepoint.Reporting.Html.HtmlRenderer.Render(WithEveryFact());
+
+        foreach (var text in new[] { markdown, html })
+        {
+            Assert.Contains("transfer locked", text, StringComparison.Ordinal);
+            Assert.Contains("ads.txt seller pub-1 RESELLER", text, StringComparison.Ordinal);
+            Assert.Contains("automated issuance likely (short validity)", text, StringComparison.Ordinal);
+            Assert.Contains("for OCSP responder ocsp.ca.example: edge.cdn.example", text, StringComparison.Ordinal);
+        }
+    }
 }

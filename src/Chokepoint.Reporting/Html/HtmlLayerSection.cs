@@ -66,6 +66,11 @@ internal static class HtmlLayerSection
             .Append(HtmlText.Encode(upstream ? ReportLabels.UpstreamThirdParty(dependency) : ReportLabels.ThirdParty(dependency))).Append("</td><td class=\"redundancy\">")
             .Append(HtmlText.Encode(upstream ? ReportLabels.UpstreamRedundancy(dependency) : ReportLabels.Redundancy(dependency))).Append("</td><td class=\"evidence\">");
         AppendEvidence(page, dependency);
+        if (FactLabels.Lines(dependency) is { Count: > 0 } facts)
+        {
+            page.Append("<ul class=\"facts\">").Append(string.Concat(facts.Select(fact => "<li>" + HtmlText.Encode(fact) + "</li>"))).Append("</ul>");
+        }
+
         page.Append("</td></tr>\n");
     }
 

@@ -252,6 +252,8 @@ public static class MarkdownRenderer
             shown.Add($"+{evidence.Count - EvidenceLimit} more");
         }
 
+        shown.AddRange(FactLabels.Lines(dependency));
+
         AppendRow(
             text,
             MarkdownText.Cell(upstream ? ReportLabels.UpstreamCompany(dependency) : ReportLabels.Company(dependency)),
