@@ -28,10 +28,10 @@ public sealed record AuditReport
     public ReportProvenance? Provenance { get; init; }
 
     [JsonPropertyName("layers")]
-    public List<LayerReport> Layers { get; init; } = [];
+    public IReadOnlyList<LayerReport> Layers { get; init; } = [];
 
     [JsonPropertyName("chokepoints")]
-    public List<ChokepointReport> Chokepoints { get; init; } = [];
+    public IReadOnlyList<ChokepointReport> Chokepoints { get; init; } = [];
 
     /// <summary>Overall exposure grade A (no single company can break a critical function) to F.</summary>
     [JsonPropertyName("grade")]
@@ -41,5 +41,5 @@ public sealed record AuditReport
     public string? GradeExplanation { get; init; }
 
     [JsonPropertyName("functions")]
-    public List<FunctionReport> Functions { get; init; } = [];
+    public IReadOnlyList<FunctionReport> Functions { get; init; } = [];
 }

@@ -10,26 +10,26 @@ public sealed record ChokepointReport
 
     /// <summary>Ids of the functions this company alone can break.</summary>
     [JsonPropertyName("functions")]
-    public List<string> Functions { get; init; } = [];
+    public IReadOnlyList<string> Functions { get; init; } = [];
 
     /// <summary>critical, high, medium or low.</summary>
     [JsonPropertyName("severity")]
-    public required string Severity { get; init; }
+    public required Severity Severity { get; init; }
 
     [JsonPropertyName("services")]
-    public List<string> Services { get; init; } = [];
+    public IReadOnlyList<string> Services { get; init; } = [];
 
     /// <summary>
     /// How the site depends on this company only through another provider, e.g. "dns (DNSimple, zone myshopify.com)
     /// behind Shopify Inc. ecommerce (Shopify)". Empty when every service is used by the site directly.
     /// </summary>
     [JsonPropertyName("indirect")]
-    public List<string> Indirect { get; init; } = [];
+    public IReadOnlyList<string> Indirect { get; init; } = [];
 
     [JsonPropertyName("timeToRecover")]
     public TimeToRecoverReport? TimeToRecover { get; init; }
 
     /// <summary>"has ended service to customers N times at this layer", with the cases.</summary>
     [JsonPropertyName("history")]
-    public List<string> History { get; init; } = [];
+    public IReadOnlyList<string> History { get; init; } = [];
 }

@@ -15,7 +15,7 @@ public sealed record Dependency
 
     /// <summary>The service kind, e.g. "dns", "cdn", "registrar", "ca", "mail", "ads", "donations".</summary>
     [JsonPropertyName("service")]
-    public required string Service { get; init; }
+    public required ServiceKind Service { get; init; }
 
     /// <summary>The provider's product name, e.g. "Amazon Route 53".</summary>
     [JsonPropertyName("provider")]
@@ -23,24 +23,24 @@ public sealed record Dependency
 
     /// <summary>private, third-party or unknown.</summary>
     [JsonPropertyName("classification")]
-    public string Classification { get; init; } = Model.Classification.Unknown;
+    public Classification Classification { get; init; } = Classification.Unknown;
 
     /// <summary>True when another, independent company provides the same function for this site.</summary>
     [JsonPropertyName("redundant")]
     public bool Redundant { get; init; }
 
-    /// <summary>Extra facts: status codes, TTLs, relationship (DIRECT/RESELLER), blocking, etc.</summary>
-    [JsonPropertyName("details")]
-    public Dictionary<string, string> Details { get; init; } = [];
+    /// <summary>The observed facts that matter for risk and recovery; null when there are none.</summary>
+    [JsonPropertyName("facts")]
+    public DependencyFacts? Facts { get; init; }
 
     [JsonPropertyName("evidence")]
-    public List<Evidence> Evidence { get; init; } = [];
+    public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 
     /// <summary>
     /// What this provider itself relies on to serve the site, seen from outside: the DNS of the zone its CNAME
     /// target lives in, the network and DNS behind a CA's OCSP responder. Entries of one service for one zone
-    /// (<c>details.zone</c>) are alternatives; everything else is needed together.
+    /// (<c>facts.upstream.zone</c>) are alternatives; everything else is needed together.
     /// </summary>
     [JsonPropertyName("dependsOn")]
-    public List<Dependency> DependsOn { get; init; } = [];
+    public IReadOnlyList<Dependency> DependsOn { get; init; } = [];
 }

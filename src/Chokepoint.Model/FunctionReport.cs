@@ -12,13 +12,13 @@ public sealed record FunctionReport
     public required string Name { get; init; }
 
     [JsonPropertyName("importance")]
-    public string Importance { get; init; } = "high";
+    public Importance Importance { get; init; } = Importance.High;
 
     /// <summary>Companies that alone can break this function.</summary>
     [JsonPropertyName("singlePoints")]
-    public List<string> SinglePoints { get; init; } = [];
+    public IReadOnlyList<string> SinglePoints { get; init; } = [];
 
     /// <summary>Pairs of companies that together can break it when no single one can.</summary>
     [JsonPropertyName("pairs")]
-    public List<List<string>> Pairs { get; init; } = [];
+    public IReadOnlyList<IReadOnlyList<string>> Pairs { get; init; } = [];
 }

@@ -6,15 +6,15 @@ namespace Chokepoint.Model;
 public sealed record LayerReport
 {
     [JsonPropertyName("layer")]
-    public required string Layer { get; init; }
+    public required Layer Layer { get; init; }
 
     [JsonPropertyName("dependencies")]
-    public List<Dependency> Dependencies { get; init; } = [];
+    public IReadOnlyList<Dependency> Dependencies { get; init; } = [];
 
     /// <summary>Observed facts of the layer that are not dependencies, e.g. a null MX record (RFC 7505).</summary>
     [JsonPropertyName("notes")]
-    public List<string> Notes { get; init; } = [];
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     [JsonPropertyName("unobserved")]
-    public List<UnobservedItem> Unobserved { get; init; } = [];
+    public IReadOnlyList<UnobservedItem> Unobserved { get; init; } = [];
 }

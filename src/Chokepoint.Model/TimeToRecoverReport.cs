@@ -15,8 +15,8 @@ public sealed record TimeToRecoverReport
     public string Summary { get; init; } = "";
 
     [JsonPropertyName("steps")]
-    public List<string> Steps { get; init; } = [];
+    public IReadOnlyList<string> Steps { get; init; } = [];
 
     [JsonPropertyName("assumptions")]
-    public List<string> Assumptions { get; init; } = [];
+    public IReadOnlyList<string> Assumptions { get; init; } = [];
 }

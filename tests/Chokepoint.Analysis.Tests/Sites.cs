@@ -1,4 +1,5 @@
 using Chokepoint.Analysis.Model;
+using Chokepoint.Model;
 using static Chokepoint.Analysis.Model.Requirement;
 
 namespace Chokepoint.Analysis.Tests;

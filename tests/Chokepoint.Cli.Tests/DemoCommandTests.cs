@@ -82,7 +82,7 @@ public sealed class DemoCommandTests
     {
         var report = await DemoReportAsync("onhold-demo.com");
 
-        Assert.Contains(Dependencies(report, "registration"), d => d.GetProperty("details").TryGetProperty("hold", out _));
+        Assert.Contains(Dependencies(report, "registration"), d => d.TryGetProperty("facts", out var facts) && facts.GetProperty("registrar").GetProperty("onHold").GetBoolean());
     }
 
     [Fact]
@@ -105,8 +105,9 @@ public sealed class DemoCommandTests
         var money = Dependencies(report, "money").ToList();
         var adsense = money.Single(d => d.GetProperty("service").GetString() == "ads");
         Assert.Equal("alphabet", OwnerOf(adsense));
-        Assert.Contains(adsense.GetProperty("details").EnumerateObject(), p => p.Value.GetString() == "DIRECT");
-        Assert.Contains(money, d => d.GetProperty("details").EnumerateObject().Any(p => p.Value.GetString() == "RESELLER"));
+        Assert.Contains(adsense.GetProperty("facts").GetProperty("sellers").EnumerateArray(), s => s.GetProperty("relationship").GetString() == "direct");
+        Assert.Contains(money, d => d.TryGetProperty("facts", out var facts) && facts.TryGetProperty("sellers", out var sellers)
+            && sellers.EnumerateArray().Any(s => s.GetProperty("relationship").GetString() == "reseller"));
         Assert.Contains(money, d => d.GetProperty("service").GetString() == "affiliate" && OwnerOf(d) == "amazon");
     }
 
@@ -126,7 +127,7 @@ public sealed class DemoCommandTests
         var report = await DemoReportAsync("shieldedorigin-demo.com");
 
         var cdn = Assert.Single(Dependencies(report, "cdn"));
-        Assert.Contains("origin.shieldedorigin-demo.com", cdn.GetProperty("details").GetProperty("originExposed").GetString(), StringComparison.Ordinal);
+        Assert.Contains(cdn.GetProperty("facts").GetProperty("exposedOrigins").EnumerateArray(), o => o.GetProperty("host").GetString() == "origin.shieldedorigin-demo.com");
         Assert.Contains(Dependencies(report, "hosting"), d => OwnerOf(d) == "hetzner");
     }
 
@@ -155,7 +156,7 @@ public sealed class DemoCommandTests
         var shopify = Assert.Single(Dependencies(report, "hosting"), d => OwnerOf(d) == "shopify");
         var upstream = shopify.GetProperty("dependsOn").EnumerateArray().ToList();
         Assert.Equal(["dnsimple", "ibm"], upstream.Select(OwnerOf).Order(StringComparer.Ordinal).ToArray());
-        Assert.All(upstream, d => Assert.Equal("myshopify.com", d.GetProperty("details").GetProperty("zone").GetString()));
+        Assert.All(upstream, d => Assert.Equal("myshopify.com", d.GetProperty("facts").GetProperty("upstream").GetProperty("zone").GetString()));
         var web = Function(report, "web-served");
         Assert.Contains("shopify", Strings(web.GetProperty("singlePoints")));
         Assert.DoesNotContain("dnsimple", Strings(web.GetProperty("singlePoints")));

@@ -37,7 +37,7 @@ public sealed class FaultReportTests
             if (kind.StartsWith("cert-", StringComparison.Ordinal))
             {
                 // A bad certificate is seen, not unseen: the CA dependency carries the validation failure.
-                Assert.Contains(layerReport.GetProperty("dependencies").EnumerateArray(), d => d.GetProperty("details").TryGetProperty("validation", out _));
+                Assert.Contains(layerReport.GetProperty("dependencies").EnumerateArray(), d => d.GetProperty("facts").GetProperty("certificates").EnumerateArray().Any(c => c.GetProperty("validationErrors").GetArrayLength() > 0));
             }
             else
             {

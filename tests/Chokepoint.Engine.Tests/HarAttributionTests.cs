@@ -19,9 +19,9 @@ public sealed class HarAttributionTests(OfflineEngine offline) : IClassFixture<O
 
         var report = offline.Engine.Analyze(observations);
 
-        var cdn = report.Layers.Single(l => l.Layer == "cdn");
+        var cdn = report.Layers.Single(l => l.Layer == Model.Layer.Cdn);
         Assert.Contains(cdn.Dependencies, d => (d.Owner ?? d.Entity).Id == cdnCompany);
-        var pageLayer = report.Layers.Single(l => l.Layer == "page").Dependencies.Concat(report.Layers.Single(l => l.Layer == "money").Dependencies);
+        var pageLayer = report.Layers.Single(l => l.Layer == Model.Layer.Page).Dependencies.Concat(report.Layers.Single(l => l.Layer == Model.Layer.Money).Dependencies);
         Assert.NotEmpty(pageLayer);
     }
 
@@ -40,7 +40,7 @@ public sealed class HarAttributionTests(OfflineEngine offline) : IClassFixture<O
             Tls = [new Observations.Tls.TlsObservation { Host = "www.reddit.com", Valid = true, Chain = [new Observations.Tls.CertificateObservation { Subject = "CN=*.reddit.com", Issuer = "CN=DigiCert", SubjectAlternativeNames = ["*.reddit.com", "*.redditmedia.com"] }] }],
         };
 
-        var cdn = offline.Engine.Analyze(observations).Layers.Single(l => l.Layer == "cdn");
+        var cdn = offline.Engine.Analyze(observations).Layers.Single(l => l.Layer == Model.Layer.Cdn);
 
         Assert.Contains(cdn.Dependencies, d => d.Entity.Id == "fastly");
     }
@@ -51,7 +51,7 @@ public sealed class HarAttributionTests(OfflineEngine offline) : IClassFixture<O
         var capture = HarReader.ReadFile(SharedFixtures.Path("har", "blooket.com.har"));
         var observations = new SiteObservations { Domain = "blooket.com", Page = PageCollector.MergeHar(new PageObservation(), capture) };
 
-        var page = offline.Engine.Analyze(observations).Layers.Single(l => l.Layer == "page");
+        var page = offline.Engine.Analyze(observations).Layers.Single(l => l.Layer == Model.Layer.Page);
 
         Assert.Contains(page.Dependencies, d => (d.Owner ?? d.Entity).Id == "cloudflare" && d.Evidence.Any(e => e.Value == "cdnjs.cloudflare.com"));
     }

@@ -22,7 +22,7 @@ public sealed class ReportRenderingTests
                     new Dependency
                     {
                         Entity = new EntityRef("amazon", "Amazon.com, Inc.", null),
-                        Service = "dns",
+                        Service = ServiceKind.Dns,
                         Provider = "Amazon Route 53",
                         Classification = Classification.ThirdParty,
                         Redundant = false,
@@ -42,7 +42,7 @@ public sealed class ReportRenderingTests
             {
                 Entity = new EntityRef("amazon", "Amazon.com, Inc.", null),
                 Functions = ["name-resolves"],
-                Severity = "critical",
+                Severity = Severity.Critical,
                 TimeToRecover = new TimeToRecoverReport { Low = TimeSpan.FromHours(2), High = TimeSpan.FromHours(50), Summary = "2 h to 2 d 2 h" },
             },
         ],

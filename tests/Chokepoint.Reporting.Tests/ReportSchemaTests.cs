@@ -14,7 +14,7 @@ public sealed class ReportSchemaTests
     /// <summary>The published schema, loaded once: the schema registry accepts each $id only once.</summary>
     internal static JsonSchema LoadSchema() => Schema.Value;
 
-    private static AuditReport Report(string classification) => new()
+    private static AuditReport Report(Classification classification) => new()
     {
         Domain = "a.example",
         Layers =
@@ -27,7 +27,7 @@ public sealed class ReportSchemaTests
                     new Dependency
                     {
                         Entity = new EntityRef("google", "Google LLC", "alphabet"),
-                        Service = "mail",
+                        Service = ServiceKind.Mail,
                         Classification = classification,
                         Evidence = [new Evidence("mx", "aspmx.l.google.com")],
                     },
@@ -49,7 +49,9 @@ public sealed class ReportSchemaTests
     [Fact]
     public void The_schema_rejects_an_undocumented_classification()
     {
-        using var document = JsonDocument.Parse(ReportJson.Render(Report("maybe")));
+        // The model cannot hold an undocumented word, so it is written into the JSON by hand.
+        var json = ReportJson.Render(Report(Classification.ThirdParty)).Replace("\"third-party\"", "\"maybe\"", StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json);
         var result = LoadSchema().Evaluate(document.RootElement);
 
         Assert.False(result.IsValid);

@@ -14,20 +14,33 @@ namespace Chokepoint.Reporting.Tests;
 public sealed class UpstreamRenderingTests
 {
     /// <summary>The demo-like news site with one DNS operator of fastly.net under its Fastly CDN.</summary>
-    private static AuditReport WithCdnZoneDns(EntityRef company, string provider, string classification, string nameServer)
+    private static AuditReport WithCdnZoneDns(EntityRef company, string provider, Classification classification, string nameServer)
     {
         var report = SampleReports.DemoLike();
-        var cdn = report.Layers.Single(l => l.Layer == Layer.Cdn).Dependencies.Single();
-        cdn.DependsOn.Add(new Dependency
+        var zoneDns = new Dependency
         {
             Entity = company,
-            Service = "dns",
+            Service = ServiceKind.Dns,
             Provider = provider,
             Classification = classification,
-            Details = new() { ["zone"] = "fastly.net", ["for"] = "CNAME target of www.dailyledger-news.com: dailyledger-news.global.ssl.fastly.net" },
+            Facts = new DependencyFacts
+            {
+                Upstream = new UpstreamFacts
+                {
+                    Zone = "fastly.net",
+                    Reason = UpstreamReason.Cname,
+                    For = ["www.dailyledger-news.com"],
+                    Names = ["dailyledger-news.global.ssl.fastly.net"],
+                    NameServers = [nameServer],
+                },
+            },
             Evidence = [new Evidence("ns", nameServer)],
+        };
+        var layers = report.Layers.Select(layer => layer.Layer != Layer.Cdn ? layer : layer with
+        {
+            Dependencies = [.. layer.Dependencies.Select(cdn => cdn with { DependsOn = [.. cdn.DependsOn, zoneDns] })],
         });
-        return report;
+        return report with { Layers = [.. layers] };
     }
 
     private static AuditReport WithCdnDns() => ReportAnalyzer.Default.Complete(

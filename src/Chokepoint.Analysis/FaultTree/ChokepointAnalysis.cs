@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chokepoint.Analysis.Model;
+using Chokepoint.Model;
 
 namespace Chokepoint.Analysis.FaultTree;
 

@@ -1,3 +1,5 @@
+using Chokepoint.Model;
+
 namespace Chokepoint.Analysis.FaultTree;
 
 /// <summary>Two companies that together can break functions that neither breaks alone (an order-2 cut set).</summary>

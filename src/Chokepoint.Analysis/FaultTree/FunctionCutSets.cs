@@ -1,4 +1,4 @@
-using Chokepoint.Analysis.Model;
+using Chokepoint.Model;
 
 namespace Chokepoint.Analysis.FaultTree;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Chokepoint.Analysis.Model;
+using Chokepoint.Model;
 
 namespace Chokepoint.Analysis.FaultTree;
 

@@ -1,4 +1,5 @@
 using Chokepoint.Analysis.Model;
+using Chokepoint.Model;
 
 namespace Chokepoint.Analysis.FaultTree;
 

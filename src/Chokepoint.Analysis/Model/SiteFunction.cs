@@ -1,3 +1,5 @@
+using Chokepoint.Model;
+
 namespace Chokepoint.Analysis.Model;
 
 /// <summary>

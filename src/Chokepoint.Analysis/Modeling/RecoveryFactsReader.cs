@@ -1,4 +1,3 @@
-using System.Globalization;
 using Chokepoint.Analysis.Recovery;
 using Chokepoint.Model;
 
@@ -11,35 +10,33 @@ public static class RecoveryFactsReader
     public static RecoveryFacts Read(AuditReport report)
     {
         var dependencies = report.Layers.SelectMany(layer => layer.Dependencies.Select(d => (layer.Layer, Dependency: d))).ToList();
-        var registrar = dependencies.FirstOrDefault(d => d.Dependency.Service == "registrar").Dependency;
+        var registrar = dependencies.FirstOrDefault(d => d.Dependency.Service == ServiceKind.Registrar).Dependency;
         var dns = dependencies.Where(d => d.Layer == Layer.Dns).Select(d => d.Dependency).ToList();
-        var ca = dependencies.FirstOrDefault(d => d.Dependency.Service == "ca").Dependency;
+        var ca = dependencies.FirstOrDefault(d => d.Dependency.Service == ServiceKind.Ca).Dependency;
+        var registration = registrar?.Facts?.Registrar;
+        var certificate = ca?.Facts?.Certificates is [var first, ..] ? first : null;
+        var caa = ca?.Facts?.Caa;
         var hostingLayer = report.Layers.FirstOrDefault(layer => layer.Layer == Layer.Hosting);
         var hasCdn = dependencies.Any(d => d.Layer == Layer.Cdn);
         var revenue = dependencies.Where(d => d.Layer == Layer.Money).Select(d => SiteModelBuilder.CompanyOf(d.Dependency)).Distinct(StringComparer.Ordinal).Count();
 
         return new RecoveryFacts
         {
-            ParentNsTtl = dns.Select(d => d.Details.GetValueOrDefault("parentNsTtl")).OfType<string>().Select(Seconds).FirstOrDefault(t => t is not null),
-            RegistrarStatusCodes = registrar?.Details.GetValueOrDefault("status") is { } status ? status.Split(", ") : null,
-            DaysSinceLastRegistrarChange = registrar?.Details.GetValueOrDefault("lastChanged") is { } changed
-                && DateTimeOffset.TryParse(changed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-                && report.CollectedAt > date
-                    ? (int)(report.CollectedAt - date).TotalDays
-                    : null,
-            RegistrarCompanyId = registrar is null ? null : SiteModelBuilder.CompanyOf(registrar),
-            AcmeAutomated = ca?.Details.GetValueOrDefault("automatedIssuance") is { } automated ? automated.StartsWith("likely", StringComparison.Ordinal) : null,
-            CaaAllowsAnotherCa = ca?.Details.GetValueOrDefault("caa") is { } caa && caa != "not observed"
-                ? caa.StartsWith("none", StringComparison.Ordinal) || caa.Contains(',', StringComparison.Ordinal)
+            ParentNsTtl = dns.Select(d => d.Facts?.Delegation?.ParentNsTtl).FirstOrDefault(t => t is not null) is { } ttl ? TimeSpan.FromSeconds(ttl) : null,
+            RegistrarStatusCodes = registration is { StatusCodes.Count: > 0 } ? registration.StatusCodes : null,
+            DaysSinceLastRegistrarChange = registration?.LastChanged is { } changed && report.CollectedAt > changed
+                ? (int)(report.CollectedAt - changed).TotalDays
                 : null,
+            RegistrarCompanyId = registrar is null ? null : SiteModelBuilder.CompanyOf(registrar),
+            AcmeAutomated = certificate?.Automation.Likely,
+
+            // Another CA may issue when the set names none (any CA may) or more than one; unseen stays unknown.
+            CaaAllowsAnotherCa = caa is { Observed: true } ? caa.Issuers.Count != 1 : null,
             OriginReachableDirectly = hasCdn
-                ? hostingLayer?.Dependencies.Any(d => d.Service == "hosting") == true ? true
+                ? hostingLayer?.Dependencies.Any(d => d.Service == ServiceKind.Hosting) == true ? true
                     : hostingLayer?.Unobserved.Any(u => u.What == "hosting.origin") == true ? false : null
                 : null,
             RevenuePathsRemaining = revenue > 0 ? revenue - 1 : null,
         };
     }
-
-    private static TimeSpan? Seconds(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
 }

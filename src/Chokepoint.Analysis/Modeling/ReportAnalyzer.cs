@@ -35,9 +35,9 @@ public sealed class ReportAnalyzer(TerminationHistory history)
         {
             Id = function.FunctionId,
             Name = function.FunctionName,
-            Importance = Word(function.Importance),
+            Importance = function.Importance,
             SinglePoints = function.SinglePoints.SelectMany(cut => cut.CompanyIds).ToList(),
-            Pairs = function.Pairs.Select(cut => cut.CompanyIds.ToList()).ToList(),
+            Pairs = function.Pairs.Select(cut => (IReadOnlyList<string>)[.. cut.CompanyIds]).ToList(),
         }).ToList();
 
         var chokepoints = analysis.Chokepoints.Select(point =>
@@ -49,7 +49,7 @@ public sealed class ReportAnalyzer(TerminationHistory history)
             {
                 Entity = EntityOf(report, point.CompanyId, names.GetValueOrDefault(point.CompanyId, point.CompanyName)),
                 Functions = point.FunctionIds.ToList(),
-                Severity = point.Severity.ToString().ToLowerInvariant(),
+                Severity = point.Severity,
                 Services = point.Suppliers.Select(s => s.Service).Distinct(StringComparer.Ordinal).ToList(),
                 Indirect = point.Suppliers.Where(s => s.Via is not null)
                     .Select(s => $"{s.Service} ({s.Detail}) behind {s.Via!.CompanyName} {s.Via.Service} ({s.Via.Detail})")
@@ -105,6 +105,4 @@ public sealed class ReportAnalyzer(TerminationHistory history)
             .FirstOrDefault(e => e.Id == companyId);
         return known ?? new EntityRef(companyId, name, null);
     }
-
-    private static string Word(Importance importance) => importance.ToString().ToLowerInvariant();
 }

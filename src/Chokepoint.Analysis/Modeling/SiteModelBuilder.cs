@@ -20,15 +20,13 @@ public static class SiteModelBuilder
     public const string EmbeddedMedia = "embedded-media";
     public const string PageScripts = "page-scripts";
 
-    private static readonly string[] RevenueServices = ["ads", "affiliate", "payments", "donations", "membership", "crowdfunding", "ecommerce"];
-
     /// <summary>Builds the model; functions whose suppliers were not observed at all are left out.</summary>
     public static SiteModel Build(AuditReport report)
     {
         var functions = new List<SiteFunction>();
         var registration = Dependencies(report, Layer.Registration).ToList();
-        var dns = Alternatives(report, Layer.Dns, "dns");
-        var nameParts = registration.Where(d => d.Service is "registry" or "registrar").Select(d => Needs(d, SupplyLayer.Registration)).ToList();
+        var dns = Alternatives(report, Layer.Dns, ServiceKind.Dns);
+        var nameParts = registration.Where(d => d.Service is ServiceKind.Registry or ServiceKind.Registrar).Select(d => Needs(d, SupplyLayer.Registration)).ToList();
         if (dns is not null)
         {
             nameParts.Add(dns);
@@ -42,7 +40,7 @@ public static class SiteModelBuilder
         var name = Requirement.All([.. nameParts]);
         functions.Add(new SiteFunction(NameResolves, "The name resolves", FunctionKind.Reachability, Importance.Critical, name));
 
-        var cdn = Alternatives(report, Layer.Cdn, "cdn");
+        var cdn = Alternatives(report, Layer.Cdn, ServiceKind.Cdn);
         // Everything at the hosting layer serves pages: a cloud found by its network, or a platform (a shop, a site
         // builder) the site's names point at.
         var hosting = Alternatives(report, Layer.Hosting, service: null);
@@ -63,45 +61,45 @@ public static class SiteModelBuilder
             functions.Add(new SiteFunction(WebServed, "Web pages are served", FunctionKind.Reachability, Importance.Critical, web));
         }
 
-        if (Alternatives(report, Layer.Tls, "ca", withUpstream: false) is { } ca)
+        if (Alternatives(report, Layer.Tls, ServiceKind.Ca, withUpstream: false) is { } ca)
         {
             functions.Add(new SiteFunction(HttpsTrusted, "HTTPS is trusted", FunctionKind.Trust, Importance.Critical, Requirement.All(web, ca)));
         }
 
         // The CA's OCSP responder and what it runs on: clients that insist on a fresh status answer refuse the site
         // without it; most browsers carry on (soft-fail), hence low importance.
-        if (Dependencies(report, Layer.Tls).Any(d => d.Service == "ca" && d.DependsOn.Any(u => CompanyOf(u) != CompanyOf(d)))
-            && Alternatives(report, Layer.Tls, "ca") is { } status)
+        if (Dependencies(report, Layer.Tls).Any(d => d.Service == ServiceKind.Ca && d.DependsOn.Any(u => CompanyOf(u) != CompanyOf(d)))
+            && Alternatives(report, Layer.Tls, ServiceKind.Ca) is { } status)
         {
             functions.Add(new SiteFunction(CertificateStatus, "Certificate status (OCSP) can be checked", FunctionKind.Trust, Importance.Low, status));
         }
 
-        if (Alternatives(report, Layer.Mail, "mail") is { } mail)
+        if (Alternatives(report, Layer.Mail, ServiceKind.Mail) is { } mail)
         {
             functions.Add(new SiteFunction(MailReceived, "Mail is received", FunctionKind.Mail, Importance.High, Requirement.All(name, mail)));
         }
 
-        if (Alternatives(report, Layer.Mail, "mail-sending") is { } sending)
+        if (Alternatives(report, Layer.Mail, ServiceKind.MailSending) is { } sending)
         {
             functions.Add(new SiteFunction(MailSent, "Mail is sent through a provider", FunctionKind.Mail, Importance.Medium, sending));
         }
 
-        foreach (var service in RevenueServices)
+        foreach (var service in ServiceKinds.RevenuePaths)
         {
             if (Alternatives(report, Layer.Money, service) is { } revenue)
             {
-                functions.Add(new SiteFunction("revenue:" + service, RevenueName(service), FunctionKind.Revenue, Importance.High, Requirement.All(web, revenue)));
+                functions.Add(new SiteFunction(service.RevenueFunctionId(), RevenueName(service), FunctionKind.Revenue, Importance.High, Requirement.All(web, revenue)));
             }
         }
 
-        var media = Dependencies(report, Layer.Page).Where(d => d.Service is "video" or "audio").Select(d => Needs(d, SupplyLayer.Page)).ToList();
+        var media = Dependencies(report, Layer.Page).Where(d => d.Service is ServiceKind.Video or ServiceKind.Audio).Select(d => Needs(d, SupplyLayer.Page)).ToList();
         if (media.Count > 0)
         {
             functions.Add(new SiteFunction(EmbeddedMedia, "Embedded video and audio play", FunctionKind.Content, Importance.Medium, Requirement.All([.. media])));
         }
 
         var blocking = Dependencies(report, Layer.Page)
-            .Where(d => d.Details.Any(detail => detail.Key.StartsWith("loads:script", StringComparison.Ordinal) && detail.Value == "blocking"))
+            .Where(d => d.Facts?.PageUses?.Any(use => use is { Kind: ResourceKind.Script, Blocking: true }) == true)
             .Select(d => Needs(d, SupplyLayer.Page)).ToList();
         if (blocking.Count > 0)
         {
@@ -114,19 +112,19 @@ public static class SiteModelBuilder
     /// <summary>The company id the analysis counts: the ultimate owner.</summary>
     public static string CompanyOf(Dependency dependency) => (dependency.Owner ?? dependency.Entity).Id;
 
-    private static string RevenueName(string service) => service switch
+    private static string RevenueName(ServiceKind service) => service switch
     {
-        "ads" => "Advertising revenue",
-        "affiliate" => "Affiliate revenue",
-        "payments" => "Payments are taken",
-        "donations" => "Donations are received",
-        "membership" => "Memberships are paid",
-        "crowdfunding" => "Crowdfunding is received",
-        "ecommerce" => "The shop sells",
-        _ => service,
+        ServiceKind.Ads => "Advertising revenue",
+        ServiceKind.Affiliate => "Affiliate revenue",
+        ServiceKind.Payments => "Payments are taken",
+        ServiceKind.Donations => "Donations are received",
+        ServiceKind.Membership => "Memberships are paid",
+        ServiceKind.Crowdfunding => "Crowdfunding is received",
+        ServiceKind.Ecommerce => "The shop sells",
+        _ => service.ToWord(),
     };
 
-    private static IEnumerable<Dependency> Dependencies(AuditReport report, string layer) =>
+    private static IEnumerable<Dependency> Dependencies(AuditReport report, Layer layer) =>
         report.Layers.Where(l => l.Layer == layer).SelectMany(l => l.Dependencies);
 
     /// <summary>
@@ -135,9 +133,9 @@ public static class SiteModelBuilder
     /// <paramref name="withUpstream"/>, each owner's branch also needs what that owner itself relies on
     /// (<see cref="Dependency.DependsOn"/>): All(provider, its DNS, ...).
     /// </summary>
-    private static Requirement? Alternatives(AuditReport report, string layer, string? service, bool withUpstream = true)
+    private static Requirement? Alternatives(AuditReport report, Layer layer, ServiceKind? service, bool withUpstream = true)
     {
-        var supplyLayer = Enum.Parse<SupplyLayer>(layer, ignoreCase: true);
+        var supplyLayer = SupplyLayerOf(layer);
         var options = Dependencies(report, layer)
             .Where(d => service is null || d.Service == service)
             .GroupBy(CompanyOf, StringComparer.Ordinal)
@@ -163,9 +161,9 @@ public static class SiteModelBuilder
         var upstream = dependencies.SelectMany(d => d.DependsOn).ToList();
         var parts = new List<Requirement> { Requirement.Needs(direct) };
         // Mail gets through when any exchanger resolves, so the zones of a mail provider's exchangers are one group.
-        string GroupOf(Dependency d) => d.Service != "dns" ? "needs:" + d.Service + ":" + CompanyOf(d)
+        string GroupOf(Dependency d) => d.Service != ServiceKind.Dns ? "needs:" + d.Service.ToWord() + ":" + CompanyOf(d)
             : layer == SupplyLayer.Mail ? "dns:exchangers"
-            : "dns:" + d.Details.GetValueOrDefault("zone", "");
+            : "dns:" + d.Facts?.Upstream?.Zone;
         foreach (var group in upstream.GroupBy(GroupOf, StringComparer.Ordinal))
         {
             // A part the direct company can serve itself adds nothing: All(X, Any(X, Y)) breaks exactly when X does.
@@ -191,7 +189,7 @@ public static class SiteModelBuilder
     private static Supplier SupplierOf(Dependency dependency, SupplyLayer layer, Supplier? via)
     {
         var owner = dependency.Owner ?? dependency.Entity;
-        return new Supplier(owner.Id, owner.Name, dependency.Service, layer, DetailOf(dependency, via is not null), via);
+        return new Supplier(owner.Id, owner.Name, dependency.Service.ToWord(), layer, DetailOf(dependency, via is not null), via);
     }
 
     /// <summary>
@@ -201,16 +199,30 @@ public static class SiteModelBuilder
     public static string DetailOf(Dependency dependency, bool indirect)
     {
         var detail = dependency.Provider ?? dependency.Entity.Name;
-        return indirect && dependency.Details.GetValueOrDefault("zone") is { } zone && !detail.EndsWith(zone, StringComparison.OrdinalIgnoreCase)
+        return indirect && dependency.Facts?.Upstream?.Zone is { } zone && !detail.EndsWith(zone, StringComparison.OrdinalIgnoreCase)
             ? $"{detail}, zone {zone}"
             : detail;
     }
 
-    private static SupplyLayer LayerOf(string service, SupplyLayer fallback) => service switch
+    private static SupplyLayer LayerOf(ServiceKind service, SupplyLayer fallback) => service switch
     {
-        "dns" => SupplyLayer.Dns,
-        "cdn" => SupplyLayer.Cdn,
-        "hosting" => SupplyLayer.Hosting,
+        ServiceKind.Dns => SupplyLayer.Dns,
+        ServiceKind.Cdn => SupplyLayer.Cdn,
+        ServiceKind.Hosting => SupplyLayer.Hosting,
         _ => fallback,
+    };
+
+    /// <summary>The fault tree's layer of a report layer.</summary>
+    public static SupplyLayer SupplyLayerOf(Layer layer) => layer switch
+    {
+        Layer.Registration => SupplyLayer.Registration,
+        Layer.Dns => SupplyLayer.Dns,
+        Layer.Hosting => SupplyLayer.Hosting,
+        Layer.Cdn => SupplyLayer.Cdn,
+        Layer.Tls => SupplyLayer.Tls,
+        Layer.Mail => SupplyLayer.Mail,
+        Layer.Page => SupplyLayer.Page,
+        Layer.Money => SupplyLayer.Money,
+        _ => throw new ArgumentOutOfRangeException(nameof(layer), layer, "not a layer"),
     };
 }

@@ -14,5 +14,5 @@ public sealed record Attributed(
     EntityRef Owner,
     string ProviderId,
     string ProviderName,
-    string Service,
+    ServiceKind Service,
     Evidence Evidence);

@@ -21,7 +21,7 @@ public sealed class CatalogLookup(ProviderCatalog catalog)
         var entity = new EntityRef(match.Company.Id, match.Company.Name, match.Company.Parent);
         var owner = new EntityRef(match.UltimateParent.Id, match.UltimateParent.Name, match.UltimateParent.Parent);
         var evidence = new Evidence(SignalName(kind), value, match.Signal.Pattern, match.Signal.Source);
-        return new Attributed(entity, owner, match.Provider.Id, match.Provider.Name, match.Provider.Service, evidence);
+        return new Attributed(entity, owner, match.Provider.Id, match.Provider.Name, Vocabulary.Parse<ServiceKind>(match.Provider.Service), evidence);
     }
 
     /// <summary>The ultimate owner of a company id, as an entity.</summary>

@@ -10,7 +10,7 @@ namespace Chokepoint.Attribution.Audit;
 /// </summary>
 public static class DeliveryAttribution
 {
-    private const string CdnService = "cdn";
+    private const ServiceKind CdnService = ServiceKind.Cdn;
 
     /// <summary>Builds the hosting and the CDN layer.</summary>
     public static (LayerReport Hosting, LayerReport Cdn) Attribute(AttributionContext context)
@@ -22,8 +22,8 @@ public static class DeliveryAttribution
         var observations = context.Observations;
 
         // The names outside the site each provider is reached through, for the DNS behind them.
-        var upstreamNames = new Dictionary<(string EntityId, string Service), (EntityRef Entity, List<string> Names, List<string> Hosts)>();
-        void Reached(EntityRef provider, string service, IEnumerable<string> names, string host)
+        var upstreamNames = new Dictionary<(string EntityId, ServiceKind Service), (EntityRef Entity, List<string> Names, List<string> Hosts)>();
+        void Reached(EntityRef provider, ServiceKind service, IEnumerable<string> names, string host)
         {
             var key = (provider.Id, service);
             if (!upstreamNames.TryGetValue(key, out var entry))
@@ -62,13 +62,13 @@ public static class DeliveryAttribution
                 }
 
                 var targetBuilder = viaCname.Service == CdnService ? cdn : hosting;
-                targetBuilder.Add(viaCname, Classification.ThirdParty, new Dictionary<string, string> { ["host:" + host.Name] = "CNAME " + target });
+                targetBuilder.Add(viaCname, Classification.ThirdParty, HostFacts(new HostUse { Host = host.Name, Role = RoleOf(host.Role), CnameTarget = target }));
                 Reached(viaCname.Entity, viaCname.Service, host.CnameChain.Skip(index), host.Name);
             }
 
             foreach (var address in host.Addresses)
             {
-                var details = new Dictionary<string, string> { ["address:" + address.Ip] = host.Name };
+                var details = HostFacts(new HostUse { Host = host.Name, Role = RoleOf(host.Role), Address = AddressFacts.Of(address) });
                 if (address.Asn is not { } asn)
                 {
                     continue;
@@ -91,15 +91,15 @@ public static class DeliveryAttribution
                 sawOrigin |= host.Role == "origin";
                 if (viaAsn is not null)
                 {
-                    hosting.Add(viaAsn with { Service = "hosting" }, Classification.ThirdParty, details);
-                    Reached(viaAsn.Entity, "hosting", NamesOf(viaAsn.Entity, host.CnameChain), host.Name);
+                    hosting.Add(viaAsn with { Service = ServiceKind.Hosting }, Classification.ThirdParty, details);
+                    Reached(viaAsn.Entity, ServiceKind.Hosting, NamesOf(viaAsn.Entity, host.CnameChain), host.Name);
                 }
                 else
                 {
                     var label = $"AS{asn.ToString(CultureInfo.InvariantCulture)} {address.AsOrganization}".Trim();
                     var unknown = EntityRef.Unknown(label);
-                    hosting.Add(unknown, unknown, "hosting", label, Classification.Unknown, new Evidence("asn", asn.ToString(CultureInfo.InvariantCulture)), details);
-                    Reached(unknown, "hosting", NamesOf(unknown, host.CnameChain), host.Name);
+                    hosting.Add(unknown, unknown, ServiceKind.Hosting, label, Classification.Unknown, new Evidence("asn", asn.ToString(CultureInfo.InvariantCulture)), details);
+                    Reached(unknown, ServiceKind.Hosting, NamesOf(unknown, host.CnameChain), host.Name);
                 }
             }
         }
@@ -111,7 +111,13 @@ public static class DeliveryAttribution
                 var viaHeader = context.Lookup.Find(SignalKind.Header, $"{name}: {value}");
                 if (viaHeader is not null && viaHeader.Service == CdnService)
                 {
-                    cdn.Add(viaHeader, Classification.ThirdParty, new Dictionary<string, string> { ["url:" + exchange.Url] = $"{name}: {value}" });
+                    cdn.Add(viaHeader, Classification.ThirdParty, HostFacts(new HostUse
+                    {
+                        Host = Uri.TryCreate(exchange.Url, UriKind.Absolute, out var url) ? url.Host : exchange.Url,
+                        Role = HostRole.Response,
+                        Url = exchange.Url,
+                        Header = $"{name}: {value}",
+                    }));
                 }
             }
         }
@@ -129,41 +135,48 @@ public static class DeliveryAttribution
                 var viaHeader = context.Lookup.Find(SignalKind.Header, $"{name}: {value}");
                 if (viaHeader is not null && viaHeader.Service == CdnService)
                 {
-                    cdn.Add(viaHeader, Classification.ThirdParty, new Dictionary<string, string> { ["host:" + resource.Host] = $"{name}: {value}" });
+                    cdn.Add(viaHeader, Classification.ThirdParty, HostFacts(new HostUse
+                    {
+                        Host = resource.Host,
+                        Role = HostRole.Resource,
+                        Url = resource.Url,
+                        Header = $"{name}: {value}",
+                    }));
                 }
             }
         }
 
         var hostingUnobserved = GapLayers.For(observations, Layer.Hosting);
         var cdnUnobserved = GapLayers.For(observations, Layer.Cdn);
-        var cdnDependencies = cdn.Build();
-        var hostingDependencies = hosting.Build();
-        foreach (var (dependencies, unobserved) in new[] { (cdnDependencies, cdnUnobserved), (hostingDependencies, hostingUnobserved) })
-        {
-            foreach (var dependency in dependencies)
-            {
-                if (upstreamNames.TryGetValue((dependency.Entity.Id, dependency.Service), out var reached) && reached.Names.Count > 0)
-                {
-                    var purpose = "CNAME target of " + string.Join(" and ", reached.Hosts);
-                    dependency.DependsOn.AddRange(UpstreamAttribution.ZoneDns(context, reached.Names, reached.Entity, purpose, "cname", unobserved));
-                }
-            }
-        }
-
         var exposedOrigins = observations.Hosts
             .Where(host => host.Role == "origin")
             .SelectMany(host => host.Addresses.Where(address => address.Asn is not { } asn
                 || context.Lookup.Find(SignalKind.Asn, asn.ToString(CultureInfo.InvariantCulture))?.Service != CdnService)
-                .Select(address => $"{host.Name} -> {address.Ip}" + (address.Asn is { } n ? $" (AS{n.ToString(CultureInfo.InvariantCulture)} {address.AsOrganization})" : "")))
+                .Select(address => new HostUse { Host = host.Name, Role = HostRole.Origin, Address = AddressFacts.Of(address) }))
             .ToList();
-        if (cdnDependencies.Count > 0 && exposedOrigins.Count > 0)
-        {
-            foreach (var dependency in cdnDependencies)
+
+        // What each provider relies on (the DNS of the zones its CNAME targets live in) and, for a CDN, the origins
+        // that answer around it.
+        IReadOnlyList<Dependency> Complete(IReadOnlyList<Dependency> dependencies, List<UnobservedItem> unobserved, bool isCdn) =>
+        [
+            .. dependencies.Select(dependency =>
             {
-                dependency.Details["originExposed"] = "the origin answers outside the CDN: " + string.Join("; ", exposedOrigins)
-                    + " (it can be attacked around the proxy, and it can serve readers directly if the CDN withdraws)";
-            }
-        }
+                if (upstreamNames.TryGetValue((dependency.Entity.Id, dependency.Service), out var reached) && reached.Names.Count > 0)
+                {
+                    dependency = dependency with
+                    {
+                        DependsOn = UpstreamAttribution.ZoneDns(context, reached.Names, reached.Entity, reached.Hosts, UpstreamReason.Cname, unobserved),
+                    };
+                }
+
+                return isCdn && exposedOrigins.Count > 0
+                    ? dependency with { Facts = (dependency.Facts ?? new DependencyFacts()) with { ExposedOrigins = exposedOrigins } }
+                    : dependency;
+            }),
+        ];
+
+        var cdnDependencies = Complete(cdn.Build(), cdnUnobserved, isCdn: true);
+        var hostingDependencies = Complete(hosting.Build(), hostingUnobserved, isCdn: false);
         if (edgeOnly && cdnDependencies.Count > 0 && !sawOrigin)
         {
             hostingUnobserved.Add(new UnobservedItem("hosting.origin",
@@ -174,4 +187,9 @@ public static class DeliveryAttribution
             new LayerReport { Layer = Layer.Hosting, Dependencies = hostingDependencies, Unobserved = hostingUnobserved },
             new LayerReport { Layer = Layer.Cdn, Dependencies = cdnDependencies, Unobserved = cdnUnobserved });
     }
+
+    private static DependencyFacts HostFacts(HostUse use) => new() { Hosts = [use] };
+
+    /// <summary>The report's role for an observed host role ("apex", "www", "origin"...).</summary>
+    internal static HostRole RoleOf(string role) => Vocabulary.TryParse<HostRole>(role, out var known) ? known : HostRole.Page;
 }

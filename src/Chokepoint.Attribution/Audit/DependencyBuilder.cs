@@ -4,26 +4,26 @@ namespace Chokepoint.Attribution.Audit;
 
 /// <summary>
 /// Collects attributed signals of one layer and merges them into dependencies, one per company and service,
-/// with every piece of evidence kept.
+/// with every piece of evidence and every fact kept. Mutable while collecting; what it builds is immutable.
 /// </summary>
 public sealed class DependencyBuilder
 {
-    private readonly Dictionary<(string EntityId, string Service), Entry> _entries = [];
-    private readonly List<(string EntityId, string Service)> _order = [];
+    private readonly Dictionary<(string EntityId, ServiceKind Service), Entry> _entries = [];
+    private readonly List<(string EntityId, ServiceKind Service)> _order = [];
 
     /// <summary>Adds a catalog attribution.</summary>
-    public void Add(Attributed attributed, string classification, IReadOnlyDictionary<string, string>? details = null) =>
-        Add(attributed.Entity, attributed.Owner, attributed.Service, attributed.ProviderName, classification, attributed.Evidence, details);
+    public void Add(Attributed attributed, Classification classification, DependencyFacts? facts = null) =>
+        Add(attributed.Entity, attributed.Owner, attributed.Service, attributed.ProviderName, classification, attributed.Evidence, facts);
 
     /// <summary>Adds a dependency on an entity with one piece of evidence; repeated calls merge.</summary>
     public void Add(
         EntityRef entity,
         EntityRef owner,
-        string service,
+        ServiceKind service,
         string? provider,
-        string classification,
+        Classification classification,
         Evidence evidence,
-        IReadOnlyDictionary<string, string>? details = null)
+        DependencyFacts? facts = null)
     {
         var key = (entity.Id, service);
         if (!_entries.TryGetValue(key, out var entry))
@@ -39,25 +39,19 @@ public sealed class DependencyBuilder
             entry.Evidence.Add(evidence);
         }
 
-        if (details is not null)
-        {
-            foreach (var (name, value) in details)
-            {
-                entry.Details[name] = value;
-            }
-        }
+        entry.Facts = DependencyFactsMerge.Merge(entry.Facts, facts);
     }
 
     /// <summary>
     /// The dependencies, with <see cref="Dependency.Redundant"/> set per service: redundant when more than one
     /// independent owner (ultimate parent) provides that service.
     /// </summary>
-    public List<Dependency> Build(Func<string, bool>? redundancyApplies = null)
+    public IReadOnlyList<Dependency> Build(Func<ServiceKind, bool>? redundancyApplies = null)
     {
         var ownersPerService = _entries.Values
-            .GroupBy(entry => entry.Service, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.Select(entry => entry.Owner.Id).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
-        return _order.Select(key => _entries[key]).Select(entry => new Dependency
+            .GroupBy(entry => entry.Service)
+            .ToDictionary(group => group.Key, group => group.Select(entry => entry.Owner.Id).Distinct(StringComparer.Ordinal).Count());
+        return [.. _order.Select(key => _entries[key]).Select(entry => new Dependency
         {
             Entity = entry.Entity,
             Owner = entry.Owner.Id == entry.Entity.Id ? null : entry.Owner,
@@ -65,28 +59,28 @@ public sealed class DependencyBuilder
             Provider = entry.Provider,
             Classification = entry.Classification,
             Redundant = (redundancyApplies?.Invoke(entry.Service) ?? true) && ownersPerService[entry.Service] > 1,
-            Details = entry.Details,
-            Evidence = entry.Evidence,
-        }).ToList();
+            Facts = entry.Facts,
+            Evidence = [.. entry.Evidence],
+        })];
     }
 
     /// <summary>Known beats unknown: private or third-party evidence wins over unknown.</summary>
-    private static string Stronger(string current, string candidate) =>
+    private static Classification Stronger(Classification current, Classification candidate) =>
         current == Classification.Unknown ? candidate : current;
 
-    private sealed class Entry(EntityRef entity, EntityRef owner, string service, string? provider, string classification)
+    private sealed class Entry(EntityRef entity, EntityRef owner, ServiceKind service, string? provider, Classification classification)
     {
         public EntityRef Entity { get; } = entity;
 
         public EntityRef Owner { get; } = owner;
 
-        public string Service { get; } = service;
+        public ServiceKind Service { get; } = service;
 
         public string? Provider { get; } = provider;
 
-        public string Classification { get; set; } = classification;
+        public Classification Classification { get; set; } = classification;
 
-        public Dictionary<string, string> Details { get; } = [];
+        public DependencyFacts? Facts { get; set; }
 
         public List<Evidence> Evidence { get; } = [];
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Chokepoint.Attribution.Catalog;
 using Chokepoint.Model;
 using Chokepoint.Observations.Dns;
@@ -20,14 +19,10 @@ public static class DnsAttribution
         var siteSoa = dns?.Soa?.Values.FirstOrDefault();
         foreach (var nameServer in NameServers(context))
         {
-            var details = new Dictionary<string, string>
+            var details = new DependencyFacts
             {
-                ["nameserver:" + nameServer.Host] = Describe(nameServer),
+                Delegation = new DelegationFacts { ParentNsTtl = dns?.ParentNs?.Ttl, NameServers = [Facts(nameServer)] },
             };
-            if (dns?.ParentNs?.Ttl is { } parentTtl)
-            {
-                details["parentNsTtl"] = parentTtl.ToString(CultureInfo.InvariantCulture);
-            }
 
             var known = context.Lookup.Find(SignalKind.Ns, nameServer.Host);
             var classification = Classify(context, nameServer, known is not null, siteSoa);
@@ -42,7 +37,7 @@ public static class DnsAttribution
             var entity = classification == Classification.Private
                 ? new EntityRef("self:" + context.SiteRegistrableDomain, $"{context.SiteRegistrableDomain} (self-hosted)", null)
                 : EntityRef.Unknown(operatorDomain);
-            builder.Add(entity, entity, "dns", classification == Classification.Private ? "own nameservers" : operatorDomain,
+            builder.Add(entity, entity, ServiceKind.Dns, classification == Classification.Private ? "own nameservers" : operatorDomain,
                 classification, new Evidence("ns", nameServer.Host), details);
         }
 
@@ -73,23 +68,18 @@ public static class DnsAttribution
             .Select(host => new NameServerObservation { Host = host, AtParent = true, State = "unknown" }) ?? [];
     }
 
-    private static string Describe(NameServerObservation nameServer)
+    private static NameServerFacts Facts(NameServerObservation nameServer) => new()
     {
-        var where = nameServer switch
-        {
-            { AtParent: true, AtChild: true } => "parent and child",
-            { AtParent: true } => "parent only",
-            { AtChild: true } => "child only",
-            _ => "listed",
-        };
-        var addresses = string.Join(" ", nameServer.Addresses.Select(address =>
-            address.Asn is { } asn ? $"{address.Ip} (AS{asn.ToString(CultureInfo.InvariantCulture)})" : address.Ip));
-        return $"{nameServer.State}; {where}" + (addresses.Length > 0 ? "; " + addresses : "")
-            + (nameServer.Detail is null ? "" : "; " + nameServer.Detail);
-    }
+        Host = nameServer.Host,
+        State = Vocabulary.TryParse<NameServerState>(nameServer.State, out var state) ? state : NameServerState.Unknown,
+        AtParent = nameServer.AtParent,
+        AtChild = nameServer.AtChild,
+        Addresses = [.. nameServer.Addresses.Select(AddressFacts.Of)],
+        Detail = nameServer.Detail,
+    };
 
     /// <summary>MEASUREMENT.md rules 1-5, with the known-provider list overriding the heuristics.</summary>
-    internal static string Classify(AttributionContext context, NameServerObservation nameServer, bool knownProvider, string? siteSoa)
+    internal static Classification Classify(AttributionContext context, NameServerObservation nameServer, bool knownProvider, string? siteSoa)
     {
         var registrable = context.RegistrableDomainOf(nameServer.Host);
         if (registrable is not null && string.Equals(registrable, context.SiteRegistrableDomain, StringComparison.OrdinalIgnoreCase))

@@ -12,7 +12,7 @@ namespace Chokepoint.Attribution.Audit;
 public static class GapLayers
 {
     /// <summary>Subject to the layers that show it: one, except CAA, which is DNS data that says which CAs may issue.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Table { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, IReadOnlyList<Layer>> Table { get; } = new Dictionary<string, IReadOnlyList<Layer>>(StringComparer.Ordinal)
     {
         [GapKeys.Rdap] = [Layer.Registration],
         [GapKeys.RdapRegistrar] = [Layer.Registration],
@@ -55,7 +55,7 @@ public static class GapLayers
     public static bool IsClaimed(string subject) => Table.ContainsKey(subject);
 
     /// <summary>The gaps of <paramref name="observations"/> that <paramref name="layer"/> shows, as report items.</summary>
-    public static List<UnobservedItem> For(SiteObservations observations, string layer) =>
+    public static List<UnobservedItem> For(SiteObservations observations, Layer layer) =>
         observations.Unobserved
             .Where(gap => Table.TryGetValue(gap.Subject, out var layers) && layers.Contains(layer))
             .Select(ToItem)

@@ -24,22 +24,22 @@ public static class MailAttribution
 
             foreach (var mx in mail.Mx.Where(mx => !IsNullMx(mx)))
             {
-                var details = new Dictionary<string, string> { ["mx:" + mx.Host] = $"preference {mx.Preference}" };
+                var details = new DependencyFacts { Exchangers = [new MailExchanger(mx.Host, mx.Preference)] };
                 var known = context.Lookup.Find(SignalKind.Mx, mx.Host);
                 if (known is not null)
                 {
-                    builder.Add(known with { Service = "mail" }, Classification.ThirdParty, details);
+                    builder.Add(known with { Service = ServiceKind.Mail }, Classification.ThirdParty, details);
                 }
                 else if (context.IsSiteOwned(mx.Host))
                 {
                     var self = new EntityRef("self:" + context.SiteRegistrableDomain, $"{context.SiteRegistrableDomain} (self-hosted)", null);
-                    builder.Add(self, self, "mail", "own mail servers", Classification.Private, new Evidence("mx", mx.Host), details);
+                    builder.Add(self, self, ServiceKind.Mail, "own mail servers", Classification.Private, new Evidence("mx", mx.Host), details);
                 }
                 else
                 {
                     var operatorDomain = context.RegistrableDomainOf(mx.Host) ?? mx.Host;
                     var unknown = EntityRef.Unknown(operatorDomain);
-                    builder.Add(unknown, unknown, "mail", operatorDomain, Classification.Unknown, new Evidence("mx", mx.Host), details);
+                    builder.Add(unknown, unknown, ServiceKind.Mail, operatorDomain, Classification.Unknown, new Evidence("mx", mx.Host), details);
                 }
             }
 
@@ -48,13 +48,13 @@ public static class MailAttribution
                 var sender = context.Lookup.Find(SignalKind.Spf, include);
                 if (sender is not null)
                 {
-                    builder.Add(sender with { Service = "mail-sending" }, Classification.ThirdParty);
+                    builder.Add(sender with { Service = ServiceKind.MailSending }, Classification.ThirdParty);
                 }
                 else if (!context.IsSiteOwned(include))
                 {
                     var operatorDomain = context.RegistrableDomainOf(include) ?? include;
                     var unknown = EntityRef.Unknown(operatorDomain);
-                    builder.Add(unknown, unknown, "mail-sending", operatorDomain, Classification.Unknown, new Evidence("spf", include));
+                    builder.Add(unknown, unknown, ServiceKind.MailSending, operatorDomain, Classification.Unknown, new Evidence("spf", include));
                 }
             }
 
@@ -62,24 +62,27 @@ public static class MailAttribution
             {
                 var known = context.Lookup.Find(SignalKind.Mx, receiver) ?? context.Lookup.Find(SignalKind.Spf, receiver);
                 var entity = known?.Entity ?? EntityRef.Unknown(context.RegistrableDomainOf(receiver) ?? receiver);
-                builder.Add(entity, known?.Owner ?? entity, "dmarc-reports", known?.ProviderName ?? receiver,
+                builder.Add(entity, known?.Owner ?? entity, ServiceKind.DmarcReports, known?.ProviderName ?? receiver,
                     Classification.ThirdParty, new Evidence("dmarc-rua", receiver, known?.Evidence.Rule, known?.Evidence.Source));
             }
         }
 
         var unobserved = GapLayers.For(context.Observations, Layer.Mail);
-        var dependencies = builder.Build(service => service == "mail");
-
-        // The exchangers must resolve for mail to arrive: the DNS of their zones is what the mail provider relies on.
-        foreach (var dependency in dependencies.Where(d => d.Service == "mail"))
+        var dependencies = builder.Build(service => service == ServiceKind.Mail).Select(dependency =>
         {
-            var exchangers = dependency.Details.Keys.Where(key => key.StartsWith("mx:", StringComparison.Ordinal)).Select(key => key[3..]).ToList();
-            var upstream = UpstreamAttribution.ZoneDns(context, exchangers, dependency.Entity, "mail exchanger", "mx", unobserved);
+            if (dependency.Service != ServiceKind.Mail)
+            {
+                return dependency;
+            }
+
+            // The exchangers must resolve for mail to arrive: the DNS of their zones is what the mail provider relies on.
+            var exchangers = dependency.Facts?.Exchangers?.Select(exchanger => exchanger.Host) ?? [];
+            var upstream = UpstreamAttribution.ZoneDns(context, exchangers, dependency.Entity, [], UpstreamReason.Mx, unobserved);
 
             // Any exchanger that resolves will do: the operators of all their zones are alternatives to one another.
             var operators = upstream.Select(d => (d.Owner ?? d.Entity).Id).Distinct(StringComparer.Ordinal).Count();
-            dependency.DependsOn.AddRange(operators > 1 ? upstream.Select(d => d with { Redundant = true }) : upstream);
-        }
+            return dependency with { DependsOn = operators > 1 ? [.. upstream.Select(d => d with { Redundant = true })] : upstream };
+        }).ToList();
 
         return new LayerReport
         {

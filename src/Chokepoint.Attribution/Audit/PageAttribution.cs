@@ -9,12 +9,6 @@ namespace Chokepoint.Attribution.Audit;
 /// </summary>
 public static class PageAttribution
 {
-    /// <summary>Services that carry money; everything else a page loads belongs to the page layer.</summary>
-    public static IReadOnlySet<string> MoneyServices { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "ads", "ad-exchange", "affiliate", "payments", "donations", "crowdfunding", "membership", "ecommerce",
-    };
-
     /// <summary>Builds the page and the money layer.</summary>
     public static (LayerReport Page, LayerReport Money) Attribute(AttributionContext context)
     {
@@ -25,20 +19,29 @@ public static class PageAttribution
         {
             foreach (var resource in observation.Resources.Where(resource => !context.IsSiteOwned(resource.Host)))
             {
-                var details = new Dictionary<string, string>
+                var details = new DependencyFacts
                 {
-                    ["loads:" + resource.Kind] = resource.Blocking ? "blocking" : "non-blocking",
+                    PageUses =
+                    [
+                        new PageUse
+                        {
+                            Url = resource.Url,
+                            Host = resource.Host,
+                            Kind = Vocabulary.TryParse<ResourceKind>(resource.Kind, out var kind) ? kind : ResourceKind.Other,
+                            Blocking = resource.Blocking,
+                        },
+                    ],
                 };
                 var known = context.Lookup.Find(SignalKind.ResourceDomain, resource.Host);
                 if (known is not null)
                 {
-                    (MoneyServices.Contains(known.Service) ? money : page).Add(known, Classification.ThirdParty, details);
+                    (known.Service.IsRevenue() ? money : page).Add(known, Classification.ThirdParty, details);
                     continue;
                 }
 
                 var operatorDomain = context.RegistrableDomainOf(resource.Host) ?? resource.Host;
                 var unknown = EntityRef.Unknown(operatorDomain);
-                page.Add(unknown, unknown, "third-party-resource", operatorDomain, Classification.ThirdParty,
+                page.Add(unknown, unknown, ServiceKind.ThirdPartyResource, operatorDomain, Classification.ThirdParty,
                     new Evidence("resource-domain", resource.Host), details);
             }
 
@@ -57,32 +60,25 @@ public static class PageAttribution
                     continue;
                 }
 
-                var details = new Dictionary<string, string>();
-                if (link.AffiliateTag is not null)
+                var details = new DependencyFacts
                 {
-                    details["account"] = link.AffiliateTag;
-                }
-
-                if (!string.IsNullOrWhiteSpace(link.Text))
-                {
-                    details["link:" + link.Url] = link.Text.Trim();
-                }
+                    Links = [new LinkUse { Url = link.Url, Text = string.IsNullOrWhiteSpace(link.Text) ? null : link.Text.Trim(), Account = link.AffiliateTag }],
+                };
 
                 // A general payment processor used from a "donate" link is this site's donation path.
-                if (known.Service == "payments" && DonationWords.IsDonation(link.Text, link.Url, link.FoundOn))
+                if (known.Service == ServiceKind.Payments && DonationWords.IsDonation(link.Text, link.Url, link.FoundOn))
                 {
-                    known = known with { Service = "donations" };
+                    known = known with { Service = ServiceKind.Donations };
                 }
 
-                (MoneyServices.Contains(known.Service) ? money : page).Add(known, Classification.ThirdParty, details);
+                (known.Service.IsRevenue() ? money : page).Add(known, Classification.ThirdParty, details);
             }
 
             foreach (var entry in observation.AdsTxt)
             {
-                var details = new Dictionary<string, string>
-                {
-                    ["seller:" + entry.AccountId] = entry.Relationship,
-                };
+                var details = Vocabulary.TryParse<SellerRelationship>(entry.Relationship.ToLowerInvariant(), out var relationship)
+                    ? new DependencyFacts { Sellers = [new AdsSeller(entry.AccountId, relationship)] }
+                    : null;
                 var known = context.Lookup.Find(SignalKind.AdsSeller, entry.AdSystem);
                 if (known is not null)
                 {
@@ -91,7 +87,7 @@ public static class PageAttribution
                 else
                 {
                     var unknown = EntityRef.Unknown(entry.AdSystem);
-                    money.Add(unknown, unknown, "ads", entry.AdSystem, Classification.ThirdParty, new Evidence("ads-seller", entry.AdSystem), details);
+                    money.Add(unknown, unknown, ServiceKind.Ads, entry.AdSystem, Classification.ThirdParty, new Evidence("ads-seller", entry.AdSystem), details);
                 }
             }
         }

@@ -17,36 +17,27 @@ public static class RegistrationAttribution
         var registry = context.Lookup.Find(SignalKind.Tld, tld);
         if (registry is not null)
         {
-            builder.Add(registry, Classification.ThirdParty, new Dictionary<string, string> { ["tld"] = tld });
+            builder.Add(registry, Classification.ThirdParty);
         }
         else
         {
             var unknown = EntityRef.Unknown($"registry of .{tld}");
-            builder.Add(unknown, unknown, "registry", null, Classification.ThirdParty, new Evidence("tld", tld));
+            builder.Add(unknown, unknown, ServiceKind.Registry, null, Classification.ThirdParty, new Evidence("tld", tld));
         }
 
         if (registration is not null)
         {
-            var details = new Dictionary<string, string>();
-            if (registration.Status.Count > 0)
+            var details = new DependencyFacts
             {
-                details["status"] = string.Join(", ", registration.Status);
-            }
-
-            if (registration.Expires is { } expires)
-            {
-                details["expires"] = expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            }
-
-            if (registration.LastChanged is { } changed)
-            {
-                details["lastChanged"] = changed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            }
-
-            if (RegistrationStatus.IsOnHold(registration.Status))
-            {
-                details["hold"] = "the domain is on hold: it is not delegated and does not resolve";
-            }
+                Registrar = new RegistrarFacts
+                {
+                    StatusCodes = [.. registration.Status],
+                    TransferLocked = registration.Status.Count > 0 ? RegistrationStatus.IsTransferLocked(registration.Status) : null,
+                    OnHold = RegistrationStatus.IsOnHold(registration.Status),
+                    Expires = registration.Expires,
+                    LastChanged = registration.LastChanged,
+                },
+            };
 
             var registrar = registration.RegistrarIanaId is { } ianaId
                 ? context.Lookup.Find(SignalKind.RegistrarIana, ianaId.ToString(CultureInfo.InvariantCulture))
@@ -60,7 +51,7 @@ public static class RegistrationAttribution
             {
                 var label = registration.RegistrarName ?? $"IANA registrar {registration.RegistrarIanaId}";
                 var unknown = EntityRef.Unknown(label);
-                builder.Add(unknown, unknown, "registrar", label, Classification.ThirdParty, new Evidence("registrar-name", label), details);
+                builder.Add(unknown, unknown, ServiceKind.Registrar, label, Classification.ThirdParty, new Evidence("registrar-name", label), details);
             }
         }
 

@@ -13,11 +13,10 @@ public sealed class ReportAttributor(CatalogLookup lookup, PublicSuffixList suff
         var context = new AttributionContext(observations, lookup, suffixes);
         var (hosting, cdn) = DeliveryAttribution.Attribute(context);
         var (page, money) = PageAttribution.Attribute(context);
-        List<LayerReport> layers =
+        LayerReport[] others =
         [
             RegistrationAttribution.Attribute(context),
             DnsAttribution.Attribute(context),
-            hosting,
             cdn,
             TlsAttribution.Attribute(context),
             MailAttribution.Attribute(context),
@@ -26,7 +25,9 @@ public sealed class ReportAttributor(CatalogLookup lookup, PublicSuffixList suff
         ];
 
         // Nothing unseen may be lost: a gap whose subject no layer claims is shown with hosting, under its own key.
-        hosting.Unobserved.AddRange(observations.Unobserved.Where(gap => !GapLayers.IsClaimed(gap.Subject)).Select(GapLayers.ToItem));
+        var unclaimed = observations.Unobserved.Where(gap => !GapLayers.IsClaimed(gap.Subject)).Select(GapLayers.ToItem);
+        hosting = hosting with { Unobserved = [.. hosting.Unobserved, .. unclaimed] };
+        var layers = others.Prepend(hosting).OrderBy(layer => layer.Layer).ToList();
 
         return new AuditReport
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Chokepoint.Attribution.Catalog;
 using Chokepoint.Model;
 
@@ -19,7 +18,7 @@ public static class TlsAttribution
     {
         var builder = new DependencyBuilder();
         var caa = context.Observations.Dns?.Caa;
-        var caaDomains = CaaIssuers(caa?.Values ?? []);
+        var caaSet = caa is null ? CaaFacts.NotObserved : new CaaFacts { Observed = true, Issuers = CaaIssuers(caa.Values) };
         var ocspHosts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var tls in context.Observations.Tls)
         {
@@ -30,18 +29,26 @@ public static class TlsAttribution
             }
 
             var validityDays = (leaf.NotAfter - leaf.NotBefore).TotalDays;
-            var details = new Dictionary<string, string>
+            var details = new DependencyFacts
             {
-                ["host:" + tls.Host] = $"{leaf.IssuerCommonName ?? leaf.Issuer}; valid {leaf.NotBefore:yyyy-MM-dd} to {leaf.NotAfter:yyyy-MM-dd}",
-                ["validityDays"] = Math.Round(validityDays).ToString(CultureInfo.InvariantCulture),
-                ["automatedIssuance"] = validityDays <= AutomatedValidityDays ? "likely (short validity)" : "unlikely (long validity)",
-                ["ocspStapled"] = tls.OcspStapled switch { true => "yes", false => "no", null => "not observed" },
-                ["caa"] = caa is null ? "not observed" : caaDomains.Count == 0 ? "none published (any CA may issue)" : string.Join(", ", caaDomains),
+                Certificates =
+                [
+                    new CertificateFacts
+                    {
+                        Host = tls.Host,
+                        Issuer = leaf.IssuerCommonName ?? leaf.Issuer,
+                        NotBefore = leaf.NotBefore,
+                        NotAfter = leaf.NotAfter,
+                        ValidityDays = (int)Math.Round(validityDays),
+                        Automation = validityDays <= AutomatedValidityDays
+                            ? new IssuanceAutomation(true, AutomationReason.ShortValidity)
+                            : new IssuanceAutomation(false, AutomationReason.LongValidity),
+                        OcspStapled = tls.OcspStapled,
+                        ValidationErrors = tls.Valid ? [] : [.. tls.ValidationErrors],
+                    },
+                ],
+                Caa = caaSet,
             };
-            if (!tls.Valid)
-            {
-                details["validation"] = string.Join("; ", tls.ValidationErrors);
-            }
 
             var responders = leaf.OcspUrls
                 .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host.ToLowerInvariant() : null)
@@ -69,7 +76,7 @@ public static class TlsAttribution
             {
                 var label = leaf.IssuerOrganization ?? leaf.Issuer;
                 var unknown = EntityRef.Unknown(label);
-                builder.Add(unknown, unknown, "ca", label, Classification.Unknown, new Evidence("issuer", label), details);
+                builder.Add(unknown, unknown, ServiceKind.Ca, label, Classification.Unknown, new Evidence("issuer", label), details);
                 issuers.Add(unknown);
             }
 
@@ -81,14 +88,11 @@ public static class TlsAttribution
         }
 
         var unobserved = GapLayers.For(context.Observations, Layer.Tls);
-        var dependencies = builder.Build(_ => false);
-        foreach (var dependency in dependencies)
-        {
-            if (ocspHosts.TryGetValue(dependency.Entity.Id, out var hosts) && hosts.Count > 0)
-            {
-                dependency.DependsOn.AddRange(UpstreamAttribution.OcspResponder(context, hosts, dependency.Entity, unobserved));
-            }
-        }
+        var dependencies = builder.Build(_ => false)
+            .Select(dependency => ocspHosts.TryGetValue(dependency.Entity.Id, out var hosts) && hosts.Count > 0
+                ? dependency with { DependsOn = UpstreamAttribution.OcspResponder(context, hosts, dependency.Entity, unobserved) }
+                : dependency)
+            .ToList();
 
         return new LayerReport
         {

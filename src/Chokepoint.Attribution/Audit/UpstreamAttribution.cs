@@ -31,13 +31,13 @@ public static class UpstreamAttribution
     /// <param name="context">The attribution context.</param>
     /// <param name="names">Host names outside the site, e.g. a CNAME chain from the first third-party target on.</param>
     /// <param name="provider">The provider these names lead to (the owner a self-hosted zone falls back on).</param>
-    /// <param name="purpose">Why the names matter, e.g. "CNAME target of www.example.com".</param>
-    /// <param name="reason">The collector's reason for these names: "cname", "mx" or "ocsp".</param>
+    /// <param name="relyingHosts">What relies on the names, e.g. the site's "www.example.com" whose CNAME leads there.</param>
+    /// <param name="reason">Why the collector looked at these names.</param>
     /// <param name="unobserved">Receives what could not be seen.</param>
-    public static List<Dependency> ZoneDns(
-        AttributionContext context, IEnumerable<string> names, EntityRef provider, string purpose, string reason, List<UnobservedItem> unobserved)
+    public static IReadOnlyList<Dependency> ZoneDns(
+        AttributionContext context, IEnumerable<string> names, EntityRef provider, IReadOnlyList<string> relyingHosts, UpstreamReason reason, List<UnobservedItem> unobserved)
     {
-        var key = KeyFor(reason);
+        var key = KeyFor(reason.ToWord());
         if (context.Observations.UpstreamZones is not { } observedZones)
         {
             if (!unobserved.Any(u => u.What == key))
@@ -84,16 +84,18 @@ public static class UpstreamAttribution
 
             foreach (var nameServer in zone.NameServers)
             {
-                var details = new Dictionary<string, string>
+                var details = new DependencyFacts
                 {
-                    ["zone"] = zone.Zone,
-                    ["for"] = $"{purpose}: {string.Join(", ", zone.Names)}",
-                    ["nameserver:" + nameServer] = "NS of " + zone.Zone,
+                    Upstream = new UpstreamFacts
+                    {
+                        Zone = zone.Zone,
+                        Reason = reason,
+                        For = [.. relyingHosts],
+                        Names = [.. zone.Names],
+                        ZoneNsTtl = zone.Ttl,
+                        NameServers = [nameServer],
+                    },
                 };
-                if (zone.Ttl is { } ttl)
-                {
-                    details["zoneNsTtl"] = ttl.ToString(CultureInfo.InvariantCulture);
-                }
 
                 if (context.Lookup.Find(SignalKind.Ns, nameServer) is { } known)
                 {
@@ -109,26 +111,26 @@ public static class UpstreamAttribution
                     // catalog does not know belongs to an unknown company, never silently to the provider.
                     if (ZoneOwner(context, zone.Zone) is { } owner)
                     {
-                        builder.Add(owner.Entity, owner.Owner, "dns", $"own nameservers of {zone.Zone}", Relation(owner.Owner, providerOwner),
+                        builder.Add(owner.Entity, owner.Owner, ServiceKind.Dns, $"own nameservers of {zone.Zone}", Relation(owner.Owner, providerOwner),
                             new Evidence("ns", nameServer, owner.Evidence.Rule, owner.Evidence.Source), details);
                     }
                     else if (zone.Names.Any(name => ZoneOwner(context, name)?.Entity.Id == provider.Id))
                     {
                         // The catalog gives the provider a name inside the zone (its CNAME target): the zone is its own.
-                        builder.Add(provider, providerOwner, "dns", $"own nameservers of {zone.Zone}", Classification.Private,
+                        builder.Add(provider, providerOwner, ServiceKind.Dns, $"own nameservers of {zone.Zone}", Classification.Private,
                             new Evidence("ns", nameServer), details);
                     }
                     else
                     {
                         var unknownOwner = EntityRef.Unknown(zoneDomain);
-                        builder.Add(unknownOwner, unknownOwner, "dns", $"own nameservers of {zone.Zone}", Classification.Unknown, new Evidence("ns", nameServer), details);
+                        builder.Add(unknownOwner, unknownOwner, ServiceKind.Dns, $"own nameservers of {zone.Zone}", Classification.Unknown, new Evidence("ns", nameServer), details);
                     }
 
                     continue;
                 }
 
                 var unknown = EntityRef.Unknown(operatorDomain);
-                builder.Add(unknown, unknown, "dns", operatorDomain, Classification.Unknown, new Evidence("ns", nameServer), details);
+                builder.Add(unknown, unknown, ServiceKind.Dns, operatorDomain, Classification.Unknown, new Evidence("ns", nameServer), details);
             }
 
             result.AddRange(builder.Build());
@@ -141,7 +143,7 @@ public static class UpstreamAttribution
     /// What a CA's OCSP responder runs on: the CDN or host its name leads to (CNAME chain, origin AS of its
     /// addresses) and the DNS of the zones on the way.
     /// </summary>
-    public static List<Dependency> OcspResponder(
+    public static IReadOnlyList<Dependency> OcspResponder(
         AttributionContext context, IEnumerable<string> ocspHosts, EntityRef ca, List<UnobservedItem> unobserved)
     {
         var delivery = new DependencyBuilder();
@@ -171,18 +173,23 @@ public static class UpstreamAttribution
                 continue;
             }
 
-            var purpose = "OCSP responder " + hostName;
             foreach (var target in host.CnameChain)
             {
-                if (context.Lookup.Find(SignalKind.Cname, target) is { Service: "cdn" or "hosting" } viaCname)
+                if (context.Lookup.Find(SignalKind.Cname, target) is { Service: ServiceKind.Cdn or ServiceKind.Hosting } viaCname)
                 {
-                    delivery.Add(viaCname, Relation(viaCname.Owner, caOwner), new Dictionary<string, string> { ["for"] = purpose, ["host:" + hostName] = "CNAME " + target });
+                    delivery.Add(viaCname, Relation(viaCname.Owner, caOwner), new DependencyFacts
+                    {
+                        Hosts = [new HostUse { Host = hostName, Role = HostRole.Ocsp, CnameTarget = target }],
+                    });
                 }
             }
 
             foreach (var address in host.Addresses)
             {
-                var details = new Dictionary<string, string> { ["for"] = purpose, ["address:" + address.Ip] = hostName };
+                var details = new DependencyFacts
+                {
+                    Hosts = [new HostUse { Host = hostName, Role = HostRole.Ocsp, Address = AddressFacts.Of(address) }],
+                };
                 if (address.Asn is not { } asn)
                 {
                     continue;
@@ -191,18 +198,18 @@ public static class UpstreamAttribution
                 var asnText = asn.ToString(CultureInfo.InvariantCulture);
                 if (context.Lookup.Find(SignalKind.Asn, asnText) is { } viaAsn)
                 {
-                    var service = viaAsn.Service == "cdn" ? "cdn" : "hosting";
+                    var service = viaAsn.Service == ServiceKind.Cdn ? ServiceKind.Cdn : ServiceKind.Hosting;
                     delivery.Add(viaAsn with { Service = service }, Relation(viaAsn.Owner, caOwner), details);
                 }
                 else
                 {
                     var label = $"AS{asnText} {address.AsOrganization}".Trim();
                     var unknown = EntityRef.Unknown(label);
-                    delivery.Add(unknown, unknown, "hosting", label, Classification.Unknown, new Evidence("asn", asnText), details);
+                    delivery.Add(unknown, unknown, ServiceKind.Hosting, label, Classification.Unknown, new Evidence("asn", asnText), details);
                 }
             }
 
-            zoneDns.AddRange(ZoneDns(context, [hostName, .. host.CnameChain], ca, purpose, "ocsp", unobserved));
+            zoneDns.AddRange(ZoneDns(context, [hostName, .. host.CnameChain], ca, [hostName], UpstreamReason.Ocsp, unobserved));
         }
 
         return [.. delivery.Build(_ => false), .. zoneDns];
@@ -218,7 +225,7 @@ public static class UpstreamAttribution
             : gap.Reason.Contains(name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"private" when the provider itself runs it, "third-party" when another company does.</summary>
-    private static string Relation(EntityRef owner, EntityRef providerOwner) =>
+    private static Classification Relation(EntityRef owner, EntityRef providerOwner) =>
         owner.Id == providerOwner.Id ? Classification.Private : Classification.ThirdParty;
 
     /// <summary>The company a name belongs to by any host-name rule of the catalog (CNAME, OCSP, NS, MX), or null.</summary>

@@ -29,7 +29,7 @@ internal sealed class FailOnOption
         }
 
         var threshold = Array.IndexOf(Levels, level);
-        return reports.SelectMany(report => report.Chokepoints).Any(point => Array.IndexOf(Levels, point.Severity) is >= 0 and var rank && rank <= threshold)
+        return reports.SelectMany(report => report.Chokepoints).Any(point => Array.IndexOf(Levels, point.Severity.ToWord()) is >= 0 and var rank && rank <= threshold)
             ? ExitCodes.FindingsAtThreshold
             : ExitCodes.Ok;
     }

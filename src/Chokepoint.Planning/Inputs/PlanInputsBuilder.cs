@@ -35,8 +35,6 @@ public static class PlanInputsBuilder
         ["zerossl"] = "sectigo.com",
     };
 
-    private static readonly string[] RevenueServices = ["ads", "affiliate", "payments", "donations", "membership", "crowdfunding", "ecommerce"];
-
     public static PlanInputs Build(SiteObservations observations, AuditReport report, ProviderCatalog catalog)
     {
         var domain = observations.Domain;
@@ -83,7 +81,7 @@ public static class PlanInputsBuilder
             }
         }
 
-        var ca = report.Layers.SelectMany(l => l.Dependencies).FirstOrDefault(d => d.Service == "ca");
+        var ca = report.Layers.SelectMany(l => l.Dependencies).FirstOrDefault(d => d.Service == ServiceKind.Ca);
         var caOwner = ca is null ? null : SiteModelBuilder.CompanyOf(ca);
         return new PlanInputs
         {
@@ -92,13 +90,13 @@ public static class PlanInputsBuilder
             CurrentCaIssuer = ca is null ? null : CaaIdentifiers.GetValueOrDefault(ca.Entity.Id) ?? CaaIdentifiers.GetValueOrDefault(caOwner!),
             IodefContact = "mailto:security@" + domain,
             CurrentMx = mx,
-            CaCandidates = Candidates(catalog, "ca", report, provider => CaaIdentifiers.GetValueOrDefault(provider.CompanyId)),
-            BackupMxCandidates = Candidates(catalog, "mail", report, provider => provider.Planning?.BackupMx),
-            DnsCandidates = Candidates(catalog, "dns", report, secondary: true),
-            CdnCandidates = Candidates(catalog, "cdn", report),
-            HostingCandidates = Candidates(catalog, "hosting", report),
-            RegistrarCandidates = Candidates(catalog, "registrar", report),
-            RevenueAlternatives = RevenueServices.ToDictionary(service => "revenue:" + service, service => (IReadOnlyList<ProviderCandidate>)Candidates(catalog, service, report), StringComparer.Ordinal),
+            CaCandidates = Candidates(catalog, ServiceKind.Ca, report, provider => CaaIdentifiers.GetValueOrDefault(provider.CompanyId)),
+            BackupMxCandidates = Candidates(catalog, ServiceKind.Mail, report, provider => provider.Planning?.BackupMx),
+            DnsCandidates = Candidates(catalog, ServiceKind.Dns, report, secondary: true),
+            CdnCandidates = Candidates(catalog, ServiceKind.Cdn, report),
+            HostingCandidates = Candidates(catalog, ServiceKind.Hosting, report),
+            RegistrarCandidates = Candidates(catalog, ServiceKind.Registrar, report),
+            RevenueAlternatives = ServiceKinds.RevenuePaths.ToDictionary(service => service.RevenueFunctionId(), service => (IReadOnlyList<ProviderCandidate>)Candidates(catalog, service, report), StringComparer.Ordinal),
             Facts = RecoveryFactsReader.Read(report),
         };
     }
@@ -110,10 +108,10 @@ public static class PlanInputsBuilder
     /// alternatives); with <paramref name="secondary"/>, those that publish their secondary nameservers come first.
     /// </summary>
     private static List<ProviderCandidate> Candidates(
-        ProviderCatalog catalog, string service, AuditReport report, Func<Provider, string?>? value = null, bool secondary = false)
+        ProviderCatalog catalog, ServiceKind service, AuditReport report, Func<Provider, string?>? value = null, bool secondary = false)
     {
         var used = report.Layers.SelectMany(l => l.Dependencies).Where(d => d.Service == service).Select(SiteModelBuilder.CompanyOf).ToHashSet(StringComparer.Ordinal);
-        return catalog.ProvidersOf(service)
+        return catalog.ProvidersOf(service.ToWord())
             .Where(provider => !used.Contains(catalog.UltimateParent(provider.CompanyId).Id))
             .Select(provider => new ProviderCandidate(
                 catalog.UltimateParent(provider.CompanyId).Id,

@@ -2,6 +2,7 @@ using System.Globalization;
 using Chokepoint.Analysis.FaultTree;
 using Chokepoint.Analysis.Model;
 using Chokepoint.Analysis.Recovery;
+using Chokepoint.Model;
 
 namespace Chokepoint.Planning.Plans;
 

@@ -99,7 +99,7 @@ public sealed record DependencyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyLi
         nodes.AddRange(orderedCompanies.Select((company, row) =>
         {
             var single = chokepoints.TryGetValue(company.Id, out var chokepoint);
-            var subtitle = single ? $"single point of failure · {chokepoint!.Severity}" : "not a single point of failure";
+            var subtitle = single ? $"single point of failure · {chokepoint!.Severity.ToWord()}" : "not a single point of failure";
             return new GraphNode(CompanyId(company.Id), GraphColumn.Company, company.Name, subtitle, single, ColumnX(2), RowY(row, orderedCompanies.Count, rows));
         }));
 
@@ -135,7 +135,7 @@ public sealed record DependencyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyLi
             1 => "1 single point of failure",
             _ => $"{singles} single points of failure",
         };
-        return $"{function.Importance} · {detail}";
+        return $"{function.Importance.ToWord()} · {detail}";
     }
 
     private static List<ServiceNode> CollectServices(AuditReport report)
@@ -144,19 +144,19 @@ public sealed record DependencyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyLi
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var layer in report.Layers)
         {
-            var layerRank = Layer.All.ToList().IndexOf(layer.Layer);
+            var layerRank = (int)layer.Layer;
             foreach (var dependency in layer.Dependencies)
             {
                 var owner = ReportLabels.Owner(dependency);
                 var provider = dependency.Provider ?? dependency.Entity.Name;
-                var id = ServiceKey(dependency.Service, owner.Id, provider);
+                var id = ServiceKey(dependency.Service.ToWord(), owner.Id, provider);
                 if (!seen.Add(id))
                 {
                     continue;
                 }
 
-                var subtitle = $"{dependency.Service} · {ReportLabels.LayerTitle(layer.Layer)}" + (dependency.Redundant ? " · redundant" : "");
-                services.Add(new ServiceNode(id, dependency.Service, owner.Id, owner.Name, provider, subtitle, dependency.Redundant, layerRank < 0 ? int.MaxValue : layerRank));
+                var subtitle = $"{dependency.Service.ToWord()} · {ReportLabels.LayerTitle(layer.Layer)}" + (dependency.Redundant ? " · redundant" : "");
+                services.Add(new ServiceNode(id, dependency.Service.ToWord(), owner.Id, owner.Name, provider, subtitle, dependency.Redundant, layerRank));
             }
         }
 
@@ -171,15 +171,15 @@ public sealed record DependencyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyLi
                 {
                     var owner = ReportLabels.Owner(upstream);
                     var detail = SiteModelBuilder.DetailOf(upstream, indirect: true);
-                    var id = ServiceKey(upstream.Service, owner.Id, detail);
+                    var id = ServiceKey(upstream.Service.ToWord(), owner.Id, detail);
                     if (!seen.Add(id))
                     {
                         continue;
                     }
 
-                    var layerRank = Layer.All.ToList().IndexOf(upstream.Service switch { "dns" => Layer.Dns, "cdn" => Layer.Cdn, _ => Layer.Hosting });
-                    var subtitle = $"{upstream.Service} behind {dependency.Provider ?? dependency.Entity.Name}" + (upstream.Redundant ? " · redundant" : "");
-                    services.Add(new ServiceNode(id, upstream.Service, owner.Id, owner.Name, detail, subtitle, upstream.Redundant, layerRank));
+                    var layerRank = (int)(upstream.Service switch { ServiceKind.Dns => Layer.Dns, ServiceKind.Cdn => Layer.Cdn, _ => Layer.Hosting });
+                    var subtitle = $"{upstream.Service.ToWord()} behind {dependency.Provider ?? dependency.Entity.Name}" + (upstream.Redundant ? " · redundant" : "");
+                    services.Add(new ServiceNode(id, upstream.Service.ToWord(), owner.Id, owner.Name, detail, subtitle, upstream.Redundant, layerRank));
                 }
             }
         }

@@ -27,7 +27,7 @@ internal static class HtmlLayerSection
 
             if (layer.Dependencies.Count > 0)
             {
-                page.Append("<table class=\"layer\" data-layer=\"").Append(HtmlText.Encode(layer.Layer)).Append("\">\n");
+                page.Append("<table class=\"layer\" data-layer=\"").Append(HtmlText.Encode(layer.Layer.ToWord())).Append("\">\n");
                 page.Append("<thead><tr><th>Company</th><th>Service / provider</th><th>Third party?</th><th>Redundant / single</th><th>Evidence</th></tr></thead>\n<tbody>\n");
                 foreach (var dependency in layer.Dependencies)
                 {
@@ -66,6 +66,11 @@ internal static class HtmlLayerSection
             .Append(HtmlText.Encode(upstream ? ReportLabels.UpstreamThirdParty(dependency) : ReportLabels.ThirdParty(dependency))).Append("</td><td class=\"redundancy\">")
             .Append(HtmlText.Encode(upstream ? ReportLabels.UpstreamRedundancy(dependency) : ReportLabels.Redundancy(dependency))).Append("</td><td class=\"evidence\">");
         AppendEvidence(page, dependency);
+        if (FactLabels.Lines(dependency) is { Count: > 0 } facts)
+        {
+            page.Append("<ul class=\"facts\">").Append(string.Concat(facts.Select(fact => "<li>" + HtmlText.Encode(fact) + "</li>"))).Append("</ul>");
+        }
+
         page.Append("</td></tr>\n");
     }
 

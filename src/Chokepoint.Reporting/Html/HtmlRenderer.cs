@@ -140,7 +140,7 @@ public static class HtmlRenderer
         {
             var singles = function.SinglePoints.Select(id => ReportLabels.NameOf(companies, id)).ToList();
             var pairs = function.Pairs.Select(pair => string.Join(" + ", pair.Select(id => ReportLabels.NameOf(companies, id)))).ToList();
-            page.Append("<tr><td>").Append(HtmlText.Encode(function.Name)).Append("</td><td>").Append(HtmlText.Encode(function.Importance)).Append("</td><td>")
+            page.Append("<tr><td>").Append(HtmlText.Encode(function.Name)).Append("</td><td>").Append(HtmlText.Encode(function.Importance.ToWord())).Append("</td><td>")
                 .Append(singles.Count == 0 ? "none" : string.Join("<br />", singles.Select(HtmlText.Encode))).Append("</td><td>")
                 .Append(pairs.Count == 0 ? "none" : string.Join("<br />", pairs.Select(HtmlText.Encode))).Append("</td></tr>\n");
         }
@@ -153,9 +153,6 @@ public static class HtmlRenderer
         page.Append("<section id=\"").Append(id).Append("\">\n<").Append(heading).Append('>').Append(HtmlText.Encode(title)).Append("</").Append(heading).Append(">\n");
 
     /// <summary>A severity badge.</summary>
-    internal static string Severity(string severity)
-    {
-        var known = severity is "critical" or "high" or "medium" or "low";
-        return $"<span class=\"severity{(known ? " severity-" + severity : "")}\">{HtmlText.Encode(severity)}</span>";
-    }
+    internal static string Severity(Severity severity) =>
+        $"<span class=\"severity severity-{severity.ToWord()}\">{HtmlText.Encode(severity.ToWord())}</span>";
 }

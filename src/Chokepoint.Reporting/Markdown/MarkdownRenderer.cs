@@ -69,7 +69,7 @@ public static class MarkdownRenderer
                 text,
                 MarkdownText.Cell(chokepoint.Entity.Name),
                 MarkdownText.Cell(string.Join(", ", chokepoint.Functions.Select(id => ReportLabels.NameOf(functions, id)))),
-                "**" + MarkdownText.Cell(chokepoint.Severity) + "**",
+                "**" + MarkdownText.Cell(chokepoint.Severity.ToWord()) + "**",
                 MarkdownText.Cell(ReportLabels.TimeToRecover(chokepoint)));
         }
 
@@ -94,7 +94,7 @@ public static class MarkdownRenderer
             AppendRow(
                 text,
                 MarkdownText.Cell(function.Name),
-                MarkdownText.Cell(function.Importance),
+                MarkdownText.Cell(function.Importance.ToWord()),
                 singles.Count == 0 ? "none" : MarkdownText.CellLines(singles),
                 pairs.Count == 0 ? "none" : MarkdownText.CellLines(pairs));
         }
@@ -166,7 +166,7 @@ public static class MarkdownRenderer
         foreach (var chokepoint in report.Chokepoints)
         {
             text.Append("### ").Append(MarkdownText.Inline(chokepoint.Entity.Name)).Append(" (")
-                .Append(MarkdownText.Inline(chokepoint.Severity)).AppendLine(")");
+                .Append(MarkdownText.Inline(chokepoint.Severity.ToWord())).AppendLine(")");
             text.AppendLine();
             if (chokepoint.Services.Count > 0)
             {
@@ -251,6 +251,8 @@ public static class MarkdownRenderer
         {
             shown.Add($"+{evidence.Count - EvidenceLimit} more");
         }
+
+        shown.AddRange(FactLabels.Lines(dependency));
 
         AppendRow(
             text,

@@ -27,7 +27,7 @@ internal static class ReportLabels
     }
 
     /// <summary>The heading of a layer.</summary>
-    public static string LayerTitle(string layer) => layer switch
+    public static string LayerTitle(Layer layer) => layer switch
     {
         Layer.Registration => "Registration",
         Layer.Dns => "DNS",
@@ -37,7 +37,7 @@ internal static class ReportLabels
         Layer.Mail => "Mail",
         Layer.Page => "Page",
         Layer.Money => "Money",
-        _ => layer.Length == 0 ? layer : char.ToUpperInvariant(layer[0]) + layer[1..],
+        _ => layer.ToWord(),
     };
 
     /// <summary>The company, with its ultimate owner when another company owns it.</summary>
@@ -51,7 +51,7 @@ internal static class ReportLabels
 
     /// <summary>"dns: Amazon Route 53", or only the service when no product was named.</summary>
     public static string ServiceAndProvider(Dependency dependency) =>
-        dependency.Provider is null ? dependency.Service : $"{dependency.Service}: {dependency.Provider}";
+        dependency.Provider is null ? dependency.Service.ToWord() : $"{dependency.Service.ToWord()}: {dependency.Provider}";
 
     /// <summary>Answers "third party?" for a dependency.</summary>
     public static string ThirdParty(Dependency dependency) => dependency.Classification switch
@@ -67,7 +67,7 @@ internal static class ReportLabels
     /// <summary>"dns of zone cloudfront.net: Amazon Route 53", the service a provider itself relies on.</summary>
     public static string UpstreamServiceAndProvider(Dependency upstream)
     {
-        var service = upstream.Details.GetValueOrDefault("zone") is { } zone ? $"{upstream.Service} of zone {zone}" : upstream.Service;
+        var service = upstream.Facts?.Upstream?.Zone is { } zone ? $"{upstream.Service.ToWord()} of zone {zone}" : upstream.Service.ToWord();
         return upstream.Provider is null ? service : $"{service}: {upstream.Provider}";
     }
 

@@ -32,7 +32,7 @@ public static class TableRenderer
         foreach (var layer in report.Layers)
         {
             text.AppendLine();
-            text.Append('[').Append(layer.Layer.ToUpperInvariant()).AppendLine("]");
+            text.Append('[').Append(layer.Layer.ToWord().ToUpperInvariant()).AppendLine("]");
             if (layer.Dependencies.Count == 0 && layer.Unobserved.Count == 0)
             {
                 text.AppendLine("  no dependency found");
@@ -47,14 +47,14 @@ public static class TableRenderer
             {
                 "  -> " + CompanyLabel(upstream),
                 ReportLabels.UpstreamServiceAndProvider(upstream),
-                upstream.Classification == Classification.Private ? "provider's own" : upstream.Classification,
+                upstream.Classification == Classification.Private ? "provider's own" : upstream.Classification.ToWord(),
                 upstream.Classification == Classification.Private ? "-" : upstream.Redundant ? "redundant" : "single",
                 EvidenceLabel(upstream),
             }).Prepend(
             [
                 CompanyLabel(dependency),
-                dependency.Provider is null ? dependency.Service : $"{dependency.Service}: {dependency.Provider}",
-                dependency.Classification,
+                ReportLabels.ServiceAndProvider(dependency),
+                dependency.Classification.ToWord(),
                 dependency.Redundant ? "redundant" : "single",
                 EvidenceLabel(dependency),
             ])).ToList();
@@ -71,7 +71,7 @@ public static class TableRenderer
             text.AppendLine("[CHOKEPOINTS] companies that alone can break a function");
             foreach (var chokepoint in report.Chokepoints)
             {
-                text.Append("  ").Append(chokepoint.Severity.ToUpperInvariant()).Append("  ").Append(chokepoint.Entity.Name)
+                text.Append("  ").Append(chokepoint.Severity.ToWord().ToUpperInvariant()).Append("  ").Append(chokepoint.Entity.Name)
                     .Append(": ").AppendLine(string.Join(", ", chokepoint.Functions));
                 foreach (var indirect in chokepoint.Indirect)
                 {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Chokepoint.Analysis.Scenarios;
+using Chokepoint.Model;
 using Chokepoint.Reporting.Json;
 
 namespace Chokepoint.Reporting.WhatIf;
@@ -49,7 +50,7 @@ public static class WhatIfRenderer
             {
                 id = f.FunctionId,
                 name = f.FunctionName,
-                importance = f.Importance.ToString().ToLowerInvariant(),
+                importance = f.Importance.ToWord(),
                 outcome = f.Outcome.ToString().ToLowerInvariant(),
                 path = f.Path,
                 timeToRecover = report.Recoveries.TryGetValue(f.FunctionId, out var r)

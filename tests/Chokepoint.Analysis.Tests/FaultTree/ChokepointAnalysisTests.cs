@@ -1,5 +1,6 @@
 using Chokepoint.Analysis.FaultTree;
 using Chokepoint.Analysis.Model;
+using Chokepoint.Model;
 using static Chokepoint.Analysis.Model.Requirement;
 using static Chokepoint.Analysis.Tests.Sites;
 

@@ -11,15 +11,15 @@ public sealed class IndirectDependencyTests
     private static Dependency Dep(string company, string service, string? zone = null, params Dependency[] dependsOn) => new()
     {
         Entity = new EntityRef(company, company + " Inc.", null),
-        Service = service,
+        Service = Vocabulary.Parse<ServiceKind>(service),
         Provider = company + " " + service,
         Classification = Classification.ThirdParty,
-        Details = zone is null ? [] : new() { ["zone"] = zone },
+        Facts = zone is null ? null : new DependencyFacts { Upstream = new UpstreamFacts { Zone = zone } },
         Evidence = [new Evidence("test", company)],
         DependsOn = [.. dependsOn],
     };
 
-    private static (string, Dependency)[] Base() =>
+    private static (Layer, Dependency)[] Base() =>
     [
         (Layer.Registration, Dep("verisign", "registry")),
         (Layer.Registration, Dep("gandi", "registrar")),
@@ -41,7 +41,7 @@ public sealed class IndirectDependencyTests
         Assert.Contains("fastly", web.SinglePoints);
         Assert.DoesNotContain("dyn", Function(report, SiteModelBuilder.NameResolves).SinglePoints);
         var dyn = report.Chokepoints.Single(c => c.Entity.Id == "dyn");
-        Assert.Equal("critical", dyn.Severity);
+        Assert.Equal(Severity.Critical, dyn.Severity);
         Assert.Contains(dyn.Indirect, line => line.Contains("zone fastly.example", StringComparison.Ordinal) && line.Contains("fastly", StringComparison.Ordinal));
         Assert.Contains(dyn.TimeToRecover!.Assumptions, a => a.Contains("not the site", StringComparison.Ordinal));
     }
@@ -86,7 +86,7 @@ public sealed class IndirectDependencyTests
         var report = ReportAnalyzer.Default.Complete(Report([.. Base(), (Layer.Mail, mail)]));
 
         Assert.Contains("dyn", Function(report, SiteModelBuilder.MailReceived).SinglePoints);
-        Assert.Equal("high", report.Chokepoints.Single(c => c.Entity.Id == "dyn").Severity);
+        Assert.Equal(Severity.High, report.Chokepoints.Single(c => c.Entity.Id == "dyn").Severity);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class IndirectDependencyTests
         var status = Function(report, SiteModelBuilder.CertificateStatus);
         Assert.Contains("edgio", status.SinglePoints);
         Assert.Contains("digicert", status.SinglePoints);
-        Assert.Equal("low", report.Chokepoints.Single(c => c.Entity.Id == "edgio").Severity);
+        Assert.Equal(Severity.Low, report.Chokepoints.Single(c => c.Entity.Id == "edgio").Severity);
     }
 
     [Fact]
@@ -153,7 +153,10 @@ public sealed class IndirectDependencyTests
     public void Only_a_host_seen_outside_the_cdn_counts_as_a_reachable_origin(string hostingService, bool reachable)
     {
         var report = Report([.. Base().Where(d => d.Item1 != Layer.Hosting), (Layer.Hosting, Dep("platform", hostingService)), (Layer.Cdn, Dep("cloudflare", "cdn"))]);
-        report.Layers.Single(l => l.Layer == Layer.Hosting).Unobserved.Add(new UnobservedItem("hosting.origin", "the origin is hidden behind the CDN"));
+        report = report with
+        {
+            Layers = [.. report.Layers.Select(l => l.Layer != Layer.Hosting ? l : l with { Unobserved = [new UnobservedItem("hosting.origin", "the origin is hidden behind the CDN")] })],
+        };
 
         Assert.Equal(reachable, RecoveryFactsReader.Read(report).OriginReachableDirectly);
     }

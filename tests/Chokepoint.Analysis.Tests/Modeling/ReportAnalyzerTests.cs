@@ -6,13 +6,13 @@ namespace Chokepoint.Analysis.Tests.Modeling;
 
 public sealed class ReportAnalyzerTests
 {
-    private static Dependency Dep(string company, string service, string? parent = null, Dictionary<string, string>? details = null) => new()
+    private static Dependency Dep(string company, string service, string? parent = null, DependencyFacts? facts = null) => new()
     {
         Entity = new EntityRef(company, company + " Inc.", parent),
         Owner = parent is null ? null : new EntityRef(parent, parent + " Corp.", null),
-        Service = service,
+        Service = Vocabulary.Parse<ServiceKind>(service),
         Classification = Classification.ThirdParty,
-        Details = details ?? [],
+        Facts = facts,
         Evidence = [new Evidence("test", company)],
     };
 
@@ -21,8 +21,8 @@ public sealed class ReportAnalyzerTests
     {
         var report = Report(
             (Layer.Registration, Dep("verisign", "registry")),
-            (Layer.Registration, Dep("cloudflare", "registrar", details: new() { ["status"] = "client transfer prohibited" })),
-            (Layer.Dns, Dep("cloudflare", "dns", details: new() { ["parentNsTtl"] = "172800" })),
+            (Layer.Registration, Dep("cloudflare", "registrar", facts: new() { Registrar = new RegistrarFacts { StatusCodes = ["client transfer prohibited"], TransferLocked = true } })),
+            (Layer.Dns, Dep("cloudflare", "dns", facts: new() { Delegation = new DelegationFacts { ParentNsTtl = 172800 } })),
             (Layer.Cdn, Dep("cloudflare", "cdn")),
             (Layer.Tls, Dep("google", "ca", "alphabet")));
 
@@ -32,7 +32,7 @@ public sealed class ReportAnalyzerTests
         Assert.Contains(SiteModelBuilder.NameResolves, cloudflare.Functions);
         Assert.Contains(SiteModelBuilder.WebServed, cloudflare.Functions);
         Assert.Contains(SiteModelBuilder.HttpsTrusted, cloudflare.Functions);
-        Assert.Equal("critical", cloudflare.Severity);
+        Assert.Equal(Severity.Critical, cloudflare.Severity);
         Assert.NotNull(cloudflare.TimeToRecover);
         Assert.True(cloudflare.TimeToRecover!.High >= cloudflare.TimeToRecover.Low);
         Assert.NotEmpty(cloudflare.TimeToRecover.Steps);

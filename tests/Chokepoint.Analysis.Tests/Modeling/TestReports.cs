@@ -6,11 +6,11 @@ namespace Chokepoint.Analysis.Tests.Modeling;
 internal static class TestReports
 {
     /// <summary>A report of site.example with the given dependencies, each at its layer; every layer present.</summary>
-    public static AuditReport Report(params (string Layer, Dependency Dependency)[] dependencies) => new()
+    public static AuditReport Report(params (Layer Layer, Dependency Dependency)[] dependencies) => new()
     {
         Domain = "site.example",
         CollectedAt = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),
-        Layers = Layer.All.Select(layer => new LayerReport
+        Layers = Vocabulary.Values<Layer>().Select(layer => new LayerReport
         {
             Layer = layer,
             Dependencies = dependencies.Where(d => d.Layer == layer).Select(d => d.Dependency).ToList(),

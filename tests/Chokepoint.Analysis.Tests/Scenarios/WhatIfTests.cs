@@ -1,4 +1,5 @@
 using Chokepoint.Analysis.Model;
+using Chokepoint.Model;
 using Chokepoint.Analysis.Scenarios;
 using static Chokepoint.Analysis.Model.Requirement;
 using static Chokepoint.Analysis.Tests.Sites;

@@ -7,7 +7,7 @@ namespace Chokepoint.Attribution.Tests.Audit;
 /// <summary>Layers take their gaps by subject, never by the text of the key or the reason; no gap is lost.</summary>
 public sealed class GapLayersTests
 {
-    private static List<string> LayersShowing(AuditReport report, Unobserved gap) =>
+    private static List<Layer> LayersShowing(AuditReport report, Unobserved gap) =>
         report.Layers.Where(l => l.Unobserved.Any(u => u.What == gap.What && u.Reason == gap.Reason)).Select(l => l.Layer).ToList();
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class GapLayersTests
     [InlineData(GapKeys.UpstreamZoneMx, Layer.Mail)]
     [InlineData(GapKeys.Page, Layer.Page)]
     [InlineData(GapKeys.AdsTxt, Layer.Money)]
-    public void Each_subject_is_shown_by_its_layer_only(string subject, string layer)
+    public void Each_subject_is_shown_by_its_layer_only(string subject, Layer layer)
     {
         var gap = Unobserved.Of(subject, GapKind.Timeout, "timed out after 3 s");
         var report = TestCatalog.Attributor.Attribute(new SiteObservations { Domain = "shop.com", UpstreamZones = [], Unobserved = [gap] });

@@ -15,7 +15,7 @@ public sealed class ReportAttributorTests
     private static NameServerObservation Ns(string host, string? ownSoa = null) =>
         new() { Host = host, AtParent = true, AtChild = true, State = "authoritative", OwnZoneSoa = ownSoa };
 
-    private static LayerReport Layer(AuditReport report, string layer) => report.Layers.Single(l => l.Layer == layer);
+    private static LayerReport Layer(AuditReport report, Model.Layer layer) => report.Layers.Single(l => l.Layer == layer);
 
     [Fact]
     public void Nameservers_of_one_company_are_one_single_dependency_whatever_their_count()
@@ -85,14 +85,69 @@ public sealed class ReportAttributorTests
 
         var report = TestCatalog.Attributor.Attribute(observations);
 
-        Assert.Contains(Layer(report, Model.Layer.Registration).Dependencies, d => d.Service == "registrar" && d.Entity.Id == "cloudflare");
-        Assert.Contains(Layer(report, Model.Layer.Registration).Dependencies, d => d.Service == "registry" && d.Entity.Id == "verisign");
+        Assert.Contains(Layer(report, Model.Layer.Registration).Dependencies, d => d.Service == ServiceKind.Registrar && d.Entity.Id == "cloudflare");
+        Assert.Contains(Layer(report, Model.Layer.Registration).Dependencies, d => d.Service == ServiceKind.Registry && d.Entity.Id == "verisign");
         Assert.Equal("cloudflare", Assert.Single(Layer(report, Model.Layer.Dns).Dependencies).Entity.Id);
         var cdn = Assert.Single(Layer(report, Model.Layer.Cdn).Dependencies);
         Assert.Equal("cloudflare", cdn.Entity.Id);
         Assert.Contains(cdn.Evidence, e => e.Signal == "header");
         Assert.Contains(cdn.Evidence, e => e.Signal == "asn");
         Assert.Contains(Layer(report, Model.Layer.Hosting).Unobserved, u => u.What == "hosting.origin");
+    }
+
+    [Theory]
+    [InlineData(new[] { "client transfer prohibited", "client update prohibited" }, true)]
+    [InlineData(new[] { "active" }, false)]
+    public void Registrar_status_codes_and_lock_are_typed_facts(string[] status, bool locked)
+    {
+        var changed = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var observations = new SiteObservations
+        {
+            Domain = "locked.com",
+            Registration = new RegistrationObservation { Tld = "com", RegistrarIanaId = 1910, Status = [.. status], LastChanged = changed },
+        };
+
+        var registrar = Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Registration).Dependencies.Single(d => d.Service == ServiceKind.Registrar);
+
+        var facts = registrar.Facts?.Registrar;
+        Assert.NotNull(facts);
+        Assert.Equal(status, facts.StatusCodes);
+        Assert.Equal(locked, facts.TransferLocked);
+        Assert.False(facts.OnHold);
+        Assert.Equal(changed, facts.LastChanged);
+    }
+
+    [Theory]
+    [InlineData(false, 90, true)]
+    [InlineData(true, 100, true)]
+    [InlineData(true, 398, false)]
+    public void Caa_set_and_automation_evidence_are_typed_facts(bool caaObserved, int validityDays, bool automated)
+    {
+        var notBefore = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        var observations = new SiteObservations
+        {
+            Domain = "secure.com",
+            Dns = new DnsObservation { Caa = caaObserved ? new RecordSetObservation() : null },
+            Tls =
+            [
+                new TlsObservation
+                {
+                    Host = "secure.com",
+                    Valid = true,
+                    Chain = [new CertificateObservation { Subject = "CN=secure.com", Issuer = "CN=R11, O=Let's Encrypt", IssuerOrganization = "Let's Encrypt", NotBefore = notBefore, NotAfter = notBefore.AddDays(validityDays) }],
+                },
+            ],
+        };
+
+        var ca = Assert.Single(Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Tls).Dependencies);
+
+        Assert.Equal(caaObserved, ca.Facts?.Caa?.Observed);
+        Assert.Equal(caaObserved, ca.Facts?.Caa?.NonePublished);
+        var certificate = Assert.Single(ca.Facts?.Certificates ?? []);
+        Assert.Equal(automated, certificate.Automation.Likely);
+        Assert.Equal(automated ? AutomationReason.ShortValidity : AutomationReason.LongValidity, certificate.Automation.Reason);
+        Assert.Null(certificate.OcspStapled);
+        Assert.Empty(certificate.ValidationErrors);
     }
 
     [Fact]
@@ -104,9 +159,9 @@ public sealed class ReportAttributorTests
             Registration = new RegistrationObservation { Tld = "com", RegistrarIanaId = 1910, Status = ["client hold"] },
         };
 
-        var registrar = Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Registration).Dependencies.Single(d => d.Service == "registrar");
+        var registrar = Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Registration).Dependencies.Single(d => d.Service == ServiceKind.Registrar);
 
-        Assert.True(registrar.Details.ContainsKey("hold"));
+        Assert.True(registrar.Facts?.Registrar?.OnHold);
     }
 
     [Fact]
@@ -146,9 +201,12 @@ public sealed class ReportAttributorTests
         var ca = Assert.Single(Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Tls).Dependencies);
 
         Assert.Equal("isrg", ca.Entity.Id);
-        Assert.Equal("letsencrypt.org, digicert.com", ca.Details["caa"]);
-        Assert.StartsWith("likely", ca.Details["automatedIssuance"], StringComparison.Ordinal);
-        Assert.Equal("no", ca.Details["ocspStapled"]);
+        Assert.Equal(new CaaFacts { Observed = true, Issuers = ["letsencrypt.org", "digicert.com"] }.Issuers, ca.Facts?.Caa?.Issuers);
+        Assert.True(ca.Facts?.Caa?.Observed);
+        var certificate = Assert.Single(ca.Facts?.Certificates ?? []);
+        Assert.Equal(new IssuanceAutomation(true, AutomationReason.ShortValidity), certificate.Automation);
+        Assert.Equal(90, certificate.ValidityDays);
+        Assert.False(certificate.OcspStapled);
     }
 
     [Fact]
@@ -166,11 +224,11 @@ public sealed class ReportAttributorTests
 
         var mail = Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Mail);
 
-        var receiving = Assert.Single(mail.Dependencies, d => d.Service == "mail");
+        var receiving = Assert.Single(mail.Dependencies, d => d.Service == ServiceKind.Mail);
         Assert.Equal("google", receiving.Entity.Id);
         Assert.Equal("alphabet", receiving.Owner?.Id);
         Assert.False(receiving.Redundant);
-        Assert.Contains(mail.Dependencies, d => d.Service == "mail-sending" && d.Entity.Id == "google");
+        Assert.Contains(mail.Dependencies, d => d.Service == ServiceKind.MailSending && d.Entity.Id == "google");
     }
 
     [Fact]
@@ -213,11 +271,12 @@ public sealed class ReportAttributorTests
         var money = Layer(report, Model.Layer.Money);
 
         Assert.DoesNotContain(page.Dependencies, d => d.Entity.Name.Contains("news.com", StringComparison.Ordinal));
-        Assert.Contains(page.Dependencies, d => d.Entity.Id == "unknown:unknown-widgets.net" && d.Details["loads:script"] == "blocking");
+        Assert.Contains(page.Dependencies, d => d.Entity.Id == "unknown:unknown-widgets.net"
+            && d.Facts?.PageUses?.Single() is { Kind: ResourceKind.Script, Blocking: true });
         var ads = money.Dependencies.Single(d => d.Entity.Id == "google");
-        Assert.Equal("DIRECT", ads.Details["seller:pub-1"]);
+        Assert.Equal([new AdsSeller("pub-1", SellerRelationship.Direct)], ads.Facts?.Sellers ?? []);
         Assert.True(ads.Redundant);
-        Assert.Contains(money.Dependencies, d => d.Service == "donations" && d.Entity.Id == "donorbox");
+        Assert.Contains(money.Dependencies, d => d.Service == ServiceKind.Donations && d.Entity.Id == "donorbox");
         Assert.Contains(page.Unobserved, u => u.Reason.Contains("body exceeded 5 MB", StringComparison.Ordinal));
     }
 

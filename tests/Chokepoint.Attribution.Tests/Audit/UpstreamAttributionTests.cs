@@ -11,7 +11,7 @@ namespace Chokepoint.Attribution.Tests.Audit;
 /// <summary>What providers themselves rely on, from observed zones and OCSP hosts, lands in <c>dependsOn</c>.</summary>
 public sealed class UpstreamAttributionTests
 {
-    private static LayerReport Layer(AuditReport report, string layer) => report.Layers.Single(l => l.Layer == layer);
+    private static LayerReport Layer(AuditReport report, Model.Layer layer) => report.Layers.Single(l => l.Layer == layer);
 
     private static SiteObservations CdnSite(params ZoneObservation[] zones) => new()
     {
@@ -35,10 +35,15 @@ public sealed class UpstreamAttributionTests
         var upstream = Assert.Single(cdn.DependsOn);
         Assert.Equal("ns1", upstream.Entity.Id);
         Assert.Equal("ibm", upstream.Owner?.Id);
-        Assert.Equal("dns", upstream.Service);
-        Assert.Equal("cloudfront.net", upstream.Details["zone"]);
-        Assert.Equal("172800", upstream.Details["zoneNsTtl"]);
-        Assert.Contains("www.shop.com", upstream.Details["for"], StringComparison.Ordinal);
+        Assert.Equal(ServiceKind.Dns, upstream.Service);
+        var zone = upstream.Facts?.Upstream;
+        Assert.NotNull(zone);
+        Assert.Equal("cloudfront.net", zone.Zone);
+        Assert.Equal(172800, zone.ZoneNsTtl);
+        Assert.Equal(UpstreamReason.Cname, zone.Reason);
+        Assert.Equal(["www.shop.com"], zone.For);
+        Assert.Equal(["d1.cloudfront.net"], zone.Names);
+        Assert.Equal(["dns1.p01.nsone.net", "dns2.p01.nsone.net"], zone.NameServers);
         Assert.Equal(Classification.ThirdParty, upstream.Classification);
         Assert.False(upstream.Redundant);
         Assert.Equal(2, upstream.Evidence.Count);
@@ -120,13 +125,13 @@ public sealed class UpstreamAttributionTests
         var ca = Assert.Single(Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Tls).Dependencies);
 
         Assert.Equal("isrg", ca.Entity.Id);
-        var network = Assert.Single(ca.DependsOn, d => d.Service == "cdn");
+        var network = Assert.Single(ca.DependsOn, d => d.Service == ServiceKind.Cdn);
         Assert.Equal("cloudflare", network.Entity.Id);
         Assert.Equal(Classification.ThirdParty, network.Classification);
-        var own = Assert.Single(ca.DependsOn, d => d.Service == "dns" && d.Details["zone"] == "lencr-test.org");
+        var own = Assert.Single(ca.DependsOn, d => d.Service == ServiceKind.Dns && d.Facts?.Upstream?.Zone == "lencr-test.org");
         Assert.Equal("unknown:lencr-test.org", own.Entity.Id);
         Assert.Equal(Classification.Unknown, own.Classification);
-        var edgeDns = Assert.Single(ca.DependsOn, d => d.Service == "dns" && d.Details["zone"] == "cdn.example");
+        var edgeDns = Assert.Single(ca.DependsOn, d => d.Service == ServiceKind.Dns && d.Facts?.Upstream?.Zone == "cdn.example");
         Assert.Equal("cloudflare", edgeDns.Entity.Id);
     }
 
@@ -166,7 +171,8 @@ public sealed class UpstreamAttributionTests
         var mail = Assert.Single(Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Mail).Dependencies);
 
         Assert.Equal(2, mail.DependsOn.Count);
-        Assert.All(mail.DependsOn, d => Assert.Equal("google.com", d.Details["zone"]));
+        Assert.All(mail.DependsOn, d => Assert.Equal("google.com", d.Facts?.Upstream?.Zone));
+        Assert.All(mail.DependsOn, d => Assert.Equal(UpstreamReason.Mx, d.Facts?.Upstream?.Reason));
         Assert.Equal(Classification.ThirdParty, mail.DependsOn.Single(d => d.Entity.Id == "cloudflare").Classification);
         Assert.Equal(Classification.Private, mail.DependsOn.Single(d => d.Entity.Id == "google").Classification);
         Assert.All(mail.DependsOn, d => Assert.True(d.Redundant));
@@ -203,7 +209,7 @@ public sealed class UpstreamAttributionTests
         var zoneDns = Assert.Single(cloudflare.DependsOn);
         Assert.Equal("unknown:saasbuilder.io", zoneDns.Entity.Id);
         Assert.Equal(Classification.Unknown, zoneDns.Classification);
-        Assert.Contains("www.shop.com", zoneDns.Details["for"], StringComparison.Ordinal);
+        Assert.Contains("www.shop.com", zoneDns.Facts?.Upstream?.For ?? []);
     }
 
     [Fact]
@@ -222,16 +228,15 @@ public sealed class UpstreamAttributionTests
 
         var upstream = report.Layers.SelectMany(l => l.Dependencies).SelectMany(d => d.DependsOn).ToList();
         Assert.NotEmpty(upstream);
-        Assert.All(upstream, d => Assert.DoesNotContain("shop.com and", d.Details["for"], StringComparison.Ordinal));
-        Assert.All(upstream, d => Assert.Contains("www.shop.com", d.Details["for"], StringComparison.Ordinal));
+        Assert.All(upstream, d => Assert.Equal(["www.shop.com"], d.Facts?.Upstream?.For ?? []));
     }
 
     [Theory]
-    [InlineData("upstream.zone.mx", "aspmx.l.google.com", "mail")]
-    [InlineData("upstream.zone.ocsp", "ocsp.lencr-test.org", "tls")]
-    [InlineData("host.ocsp", "ocsp.lencr-test.org", "tls")]
-    [InlineData("upstream.zone.cname", "d1.cloudfront.net", "cdn")]
-    public void A_collector_gap_is_shown_with_the_layer_it_concerns_and_nowhere_else(string what, string name, string layer)
+    [InlineData("upstream.zone.mx", "aspmx.l.google.com", Model.Layer.Mail)]
+    [InlineData("upstream.zone.ocsp", "ocsp.lencr-test.org", Model.Layer.Tls)]
+    [InlineData("host.ocsp", "ocsp.lencr-test.org", Model.Layer.Tls)]
+    [InlineData("upstream.zone.cname", "d1.cloudfront.net", Model.Layer.Cdn)]
+    public void A_collector_gap_is_shown_with_the_layer_it_concerns_and_nowhere_else(string what, string name, Model.Layer layer)
     {
         var observations = new SiteObservations
         {

@@ -1,5 +1,6 @@
 using Chokepoint.Analysis.FaultTree;
 using Chokepoint.Analysis.Model;
+using Chokepoint.Model;
 using Chokepoint.Analysis.Recovery;
 using Chokepoint.Planning.Caa;
 using Chokepoint.Planning.Mail;

@@ -105,7 +105,7 @@ internal static class SampleReports
             {
                 Entity = GoDaddy,
                 Functions = ["name-resolves", "web-served", "https-trusted", "mail-received", "revenue:ads"],
-                Severity = "critical",
+                Severity = Severity.Critical,
                 Services = ["registrar"],
                 TimeToRecover = new TimeToRecoverReport
                 {
@@ -130,14 +130,14 @@ internal static class SampleReports
             {
                 Entity = Verisign,
                 Functions = ["name-resolves", "web-served", "https-trusted", "mail-received", "revenue:ads"],
-                Severity = "critical",
+                Severity = Severity.Critical,
                 Services = ["registry"],
                 TimeToRecover = new TimeToRecoverReport { Summary = "1-14 days or longer to restore \"The name resolves\"", Steps = ["register a name under another TLD: 1-14 days"] },
             },
-            new ChokepointReport { Entity = Fastly, Functions = ["web-served", "https-trusted", "revenue:ads"], Severity = "critical", Services = ["cdn"] },
-            new ChokepointReport { Entity = Gmo, Functions = ["https-trusted"], Severity = "critical", Services = ["ca"], TimeToRecover = new TimeToRecoverReport { Summary = "60 min - 5 days" } },
-            new ChokepointReport { Entity = Microsoft, Functions = ["mail-received"], Severity = "high", Services = ["mail"], TimeToRecover = new TimeToRecoverReport { Summary = "1.1-28 h" } },
-            new ChokepointReport { Entity = Alphabet, Functions = ["revenue:ads"], Severity = "high", Services = ["ads"], TimeToRecover = new TimeToRecoverReport { Summary = "1-14 days" } },
+            new ChokepointReport { Entity = Fastly, Functions = ["web-served", "https-trusted", "revenue:ads"], Severity = Severity.Critical, Services = ["cdn"] },
+            new ChokepointReport { Entity = Gmo, Functions = ["https-trusted"], Severity = Severity.Critical, Services = ["ca"], TimeToRecover = new TimeToRecoverReport { Summary = "60 min - 5 days" } },
+            new ChokepointReport { Entity = Microsoft, Functions = ["mail-received"], Severity = Severity.High, Services = ["mail"], TimeToRecover = new TimeToRecoverReport { Summary = "1.1-28 h" } },
+            new ChokepointReport { Entity = Alphabet, Functions = ["revenue:ads"], Severity = Severity.High, Services = ["ads"], TimeToRecover = new TimeToRecoverReport { Summary = "1-14 days" } },
         ],
     };
 
@@ -151,7 +151,7 @@ internal static class SampleReports
     {
         Entity = entity,
         Owner = owner,
-        Service = service,
+        Service = Vocabulary.Parse<ServiceKind>(service),
         Provider = provider,
         Classification = Classification.ThirdParty,
         Evidence = [.. evidence],
@@ -161,7 +161,7 @@ internal static class SampleReports
     {
         Id = id,
         Name = name,
-        Importance = importance,
+        Importance = Vocabulary.Parse<Importance>(importance),
         SinglePoints = singles,
         Pairs = pairs ?? [],
     };

@@ -102,8 +102,9 @@ public sealed class MarkdownRendererTests
     public void Html_and_markdown_syntax_in_report_text_is_neutralised()
     {
         var report = SampleReports.DemoLike(domain: "a_b*c*.example", dnsProvider: SampleReports.HostileProvider + " [click](javascript:alert(1))");
-        report.Chokepoints[0].TimeToRecover!.Steps.Add("1. not a nested list");
-        report.Chokepoints[0].TimeToRecover!.Assumptions.Add("# not a heading");
+        var recovery = report.Chokepoints[0].TimeToRecover!;
+        recovery = recovery with { Steps = [.. recovery.Steps, "1. not a nested list"], Assumptions = [.. recovery.Assumptions, "# not a heading"] };
+        report = report with { Chokepoints = [report.Chokepoints[0] with { TimeToRecover = recovery }, .. report.Chokepoints.Skip(1)] };
         var text = MarkdownRenderer.Render(report);
 
         Assert.DoesNotContain("<script", text, StringComparison.OrdinalIgnoreCase);

@@ -1,9 +1,12 @@
-namespace Chokepoint.Analysis.FaultTree;
+using System.Text.Json.Serialization;
+
+namespace Chokepoint.Model;
 
 /// <summary>
-/// Severity of a chokepoint: the highest <see cref="Model.Importance"/> among the functions it can break.
+/// Severity of a chokepoint: the highest <see cref="Importance"/> among the functions it can break.
 /// Ordered from most to least severe.
 /// </summary>
+[JsonConverter(typeof(VocabularyConverter<Severity>))]
 public enum Severity
 {
     /// <summary>Breaks at least one critical function.</summary>
