@@ -4,8 +4,7 @@ using Chokepoint.Analysis.Model;
 using Chokepoint.Analysis.Modeling;
 using Chokepoint.Analysis.Scenarios;
 using Chokepoint.Attribution.Audit;
-using Chokepoint.Collection.Audit;
-using Chokepoint.Collection.Page;
+using Chokepoint.Collection.Session;
 using Chokepoint.Engine.Data;
 using Chokepoint.Model;
 using Chokepoint.Observations;
@@ -26,7 +25,7 @@ public sealed partial class ChokepointEngine : IDisposable
 {
     private readonly ReportAttributor attributor;
     private readonly ReportAnalyzer analyzer;
-    private readonly AuditCollector collector;
+    private readonly CollectionSession session;
     private readonly SemaphoreSlim collecting;
     private readonly ILogger logger;
     private readonly TimeProvider time;
@@ -49,7 +48,8 @@ public sealed partial class ChokepointEngine : IDisposable
         logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger<ChokepointEngine>();
         attributor = new ReportAttributor(new CatalogLookup(dataSets.Catalog), dataSets.Suffixes);
         analyzer = new ReportAnalyzer(dataSets.History);
-        collector = new AuditCollector(this.time);
+        var profile = dataSets.Asn is null ? settings.Network : settings.Network with { AsnDatabase = null };
+        session = new CollectionSession((settings with { Network = profile }).ToCollectionSettings(ToolVersion), dataSets.Asn, this.time, loggers);
         collecting = new SemaphoreSlim(settings.MaxConcurrentAudits, settings.MaxConcurrentAudits);
     }
 
@@ -100,7 +100,8 @@ public sealed partial class ChokepointEngine : IDisposable
         var started = time.GetTimestamp();
         try
         {
-            var collected = await collector.CollectAsync(domain, CollectionProfile(), CollectionOptions(budget, request?.Har), cancellationToken);
+            var collected = await session.CollectAsync(
+                domain, new SiteCollectionRequest { Timeout = budget, CollectPage = Settings.CollectPages, Har = request?.Har }, cancellationToken);
             var observations = collected with { DataSets = [.. DataSets.CollectionVersions] };
             var elapsed = time.GetElapsedTime(started);
             activity?.SetTag("chokepoint.gaps", observations.Unobserved.Count);
@@ -161,27 +162,10 @@ public sealed partial class ChokepointEngine : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => collecting.Dispose();
-
-    private Observations.Network.NetworkProfile CollectionProfile() =>
-        DataSets.Asn is null ? Settings.Network : Settings.Network with { AsnDatabase = null };
-
-    private CollectionOptions CollectionOptions(TimeSpan budget, HarCapture? har)
+    public void Dispose()
     {
-        var pageOptions = new PageCollectorOptions { TotalBudget = budget * 0.8, PageTimeout = TimeSpan.FromSeconds(Math.Min(10, budget.TotalSeconds / 2)) };
-        return new CollectionOptions
-        {
-            Timeout = budget,
-            DnsQueryTimeout = Settings.DnsQueryTimeout,
-            RdapTimeout = Settings.RdapTimeout,
-            TlsTimeout = Settings.TlsTimeout,
-            HttpTimeout = Settings.HttpTimeout,
-            AsnDatabase = DataSets.Asn,
-            ToolVersion = ToolVersion,
-            PageCollector = Settings.CollectPages
-                ? (context, token) => new PageCollector(context.Http, pageOptions, context.Time).CollectAsync(context.StartUrl, context.Domain, har, token)
-                : null,
-        };
+        session.Dispose();
+        collecting.Dispose();
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "collected {Domain} in {ElapsedMs:0} ms with {Gaps} gaps")]

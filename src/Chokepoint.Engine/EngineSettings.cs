@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Chokepoint.Collection.Session;
+using Chokepoint.Collection.Transport;
 using Chokepoint.Observations.Network;
 
 namespace Chokepoint.Engine;
@@ -45,4 +47,44 @@ public sealed record EngineSettings
     /// <summary>Whether audits fetch the landing page and its money pages (resources, links, ads.txt).</summary>
     [JsonPropertyName("collectPages")]
     public bool CollectPages { get; set; } = true;
+
+    /// <summary>
+    /// Where collectors may connect: null for the network's default (public internet only for the real internet,
+    /// loopback only for a simulated one); <see cref="AddressPolicyMode.Unrestricted"/> only when set.
+    /// </summary>
+    [JsonPropertyName("addressPolicy")]
+    [JsonConverter(typeof(JsonStringEnumConverter<AddressPolicyMode>))]
+    public AddressPolicyMode? AddressPolicy { get; set; }
+
+    /// <summary>Most DNS answers the engine keeps (each for its TTL), shared by every audit.</summary>
+    [JsonPropertyName("dnsCacheSize")]
+    public int DnsCacheSize { get; set; } = 10_000;
+
+    /// <summary>How old the RDAP bootstrap may grow before it is fetched again.</summary>
+    [JsonPropertyName("rdapBootstrapMaxAge")]
+    public TimeSpan RdapBootstrapMaxAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Queries in flight and per second to any one DNS server (0 per second: no rate limit).</summary>
+    [JsonPropertyName("dnsServerLimits")]
+    public ServerLimits DnsServerLimits { get; set; } = new(MaxConcurrent: 64, MaxPerSecond: 0);
+
+    /// <summary>Requests in flight and per second to any one RDAP server.</summary>
+    [JsonPropertyName("rdapServerLimits")]
+    public ServerLimits RdapServerLimits { get; set; } = new(MaxConcurrent: 4, MaxPerSecond: 10);
+
+    /// <summary>The collection session's settings these engine settings give.</summary>
+    public CollectionSettings ToCollectionSettings(string? toolVersion = null) => new()
+    {
+        Network = Network,
+        DnsQueryTimeout = DnsQueryTimeout,
+        RdapTimeout = RdapTimeout,
+        TlsTimeout = TlsTimeout,
+        HttpTimeout = HttpTimeout,
+        AddressPolicy = AddressPolicy,
+        DnsCacheSize = DnsCacheSize,
+        RdapBootstrapMaxAge = RdapBootstrapMaxAge,
+        DnsServerLimits = DnsServerLimits,
+        RdapServerLimits = RdapServerLimits,
+        ToolVersion = toolVersion,
+    };
 }

@@ -44,6 +44,11 @@ public sealed class EngineSettingsValidator : IValidateOptions<EngineSettings>
             return errors;
         }
 
+        // The session's own checks, for what only it knows (cache size, server limits, the policy mode); the network
+        // and the timeouts are checked here, more strictly, once.
+        errors.AddRange(settings.ToCollectionSettings().Validate().Where(error => !error.StartsWith("network.", StringComparison.Ordinal)
+            && !error.Contains("Timeout", StringComparison.Ordinal)));
+
         if (network.Resolver is { } resolver && ResolverProblem(resolver) is { } problem)
         {
             errors.Add($"network.resolver: {problem}");

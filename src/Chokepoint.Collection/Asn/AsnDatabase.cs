@@ -63,12 +63,15 @@ public sealed class AsnDatabase
     }
 
     /// <summary>Opens an index file written by <see cref="AsnIndexBuilder"/>, or, failing the magic, reads the file as CSV.</summary>
-    public static AsnDatabase Open(string path)
+    public static AsnDatabase Open(string path) => FromBytes(File.ReadAllBytes(path), Path.GetFileName(path));
+
+    /// <summary>A table from the bytes of an index file or, failing the magic, of a CSV file named <paramref name="name"/>.</summary>
+    public static AsnDatabase FromBytes(byte[] bytes, string name)
     {
-        var bytes = File.ReadAllBytes(path);
+        ArgumentNullException.ThrowIfNull(bytes);
         return bytes.AsSpan().StartsWith(AsnIndexBuilder.Magic)
-            ? FromIndex(bytes, "asn-db " + Path.GetFileName(path))
-            : FromCsv([path]);
+            ? FromIndex(bytes, "asn-db " + name)
+            : FromCsvText(Encoding.UTF8.GetString(bytes), "asn-db " + name);
     }
 
     /// <summary>Builds the table in memory from CSV files (malformed lines are skipped).</summary>

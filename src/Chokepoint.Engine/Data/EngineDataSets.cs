@@ -65,9 +65,13 @@ public sealed class EngineDataSets
     /// given (a binary index or a CSV file), else the installed index; a missing table is not fatal (addresses are
     /// then reported without their network), a missing Public Suffix List is.
     /// </summary>
+    /// <param name="data">Where the data sets are installed.</param>
+    /// <param name="asnPath">An IP-to-ASN file to use in place of the installed index.</param>
+    /// <param name="readFile">How a data file's bytes are read (the file system when null): the seam that shows each is read once.</param>
     /// <exception cref="EngineException">A required data set is missing or unreadable.</exception>
-    public static EngineDataSets Load(DataDirectory data, string? asnPath = null)
+    public static EngineDataSets Load(DataDirectory data, string? asnPath = null, Func<string, byte[]>? readFile = null)
     {
+        readFile ??= File.ReadAllBytes;
         ArgumentNullException.ThrowIfNull(data);
         var catalogHash = EmbeddedHash(typeof(ProviderCatalog).Assembly, "Catalog.");
         var historyHash = EmbeddedHash(typeof(TerminationHistory).Assembly, "History.");
@@ -83,7 +87,7 @@ public sealed class EngineDataSets
 
         var history = TerminationHistory.LoadEmbedded();
         var (suffixes, pslVersion) = LoadSuffixes(data);
-        var (asn, asnVersion, asnProblem) = LoadAsn(data, asnPath);
+        var (asn, asnVersion, asnProblem) = LoadAsn(data, asnPath, readFile);
         var newestCase = history.Cases.Count == 0 ? null : history.Cases.Max(c => c.Date).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new EngineDataSets(
             catalog,
@@ -126,7 +130,7 @@ public sealed class EngineDataSets
         throw new EngineException($"the Public Suffix List is not installed in {data.Root}: run ./build.sh setup (or set CHOKEPOINT_DATA)", isUsageError: false);
     }
 
-    private static (AsnDatabase? Database, DataSetVersion Version, string? Problem) LoadAsn(DataDirectory data, string? asnPath)
+    private static (AsnDatabase? Database, DataSetVersion Version, string? Problem) LoadAsn(DataDirectory data, string? asnPath, Func<string, byte[]> readFile)
     {
         var path = asnPath ?? (File.Exists(data.AsnIndex) ? data.AsnIndex : null);
         if (path is null)
@@ -140,7 +144,7 @@ public sealed class EngineDataSets
             : new DataSetVersion(AsnName, "file " + Path.GetFileName(asnPath), File.Exists(asnPath) ? File.GetLastWriteTimeUtc(asnPath).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
         try
         {
-            return (AsnDatabase.Open(path), version, null);
+            return (AsnDatabase.FromBytes(readFile(path), Path.GetFileName(path)), version, null);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
         {
