@@ -17,7 +17,7 @@ internal static class BenchmarkCommand
           audit-critical-path [--delay-ms 20] [--runs 5] [--sites onestack-demo.com,twodns-demo.com] [--warmup 1]
               [--trace 1] [--timeout 30] [--variant pipeline|parallel-ads-txt]
               audit demo sites through the full pipeline with a delay on every server; compare with the lower bound
-          engine-scale [--sites 500] [--seed 1] [--concurrency 16] [--timeout 30] [--order shared-first|per-site-first]
+          engine-scale [--sites 500] [--seed 1] [--concurrency 16] [--timeout 30] [--order shared-first|per-site-first] [--rdap-per-second 0]
               audit a generated world's sites through one engine, then one engine per site: CPU, allocations, wall
         """;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Chokepoint.Engine;
 using Chokepoint.Simulation;
 using Chokepoint.Simulation.Generation;
+using Chokepoint.Simulation.Web;
 
 namespace Chokepoint.Benchmarks;
 
@@ -23,14 +24,24 @@ internal static class EngineScaleBenchmark
         var concurrency = options.Int("concurrency", 16);
         var budget = TimeSpan.FromSeconds(options.Int("timeout", 30));
         var order = options.Text("order") ?? "shared-first";
+        var rdapPerSecond = options.Int("rdap-per-second", 0);
         Measure.Machine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Command}: {count} generated sites (seed {seed}), {concurrency} audits at a time, budget {budget.TotalSeconds:0} s per site, order {order}"));
+            $"{Command}: {count} generated sites (seed {seed}), {concurrency} audits at a time, budget {budget.TotalSeconds:0} s per site, order {order}, RDAP {(rdapPerSecond == 0 ? "not rate limited" : rdapPerSecond + " requests/s per server")}"));
 
         var world = WorldGenerator.Generate(count, seed);
         var sites = world.Sites.Select(site => site.Domain).ToList();
-        await using var internet = await SimulatedInternet.StartAsync(world, cancellationToken: cancellationToken);
-        var settings = new EngineSettings { Network = internet.Profile, SiteBudget = budget, MaxConcurrentAudits = concurrency };
+        // One simulated web server stands for the web servers of every site: it must accept as many connections as
+        // all of them would (its default of 256 is for one client's tests).
+        await using var internet = await SimulatedInternet.StartAsync(
+            world, new SimulationOptions { HttpLimits = new HttpServerLimits { MaxConnections = 8192 } }, cancellationToken);
+        var settings = new EngineSettings
+        {
+            Network = internet.Profile,
+            SiteBudget = budget,
+            MaxConcurrentAudits = concurrency,
+            RdapServerLimits = new(MaxConcurrent: concurrency, MaxPerSecond: rdapPerSecond),
+        };
 
         // Warm the JIT and the process-wide caches with a few sites outside the measured phases.
         using (var warm = ChokepointEngine.Create(settings))
@@ -108,6 +119,10 @@ internal static class EngineScaleBenchmark
             outcomes.Count(o => o.Report.Grade is not null));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {name}: {sites.Count} sites, {concurrency} at a time: {wall.TotalSeconds:0.00} s wall, {phase.Cpu.TotalSeconds:0.00} s CPU"));
+        foreach (var group in outcomes.SelectMany(o => o.Observations.Unobserved).GroupBy(g => (g.Subject, g.Kind)).OrderByDescending(g => g.Count()).Take(5))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    gaps {group.Key.Subject} {group.Key.Kind}: {group.Count()} (e.g. {group.First().Reason})"));
+        }
         return phase;
     }
 

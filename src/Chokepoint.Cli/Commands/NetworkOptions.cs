@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Chokepoint.Engine.Data;
+using Chokepoint.Collection.Transport;
 using Chokepoint.Engine;
 using Chokepoint.Observations.Network;
 
@@ -22,6 +23,8 @@ internal sealed class NetworkOptions
 
     public Option<FileInfo?> AsnDb { get; } = new("--asn-db") { Description = "IP-to-ASN CSV file (start,end,asn,organisation)." };
 
+    public Option<string?> AddressPolicy { get; } = CreateAddressPolicy();
+
     public Option<double> Timeout { get; } = new("--timeout")
     {
         Description = "Time budget for collecting one site, in seconds.",
@@ -35,7 +38,19 @@ internal sealed class NetworkOptions
         command.Options.Add(RdapBootstrap);
         command.Options.Add(TrustCa);
         command.Options.Add(AsnDb);
+        command.Options.Add(AddressPolicy);
         command.Options.Add(Timeout);
+    }
+
+    private static Option<string?> CreateAddressPolicy()
+    {
+        var option = new Option<string?>("--address-policy")
+        {
+            Description = "Where collectors may connect: 'public' (public addresses only; the default on the real internet), " +
+                "'simulation' (loopback only; the default with a simulated network), or 'unrestricted' (any address, e.g. an intranet).",
+        };
+        option.AcceptOnlyFromAmong("public", "simulation", "unrestricted");
+        return option;
     }
 
     public TimeSpan GetTimeout(ParseResult parseResult)
@@ -48,7 +63,19 @@ internal sealed class NetworkOptions
 
     /// <summary>The engine settings these options give: the profile and the collection budget.</summary>
     public EngineSettings Settings(ParseResult parseResult, DataDirectory data) =>
-        new() { Network = Resolve(parseResult), SiteBudget = GetTimeout(parseResult), DataDirectory = data.Root };
+        new()
+        {
+            Network = Resolve(parseResult),
+            SiteBudget = GetTimeout(parseResult),
+            DataDirectory = data.Root,
+            AddressPolicy = parseResult.GetValue(AddressPolicy) switch
+            {
+                "public" => AddressPolicyMode.PublicInternet,
+                "simulation" => AddressPolicyMode.Simulation,
+                "unrestricted" => AddressPolicyMode.Unrestricted,
+                _ => null,
+            },
+        };
 
     /// <summary>
     /// The profile: the file's (if given), with individual options applied on top. Without <c>--asn-db</c> the engine

@@ -22,6 +22,9 @@ public static class WebTransport
     public static SocketsHttpHandler CreateHandler(NetworkProfile profile, DnsLookup dns, TimeSpan connectTimeout) =>
         CreateHandler(profile, dns, connectTimeout, AddressPolicy.Unrestricted);
 
+    /// <summary>How long a pooled connection may stay idle before it is closed.</summary>
+    public static readonly TimeSpan IdleConnectionTimeout = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Creates the handler. Redirects are not followed (callers follow and record them). A connection to an address
     /// <paramref name="policy"/> refuses fails with an <see cref="HttpRequestException"/> whose inner exception is an
@@ -37,6 +40,10 @@ public static class WebTransport
             AutomaticDecompression = DecompressionMethods.All,
             ConnectTimeout = connectTimeout,
             PooledConnectionLifetime = TimeSpan.FromSeconds(30),
+
+            // An audit reuses a connection within a second or two (landing page, then its money pages and ads.txt);
+            // a session shared by a scan of thousands of sites must not hold a connection to each of them for long.
+            PooledConnectionIdleTimeout = IdleConnectionTimeout,
             MaxResponseHeadersLength = 64,
             ConnectCallback = (context, cancellationToken) => ConnectAsync(profile, dns, policy, context, cancellationToken),
         };
