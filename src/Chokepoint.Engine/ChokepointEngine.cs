@@ -48,8 +48,9 @@ public sealed partial class ChokepointEngine : IDisposable
         logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger<ChokepointEngine>();
         attributor = new ReportAttributor(new CatalogLookup(dataSets.Catalog), dataSets.Suffixes);
         analyzer = new ReportAnalyzer(dataSets.History);
-        var profile = dataSets.Asn is null ? settings.Network : settings.Network with { AsnDatabase = null };
-        session = new CollectionSession((settings with { Network = profile }).ToCollectionSettings(ToolVersion), dataSets.Asn, this.time, loggers);
+        // The IP-to-ASN table is the engine's, loaded once: the session never opens a file of its own.
+        var collection = (settings with { Network = settings.Network with { AsnDatabase = null } }).ToCollectionSettings(ToolVersion);
+        session = new CollectionSession(collection, dataSets.Asn, this.time, loggers, asnProblem: dataSets.Asn is null ? dataSets.AsnProblem : null);
         collecting = new SemaphoreSlim(settings.MaxConcurrentAudits, settings.MaxConcurrentAudits);
     }
 
@@ -94,6 +95,11 @@ public sealed partial class ChokepointEngine : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(domain);
         var budget = request?.Budget ?? Settings.SiteBudget;
+        if (budget <= TimeSpan.Zero || budget > TimeSpan.FromHours(1))
+        {
+            throw new EngineException($"the audit budget of {budget.TotalSeconds} s is not more than 0 and at most 3600 s", isUsageError: true);
+        }
+
         using var activity = EngineTelemetry.Source.StartActivity("collect");
         activity?.SetTag("chokepoint.domain", domain);
         await collecting.WaitAsync(cancellationToken);
@@ -101,7 +107,7 @@ public sealed partial class ChokepointEngine : IDisposable
         try
         {
             var collected = await session.CollectAsync(
-                domain, new SiteCollectionRequest { Timeout = budget, CollectPage = Settings.CollectPages, Har = request?.Har }, cancellationToken);
+                domain, new SiteCollectionRequest { Timeout = budget, CollectPage = Settings.CollectPages || request?.Har is not null, Har = request?.Har }, cancellationToken);
             var observations = collected with { DataSets = [.. DataSets.CollectionVersions] };
             var elapsed = time.GetElapsedTime(started);
             activity?.SetTag("chokepoint.gaps", observations.Unobserved.Count);
@@ -162,11 +168,8 @@ public sealed partial class ChokepointEngine : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        session.Dispose();
-        collecting.Dispose();
-    }
+    /// <remarks>Audits still collecting then end with their gaps; the engine cannot be used afterwards.</remarks>
+    public void Dispose() => session.Dispose();
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "collected {Domain} in {ElapsedMs:0} ms with {Gaps} gaps")]
     private static partial void LogCollected(ILogger logger, string domain, double elapsedMs, int gaps);

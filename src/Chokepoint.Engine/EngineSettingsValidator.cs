@@ -44,10 +44,18 @@ public sealed class EngineSettingsValidator : IValidateOptions<EngineSettings>
             return errors;
         }
 
-        // The session's own checks, for what only it knows (cache size, server limits, the policy mode); the network
-        // and the timeouts are checked here, more strictly, once.
-        errors.AddRange(settings.ToCollectionSettings().Validate().Where(error => !error.StartsWith("network.", StringComparison.Ordinal)
-            && !error.Contains("Timeout", StringComparison.Ordinal)));
+        if (settings.DnsCacheSize < 0)
+        {
+            errors.Add(Invariant($"dnsCacheSize: {settings.DnsCacheSize} is negative"));
+        }
+
+        CheckSpan(errors, "rdapBootstrapMaxAge", settings.RdapBootstrapMaxAge, TimeSpan.FromDays(30));
+        CheckLimits(errors, "dnsServerLimits", settings.DnsServerLimits);
+        CheckLimits(errors, "rdapServerLimits", settings.RdapServerLimits);
+        if (settings.AddressPolicy is { } mode && !Enum.IsDefined(mode))
+        {
+            errors.Add(Invariant($"addressPolicy: {(int)mode} is not a mode (publicInternet, simulation, unrestricted)"));
+        }
 
         if (network.Resolver is { } resolver && ResolverProblem(resolver) is { } problem)
         {
@@ -116,11 +124,24 @@ public sealed class EngineSettingsValidator : IValidateOptions<EngineSettings>
         }
     }
 
-    private static void CheckSpan(List<string> errors, string name, TimeSpan value)
+    private static void CheckSpan(List<string> errors, string name, TimeSpan value, TimeSpan? most = null)
     {
-        if (value <= TimeSpan.Zero || value > MaxBudget)
+        var limit = most ?? MaxBudget;
+        if (value <= TimeSpan.Zero || value > limit)
         {
-            errors.Add(Invariant($"{name}: {value.TotalSeconds:0.###} s is not more than 0 and at most 3600 s"));
+            errors.Add(Invariant($"{name}: {value.TotalSeconds:0.###} s is not more than 0 and at most {limit.TotalSeconds:0} s"));
+        }
+    }
+
+    private static void CheckLimits(List<string> errors, string name, Collection.Session.ServerLimits? limits)
+    {
+        if (limits is null)
+        {
+            errors.Add($"{name}: missing (give maxConcurrent and maxPerSecond)");
+        }
+        else if (limits.MaxConcurrent is < 1 or > 100_000 || limits.MaxPerSecond is < 0 or > 1_000_000)
+        {
+            errors.Add(Invariant($"{name}: maxConcurrent {limits.MaxConcurrent} must be 1 to 100000 and maxPerSecond {limits.MaxPerSecond} 0 (no limit) to 1000000"));
         }
     }
 

@@ -216,13 +216,13 @@ public static class UpstreamAttribution
     }
 
     /// <summary>
-    /// True when <paramref name="gap"/> is about <paramref name="name"/>: its target, or for a gap with none (read from an
-    /// older file, or the budget ending a lookup) a reason that names it.
+    /// True when <paramref name="gap"/> is about <paramref name="name"/>: its target. A version 1 file's gaps have no
+    /// target (and no kind); for them alone the old rule stands, a reason that names it.
     /// </summary>
     private static bool Concerns(Unobserved gap, string name) =>
         gap.Target is { } target
             ? string.Equals(target, name, StringComparison.OrdinalIgnoreCase)
-            : gap.Reason.Contains(name, StringComparison.OrdinalIgnoreCase);
+            : gap.Kind == GapKind.NotClassified && gap.Reason.Contains(name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"private" when the provider itself runs it, "third-party" when another company does.</summary>
     private static Classification Relation(EntityRef owner, EntityRef providerOwner) =>

@@ -19,8 +19,8 @@ internal sealed class UpstreamCollection(
     string domain,
     HostCollector hosts,
     ZoneCollector zones,
-    Func<string, Func<Task<Collected<ZoneObservation>>>, Task<Collected<ZoneObservation>>> guardZone,
-    Func<string, Func<Task<Collected<HostObservation>>>, Task<Collected<HostObservation>>> guardHost,
+    Func<string, string?, Func<Task<Collected<ZoneObservation>>>, Task<Collected<ZoneObservation>>> guardZone,
+    Func<string, string?, Func<Task<Collected<HostObservation>>>, Task<Collected<HostObservation>>> guardHost,
     CancellationToken token)
 {
     /// <summary>Why a CNAME target's zone was looked at.</summary>
@@ -98,13 +98,13 @@ internal sealed class UpstreamCollection(
     private Task<Collected<ZoneObservation>> ZoneAsync(string name, string reason) =>
         zoneLookups.GetOrAdd(
             (DnsPresentation.Host(name), reason),
-            key => new(() => guardZone(GapKeys.ForUpstreamZone(key.Reason), () => zones.FindZoneAsync(key.Name, key.Reason, token)))).Value;
+            key => new(() => guardZone(GapKeys.ForUpstreamZone(key.Reason), key.Name, () => zones.FindZoneAsync(key.Name, key.Reason, token)))).Value;
 
     private async Task<Collected<HostObservation>> ResolveOcspAsync(string host)
     {
         // The responder host's own zone does not depend on its addresses: ask for both at once.
         var ownZone = ZoneAsync(host, OcspReason);
-        var collected = await guardHost(GapKeys.HostOcsp, () => hosts.CollectAsync(host, OcspReason, token));
+        var collected = await guardHost(GapKeys.HostOcsp, host, () => hosts.CollectAsync(host, OcspReason, token));
         var chain = collected.Value?.CnameChain ?? [];
         await Task.WhenAll(chain.Select(n => ZoneAsync(n, OcspReason)).Append(ownZone));
         return collected;

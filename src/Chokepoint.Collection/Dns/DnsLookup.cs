@@ -173,7 +173,9 @@ public sealed class DnsLookup
 
         private async Task<DnsAnswer> ExchangeOrFailAsync(IPEndPoint? server, string source, string name, QueryType type)
         {
-            if ((server ?? resolver) is { } asked && options.AddressPolicy.RefusalReason(asked.Address) is { } refusal)
+            // The recursive resolver (the profile's or the system's) is the user's own configuration, often on a local
+            // or private address; every authoritative server an answer leads to is checked.
+            if (server is { } asked && options.AddressPolicy.RefusalReason(asked.Address) is { } refusal)
             {
                 return Failed(source, refusal, GapKind.RefusedByPolicy);
             }

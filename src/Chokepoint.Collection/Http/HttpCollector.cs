@@ -90,7 +90,7 @@ public sealed class HttpCollector(HttpClient http, TimeProvider time, HttpCollec
     }
 
     private static Collected<HttpObservation> Partial(HttpObservation? observation, string url, GapKind kind, string reason) =>
-        new() { Value = observation, Unobserved = [AddressPolicy.Classify(Unobserved.Of(GapKeys.Http, kind, reason, url))] };
+        new() { Value = observation, Unobserved = [Unobserved.Of(GapKeys.Http, kind, reason, url)] };
 
     private static bool IsRedirect(HttpStatusCode status) => (int)status is 301 or 302 or 303 or 307 or 308;
 

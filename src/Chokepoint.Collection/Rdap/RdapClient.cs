@@ -34,6 +34,12 @@ public sealed class RdapClient
     private readonly RdapClientOptions options;
     private readonly Lock gate = new();
     private (Task<(RdapBootstrap? Bootstrap, Failure? Error)> Load, DateTimeOffset Started)? bootstrap;
+    private readonly Lock staleGate = new();
+    private RdapBootstrap? lastGood;
+    private DateTimeOffset? servingStaleSince;
+
+    /// <summary>How soon a failed refresh is tried again while the last good bootstrap is served.</summary>
+    private static readonly TimeSpan StaleRetry = TimeSpan.FromMinutes(5);
 
     /// <summary>Creates a client sending its requests through <paramref name="http"/>.</summary>
     public RdapClient(HttpClient http, TimeProvider time, RdapClientOptions? options = null)
@@ -124,7 +130,11 @@ public sealed class RdapClient
         {
             var now = time.GetUtcNow();
             if (bootstrap is not { } current
-                || (current.Load.IsCompleted && (current.Load.Result.Bootstrap is null || now - current.Started > options.BootstrapMaxAge)))
+                || (current.Load.IsCompleted
+                    && (!current.Load.IsCompletedSuccessfully
+                        || current.Load.Result.Bootstrap is null
+                        || now - current.Started > options.BootstrapMaxAge
+                        || (ServingStaleSince() is { } since && now - since > StaleRetry))))
             {
                 bootstrap = current = (LoadBootstrapAsync(), now);
             }
@@ -133,18 +143,55 @@ public sealed class RdapClient
         }
     }
 
+    private DateTimeOffset? ServingStaleSince()
+    {
+        lock (staleGate)
+        {
+            return servingStaleSince;
+        }
+    }
+
     private async Task<(RdapBootstrap?, Failure?)> LoadBootstrapAsync()
     {
         var url = options.BootstrapUrl ?? RdapBootstrap.IanaDnsBootstrap;
         var (json, failure) = await GetJsonAsync(url, deadline: null, CancellationToken.None);
+        Failure problem;
         if (json is null)
         {
-            return (null, failure!.Value with { Reason = $"RDAP bootstrap {url} unavailable: {failure.Value.Reason}" });
+            problem = failure!.Value with { Reason = $"RDAP bootstrap {url} unavailable: {failure.Value.Reason}" };
+        }
+        else if (RdapBootstrap.TryParse(json, out var parsed, out var error))
+        {
+            lock (staleGate)
+            {
+                lastGood = parsed;
+                servingStaleSince = null;
+            }
+
+            return (parsed, null);
+        }
+        else
+        {
+            problem = new($"RDAP bootstrap {url} unreadable: {error}", GapKind.Malformed);
         }
 
-        return RdapBootstrap.TryParse(json, out var parsed, out var error)
-            ? (parsed, null)
-            : (null, new($"RDAP bootstrap {url} unreadable: {error}", GapKind.Malformed));
+        // A failed refresh keeps the last good bootstrap (the registries' addresses change rarely) and is tried
+        // again soon; only a session that never had one reports the failure.
+        lock (staleGate)
+        {
+            if (lastGood is { } stale)
+            {
+                servingStaleSince ??= time.GetUtcNow();
+                if (options.Logger is { } logger && logger.IsEnabled(LogLevel.Debug))
+                {
+                    logger.LogDebug("RDAP bootstrap refresh failed, keeping the last good one: {Reason}", problem.Reason);
+                }
+
+                return (stale, null);
+            }
+        }
+
+        return (null, problem);
     }
 
     /// <summary>A GET, tried again after a 429 while the wait is short and fits before <paramref name="deadline"/>.</summary>

@@ -31,6 +31,7 @@ public sealed class CollectionSession : IAsyncDisposable, IDisposable
     private readonly HttpMessageHandler pipeline;
     private readonly PartitionedRateLimiter<string> dnsLimiter;
     private readonly PartitionedRateLimiter<string> rdapLimiter;
+    private readonly List<IDisposable> limiterParts = [];
     private int disposed;
 
     /// <summary>
@@ -43,13 +44,15 @@ public sealed class CollectionSession : IAsyncDisposable, IDisposable
     /// <param name="time">The clock of timeouts, budgets, TTLs and provenance.</param>
     /// <param name="loggerFactory">Where failures are logged (Debug); nowhere when null.</param>
     /// <param name="rdapBootstrap">An RDAP bootstrap already loaded; fetched from the profile's URL (or IANA's) when null.</param>
+    /// <param name="asnProblem">Why the caller could not load an IP-to-ASN table (reported by every site); the profile's file is then not opened.</param>
     /// <exception cref="ArgumentException">The settings do not validate; the message lists every problem.</exception>
     public CollectionSession(
         CollectionSettings settings,
         AsnDatabase? asnDatabase,
         TimeProvider time,
         ILoggerFactory? loggerFactory = null,
-        RdapBootstrap? rdapBootstrap = null)
+        RdapBootstrap? rdapBootstrap = null,
+        string? asnProblem = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
@@ -61,10 +64,14 @@ public sealed class CollectionSession : IAsyncDisposable, IDisposable
         Settings = settings;
         Time = time;
         AddressPolicy = settings.CreateAddressPolicy();
-        (AsnDatabase, AsnProblem) = asnDatabase is not null ? (asnDatabase, null) : OpenAsnDatabase(settings);
+        (AsnDatabase, AsnProblem) = asnDatabase is not null ? (asnDatabase, null)
+            : asnProblem is not null ? (null, asnProblem)
+            : OpenAsnDatabase(settings);
         var profile = settings.Network;
-        dnsLimiter = settings.DnsServerLimits.CreateLimiter();
-        rdapLimiter = settings.RdapServerLimits.CreateLimiter();
+        (dnsLimiter, var dnsParts) = settings.DnsServerLimits.CreateLimiter();
+        (rdapLimiter, var rdapParts) = settings.RdapServerLimits.CreateLimiter();
+        limiterParts.AddRange(dnsParts);
+        limiterParts.AddRange(rdapParts);
         Dns = new DnsLookup(profile, time, settings.DnsQueryTimeout, new DnsLookupOptions
         {
             CacheSize = settings.DnsCacheSize,
@@ -153,8 +160,10 @@ public sealed class CollectionSession : IAsyncDisposable, IDisposable
         Http.Dispose();
         pipeline.Dispose();
         handler.Dispose();
-        dnsLimiter.Dispose();
-        rdapLimiter.Dispose();
+        foreach (var part in limiterParts)
+        {
+            part.Dispose();
+        }
         lifetime.Dispose();
     }
 

@@ -10,15 +10,18 @@ public sealed record ServerLimits(int MaxConcurrent, int MaxPerSecond)
     /// <summary>Requests waiting for a permit beyond which a request fails at once.</summary>
     public const int QueueLimit = 10_000;
 
-    /// <summary>A limiter partitioned by server key, or null when neither limit applies.</summary>
-    internal PartitionedRateLimiter<string> CreateLimiter()
+    /// <summary>
+    /// A limiter partitioned by server key, and every limiter it is made of: a chained limiter does not dispose the
+    /// ones it chains, so the owner disposes each.
+    /// </summary>
+    internal (PartitionedRateLimiter<string> Limiter, IReadOnlyList<IDisposable> Parts) CreateLimiter()
     {
         var concurrency = PartitionedRateLimiter.Create<string, string>(server => RateLimitPartition.GetConcurrencyLimiter(
             server,
             _ => new ConcurrencyLimiterOptions { PermitLimit = MaxConcurrent, QueueLimit = QueueLimit, QueueProcessingOrder = QueueProcessingOrder.OldestFirst }));
         if (MaxPerSecond <= 0)
         {
-            return concurrency;
+            return (concurrency, [concurrency]);
         }
 
         var rate = PartitionedRateLimiter.Create<string, string>(server => RateLimitPartition.GetTokenBucketLimiter(
@@ -32,7 +35,8 @@ public sealed record ServerLimits(int MaxConcurrent, int MaxPerSecond)
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
             }));
-        return PartitionedRateLimiter.CreateChained(concurrency, rate);
+        var chained = PartitionedRateLimiter.CreateChained(concurrency, rate);
+        return (chained, [chained, concurrency, rate]);
     }
 
     /// <summary>Why these limits cannot be used, if they cannot.</summary>

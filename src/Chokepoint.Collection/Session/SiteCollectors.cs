@@ -90,7 +90,8 @@ internal static class SiteCollectors
 
     private static async Task Upstream(SiteScope site)
     {
-        var upstream = new UpstreamCollection(site.Domain, site.Hosts, new ZoneCollector(site.Dns), site.Guard, site.Guard, site.Token);
+        var upstream = new UpstreamCollection(
+            site.Domain, site.Hosts, new ZoneCollector(site.Dns), (subject, target, run) => site.Guard(subject, run, target), (subject, target, run) => site.Guard(subject, run, target), site.Token);
         var hosts = WebHosts.Select(h => HostAsync(site, h)).Concat(OriginNames.Select((_, i) => OriginAsync(site, i)));
         await Task.WhenAll(
             Task.WhenAll(hosts.Select(h => upstream.CnameZonesAsync(Collect(h)))),

@@ -135,7 +135,7 @@ internal sealed class SiteScope : IDisposable
             UpstreamZones = values.OfType<ZoneObservation>().ToList(),
             Mail = values.OfType<MailObservation>().FirstOrDefault(),
             Page = values.OfType<PageObservation>().FirstOrDefault(),
-            Unobserved = ordered.SelectMany(r => r.Gaps).Select(AddressPolicy.Classify).ToList(),
+            Unobserved = ordered.SelectMany(r => r.Gaps).ToList(),
         };
     }
 

@@ -208,7 +208,7 @@ public sealed class TlsCollector(NetworkProfile profile, DnsLookup dns, TimeProv
     };
 
     private static Collected<TlsObservation> Missing(string host, GapKind kind, string reason) =>
-        new() { Unobserved = [AddressPolicy.Classify(Unobserved.Of(GapKeys.Tls, kind, reason, host))] };
+        new() { Unobserved = [Unobserved.Of(GapKeys.Tls, kind, reason, host)] };
 
     private sealed record Captured(List<CertificateObservation> Chain, List<string> Errors);
 }

@@ -40,6 +40,11 @@ public sealed class AddressPolicy
         new(0xA9FE0000, 16, "link-local"),
         new(0xE0000000, 4, "multicast"),
         new(0xF0000000, 4, "reserved (240.0.0.0/4)"),
+        new(0xC0000000, 24, "IETF protocol assignments (192.0.0.0/24, RFC 6890)"),
+        new(0xC0000200, 24, "documentation (TEST-NET-1, RFC 5737)"),
+        new(0xC6336400, 24, "documentation (TEST-NET-2, RFC 5737)"),
+        new(0xCB007100, 24, "documentation (TEST-NET-3, RFC 5737)"),
+        new(0xC6120000, 15, "benchmarking (198.18.0.0/15, RFC 2544; also proxies' fake-IP answers)"),
     ];
 
     private readonly HashSet<IPAddress> exceptions;
@@ -116,16 +121,6 @@ public sealed class AddressPolicy
     public string? RefusalReason(IPAddress address) =>
         Refusal(address) is { } why ? $"{ReasonPrefix}: {address} is {why}" : null;
 
-    /// <summary>True when a gap's reason says it was refused by this policy (any transport's wording around it).</summary>
-    public static bool IsRefusal(string reason) => reason.Contains(ReasonPrefix, StringComparison.Ordinal);
-
-    /// <summary>
-    /// <paramref name="gap"/> with <see cref="GapKind.RefusedByPolicy"/> when its reason is a policy refusal and it
-    /// has no kind yet; otherwise unchanged.
-    /// </summary>
-    public static Unobserved Classify(Unobserved gap) =>
-        gap.Kind == GapKind.NotClassified && IsRefusal(gap.Reason) ? gap with { Kind = GapKind.RefusedByPolicy } : gap;
-
     private static bool IsLoopback(IPAddress address)
     {
         var canonical = Canonical(address);
@@ -171,6 +166,28 @@ public sealed class AddressPolicy
             return RefusedV4(embedded.Address) is { } why ? $"{embedded.Form} {embedded.Address}, {why}" : null;
         }
 
+        var span = bytes.AsSpan();
+        if (span[..6].SequenceEqual(LocalNat64Prefix))
+        {
+            // 64:ff9b:1::/48 (RFC 8215): a network's own translator, which may reach its private IPv4 addresses.
+            return "local-use NAT64 (64:ff9b:1::/48, RFC 8215)";
+        }
+
+        if (bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0 && bytes[3] == 0)
+        {
+            return "Teredo (2001::/32): tunnelled to an IPv4 address";
+        }
+
+        if (bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0x0D && bytes[3] == 0xB8)
+        {
+            return "documentation (2001:db8::/32, RFC 3849)";
+        }
+
+        if (span[..8].SequenceEqual(DiscardPrefix))
+        {
+            return "discard-only (100::/64, RFC 6666)";
+        }
+
         return bytes[0] switch
         {
             0xFF => "multicast",
@@ -199,6 +216,10 @@ public sealed class AddressPolicy
     }
 
     private static ReadOnlySpan<byte> Nat64Prefix => [0x00, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0];
+
+    private static ReadOnlySpan<byte> LocalNat64Prefix => [0x00, 0x64, 0xFF, 0x9B, 0x00, 0x01];
+
+    private static ReadOnlySpan<byte> DiscardPrefix => [0x01, 0x00, 0, 0, 0, 0, 0, 0];
 
     private sealed record Ipv4Range(uint Start, int PrefixLength, string What)
     {

@@ -5,36 +5,42 @@ namespace Chokepoint.Collection.Transport;
 
 /// <summary>
 /// The certificate trust the collectors use: the profile's root CA through
-/// <see cref="X509ChainTrustMode.CustomRootTrust"/> when one is given, the system store otherwise.
+/// <see cref="X509ChainTrustMode.CustomRootTrust"/> when one is given, the system store otherwise; never a download.
 /// Validation is never switched off; errors are reported.
 /// </summary>
 /// <seealso href="https://www.rfc-editor.org/rfc/rfc5280">RFC 5280: X.509 certificates</seealso>
 public static class TrustPolicy
 {
     /// <summary>
-    /// A chain policy trusting only the profile's root CA, or null when the profile uses the system trust store.
+    /// The chain policy: only the profile's root CA when it names one, else the system trust store. Issuer
+    /// certificates are never downloaded (the AIA "CA Issuers" URL a certificate names): that fetch would go to an
+    /// address the site chooses, outside the address policy and the time budget. A site that does not send its
+    /// intermediates is then reported with an incomplete chain.
     /// </summary>
-    public static X509ChainPolicy? Create(NetworkProfile profile, DateTime? verificationTime = null)
+    public static X509ChainPolicy Create(NetworkProfile profile, DateTime? verificationTime = null)
     {
-        if (string.IsNullOrWhiteSpace(profile.RootCaPem))
-        {
-            return null;
-        }
-
+        ArgumentNullException.ThrowIfNull(profile);
+        var custom = !string.IsNullOrWhiteSpace(profile.RootCaPem);
         var policy = new X509ChainPolicy
         {
-            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            TrustMode = custom ? X509ChainTrustMode.CustomRootTrust : X509ChainTrustMode.System,
             RevocationMode = X509RevocationMode.NoCheck,
+            DisableCertificateDownloads = true,
         };
-        foreach (var root in LoadPem(profile.RootCaPem))
-        {
-            policy.CustomTrustStore.Add(root);
-        }
-
         if (verificationTime is { } at)
         {
             policy.VerificationTime = at;
             policy.VerificationTimeIgnored = false;
+        }
+
+        if (!custom)
+        {
+            return policy;
+        }
+
+        foreach (var root in LoadPem(profile.RootCaPem!))
+        {
+            policy.CustomTrustStore.Add(root);
         }
 
         return policy;

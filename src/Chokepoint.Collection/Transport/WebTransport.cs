@@ -47,10 +47,7 @@ public static class WebTransport
             MaxResponseHeadersLength = 64,
             ConnectCallback = (context, cancellationToken) => ConnectAsync(profile, dns, policy, context, cancellationToken),
         };
-        if (TrustPolicy.Create(profile) is { } chainPolicy)
-        {
-            handler.SslOptions = new SslClientAuthenticationOptions { CertificateChainPolicy = chainPolicy };
-        }
+        handler.SslOptions = new SslClientAuthenticationOptions { CertificateChainPolicy = TrustPolicy.Create(profile) };
 
         return handler;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Chokepoint.Analysis.Modeling;
 using Chokepoint.Attribution.Catalog;
 using Chokepoint.Model;
+using Chokepoint.Naming;
 using Chokepoint.Observations;
 using Chokepoint.Planning.Caa;
 using Chokepoint.Planning.Mail;
@@ -45,7 +46,9 @@ public static class PlanInputsBuilder
             records.Add(ZoneRecord.Ns(ZoneRecord.Absolute(domain), nsTtl, nameServer.Host));
         }
 
-        foreach (var host in observations.Hosts.Where(h => h.Name.EndsWith(domain, StringComparison.OrdinalIgnoreCase)))
+        // The site's own names only: a name under the domain (never "notexample.org" for "example.org"), and never a
+        // provider's host kept in the observations (an OCSP responder).
+        foreach (var host in observations.Hosts.Where(h => h.Role != "ocsp" && (HostName.Same(h.Name, domain) || HostName.Normalize(h.Name).EndsWith("." + domain, StringComparison.Ordinal))))
         {
             var ttl = (uint)(host.Ttl ?? 300);
             if (host.CnameChain.Count > 0)

@@ -25,11 +25,17 @@ public sealed class AddressPolicyTests
         { "0.1.2.3", "this network" },
         { "255.255.255.255", "broadcast" },
         { "240.0.0.1", "reserved" },
+        { "192.0.0.8", "IETF protocol assignments" },
+        { "192.0.2.1", "TEST-NET-1" },
+        { "198.51.100.7", "TEST-NET-2" },
+        { "203.0.113.9", "TEST-NET-3" },
+        { "198.18.0.1", "benchmarking" },
+        { "198.19.255.254", "benchmarking" },
     };
 
     public static TheoryData<string> PublicAddresses => new()
     {
-        "1.1.1.1", "8.8.8.8", "172.15.255.255", "172.32.0.1", "100.63.255.255", "100.128.0.1", "169.253.0.1", "223.255.255.255",
+        "1.1.1.1", "8.8.8.8", "172.15.255.255", "172.32.0.1", "198.17.255.255", "198.20.0.1", "192.0.3.1", "100.63.255.255", "100.128.0.1", "169.253.0.1", "223.255.255.255",
         "2606:4700::1111", "2001:4860:4860::8888", "::ffff:1.1.1.1", "64:ff9b::101:101", "2002:101:101::1",
     };
 
@@ -43,6 +49,10 @@ public sealed class AddressPolicyTests
         { "fd12:3456::1", "unique-local" },
         { "ff02::1", "multicast" },
         { "ff05::1:3", "multicast" },
+        { "64:ff9b:1::a00:1", "local-use NAT64" },
+        { "2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo" },
+        { "2001:db8::1", "documentation" },
+        { "100::1", "discard-only" },
     };
 
     [Theory]
