@@ -23,6 +23,10 @@ public sealed class EngineSettingsTests
         { "siteBudget", new EngineSettings { SiteBudget = TimeSpan.Zero } },
         { "dnsQueryTimeout", new EngineSettings { DnsQueryTimeout = TimeSpan.FromSeconds(-1) } },
         { "maxConcurrentAudits", new EngineSettings { MaxConcurrentAudits = 0 } },
+        { "dnsCacheSize", new EngineSettings { DnsCacheSize = -1 } },
+        { "rdapServerLimits", new EngineSettings { RdapServerLimits = null! } },
+        { "dnsServerLimits", new EngineSettings { DnsServerLimits = new(MaxConcurrent: 0, MaxPerSecond: 0) } },
+        { "rdapBootstrapMaxAge", new EngineSettings { RdapBootstrapMaxAge = TimeSpan.Zero } },
     };
 
     [Theory]
@@ -42,6 +46,16 @@ public sealed class EngineSettingsTests
         var errors = EngineSettingsValidator.Check(new EngineSettings { SiteBudget = TimeSpan.Zero, Network = new() { Resolver = "x", HttpPort = -1 } });
 
         Assert.Equal(3, errors.Count);
+    }
+
+    [Fact]
+    public async Task A_bad_budget_for_one_audit_is_a_usage_error_not_a_crash()
+    {
+        using var engine = ChokepointEngine.Create(new EngineSettings());
+
+        var failure = await Assert.ThrowsAsync<EngineException>(() => engine.AuditAsync("example.org", new AuditRequest { Budget = TimeSpan.Zero }));
+
+        Assert.True(failure.IsUsageError);
     }
 
     [Fact]
