@@ -4,6 +4,7 @@ using Chokepoint.Analysis.Model;
 using Chokepoint.Analysis.Modeling;
 using Chokepoint.Analysis.Scenarios;
 using Chokepoint.Attribution.Audit;
+using Chokepoint.Attribution.Catalog;
 using Chokepoint.Collection.Session;
 using Chokepoint.Engine.Data;
 using Chokepoint.Model;
@@ -165,6 +166,26 @@ public sealed partial class ChokepointEngine : IDisposable
         var model = Model(report);
         var dropped = companies.Select(company => CompanyResolver.Resolve(company, model, DataSets.Catalog)).ToHashSet(StringComparer.Ordinal);
         return WhatIfReport.Evaluate(model, dropped, RecoveryFactsReader.Read(report));
+    }
+
+    /// <summary>
+    /// What the catalog says about one signal (<c>ns</c>, <c>cname</c>, <c>ip</c>, <c>header</c>, ...) and why; an
+    /// address is looked up in the engine's IP-to-ASN table.
+    /// </summary>
+    /// <exception cref="EngineException">An address was given and no IP-to-ASN table is loaded.</exception>
+    public IdentifyResult Identify(string kind, string value)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(value);
+        Func<System.Net.IPAddress, (int Asn, string Org)?>? asn = null;
+        if (kind == "ip")
+        {
+            var table = DataSets.Asn ?? throw new EngineException(
+                DataSets.AsnProblem ?? "no IP-to-ASN data set loaded: run 'chokepoint data update' (or give --asn-db)", isUsageError: false);
+            asn = address => table.Lookup(address) is { } match ? (match.Asn, match.Organization) : null;
+        }
+
+        return new Identifier(DataSets.Catalog, asn).Identify(kind, value);
     }
 
     /// <inheritdoc />

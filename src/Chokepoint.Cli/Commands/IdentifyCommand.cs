@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.Net;
-using System.Text.Json;
-using Chokepoint.Attribution.Catalog;
-using Chokepoint.Collection.Asn;
+using Chokepoint.Engine;
+using Chokepoint.Observations.Network;
+using Chokepoint.Reporting.Identify;
 
 namespace Chokepoint.Cli.Commands;
 
@@ -24,56 +23,24 @@ internal static class IdentifyCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var kindWord = parseResult.GetRequiredValue(kind);
-            var database = kindWord == "ip" ? OpenAsnDatabase(context, parseResult.GetValue(asnDb)) : null;
-            Func<IPAddress, (int asn, string org)?>? asnLookup = database is null
-                ? null
-                : address => database.Lookup(address) is { } match ? (match.Asn, match.Organization) : null;
-            var result = new Identifier(ProviderCatalog.LoadEmbedded(), asnLookup).Identify(kindWord, parseResult.GetRequiredValue(value));
-            var output = context.Console.Out;
-            if (parseResult.GetValue(format) == "json")
+            var asnFile = parseResult.GetValue(asnDb);
+            if (asnFile is { Exists: false })
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize(result, JsonOutput.WithNulls).AsMemory(), cancellationToken);
+                throw new CommandFailedException(ExitCodes.UsageError, $"{asnFile.FullName}: no such file");
             }
-            else if (result.Entity is { } entity)
-            {
-                await output.WriteLineAsync($"{result.Kind} {result.Value}".AsMemory(), cancellationToken);
-                await output.WriteLineAsync($"  company:  {entity.Name} ({entity.Id})".AsMemory(), cancellationToken);
-                if (result.Owner is { } owner && owner.Id != entity.Id)
-                {
-                    await output.WriteLineAsync($"  owner:    {owner.Name} ({owner.Id})".AsMemory(), cancellationToken);
-                }
 
-                await output.WriteLineAsync($"  service:  {result.Service}: {result.Provider}".AsMemory(), cancellationToken);
-                await output.WriteLineAsync($"  rule:     {result.Rule?.Kind} {result.Rule?.Pattern}".AsMemory(), cancellationToken);
-                await output.WriteLineAsync($"  source:   {result.Source}".AsMemory(), cancellationToken);
-            }
-            else
+            var settings = new EngineSettings { Network = NetworkProfile.Internet with { AsnDatabase = asnFile?.FullName } };
+            using var engine = EngineFactory.Create(context, settings);
+            var result = engine.Identify(parseResult.GetRequiredValue(kind), parseResult.GetRequiredValue(value));
+            var text = parseResult.GetValue(format) == "json" ? IdentifyRenderer.Json(result) : IdentifyRenderer.Table(result);
+            await context.Console.Out.WriteAsync(text.AsMemory(), cancellationToken);
+            if (!text.EndsWith('\n'))
             {
-                await output.WriteLineAsync($"{result.Kind} {result.Value}: unknown ({result.UnknownReason})".AsMemory(), cancellationToken);
+                await context.Console.Out.WriteLineAsync();
             }
 
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static AsnDatabase? OpenAsnDatabase(CliContext context, FileInfo? file)
-    {
-        if (file is not null)
-        {
-            if (!file.Exists)
-            {
-                throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: no such file");
-            }
-
-            return file.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase)
-                ? AsnDatabase.FromCsv([file.FullName])
-                : AsnDatabase.Open(file.FullName);
-        }
-
-        return File.Exists(context.Data.AsnIndex)
-            ? AsnDatabase.Open(context.Data.AsnIndex)
-            : throw new CommandFailedException(ExitCodes.RunFailed, "no IP-to-ASN index: run 'chokepoint data update' (or give --asn-db)");
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
@@ -181,12 +182,25 @@ public sealed class DnsLookup
             }
 
             var lifetime = options.Lifetime;
-            using var probe = new ProbeTimer(QueryTimeout, time, lifetime);
-            using var lease = options.ServerLimiter is { } limiter ? await AcquireAsync(limiter, source, probe) : null;
-            if (lease is { IsAcquired: false })
+
+            // A turn at the server first, under its own clock: time spent in our own queue is not the server's, and a
+            // query that gets no turn is bounded by the per-server limit, not timed out by the server.
+            RateLimitLease? lease = null;
+            if (options.ServerLimiter is { } limiter)
             {
-                return Failed(source, probe.TimedOut ? probe.TimeoutReason : "too many queries waiting for this server", probe.TimedOut ? GapKind.Timeout : GapKind.Bounded);
+                using var waiting = new ProbeTimer(QueryTimeout, time, lifetime);
+                lease = await AcquireAsync(limiter, source, waiting);
+                if (lease is not { IsAcquired: true })
+                {
+                    lease?.Dispose();
+                    return Failed(source, lease is null
+                        ? string.Create(CultureInfo.InvariantCulture, $"no turn at this server within {QueryTimeout.TotalSeconds:0.###} s (per-server limit)")
+                        : "too many queries waiting for this server (per-server limit)", GapKind.Bounded);
+                }
             }
+
+            using var held = lease;
+            using var probe = new ProbeTimer(QueryTimeout, time, lifetime);
 
             try
             {

@@ -1,6 +1,7 @@
 using System.Text;
 using Chokepoint.Analysis.FaultTree;
 using Chokepoint.Analysis.Model;
+using Chokepoint.Analysis.Modeling;
 using Chokepoint.Planning.Caa;
 using Chokepoint.Planning.Mail;
 using Chokepoint.Planning.Zones;
@@ -171,7 +172,7 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
     {
         var candidates = Others(inputs.BackupMxCandidates, chokepoint.CompanyId);
         var artifacts = new List<PlanArtifact>();
-        var inbound = functions.Any(f => !f.Id.Contains("sent", StringComparison.Ordinal));
+        var inbound = functions.Any(f => f.Id != SiteModelBuilder.MailSent);
         if (inbound && inputs.CurrentMx.Count > 0)
         {
             // A provider that publishes its backup exchanger is named; otherwise a marked placeholder in .invalid
