@@ -35,6 +35,7 @@ public sealed class RdapClient
     private readonly Lock gate = new();
     private (Task<(RdapBootstrap? Bootstrap, Failure? Error)> Load, DateTimeOffset Started)? bootstrap;
     private readonly Lock staleGate = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> notBefore = new(StringComparer.OrdinalIgnoreCase);
     private RdapBootstrap? lastGood;
     private DateTimeOffset? servingStaleSince;
 
@@ -195,11 +196,31 @@ public sealed class RdapClient
     }
 
     /// <summary>A GET, tried again after a 429 while the wait is short and fits before <paramref name="deadline"/>.</summary>
+    /// <remarks>
+    /// A server's Retry-After holds for every audit of the session: until it has passed, other requests to that host
+    /// wait too (when the wait fits their budget) rather than being refused again.
+    /// </remarks>
     private async Task<(string? Json, Failure? Failure)> GetJsonAsync(Uri url, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
+        if (notBefore.TryGetValue(url.Authority, out var until) && until - time.GetUtcNow() is { } pause && pause > TimeSpan.Zero)
+        {
+            if (pause > options.MaxRetryAfter || (deadline is { } last && time.GetUtcNow() + pause >= last))
+            {
+                return (null, new(RateLimited(pause), GapKind.HttpStatus));
+            }
+
+            await Task.Delay(pause, time, cancellationToken);
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var (json, failure, retryAfter) = await GetOnceAsync(url, cancellationToken);
+            if (retryAfter is { } asked && asked > TimeSpan.Zero)
+            {
+                var until2 = time.GetUtcNow() + asked;
+                notBefore.AddOrUpdate(url.Authority, until2, (_, current) => current > until2 ? current : until2);
+            }
+
             if (retryAfter is not { } wait
                 || attempt >= options.MaxRateLimitRetries
                 || wait > options.MaxRetryAfter

@@ -76,4 +76,27 @@ public sealed class RdapRateLimitTests
         Assert.Equal("rate limited", Assert.Single(bounded.Unobserved).Reason);
         Assert.Equal(1 + 1 + new RdapClientOptions().MaxRateLimitRetries, persistent.Requests);
     }
+
+    /// <summary>
+    /// Regression: a Retry-After held only for the request that received it; every other audit of the session kept
+    /// asking the rate-limited registry and was refused again.
+    /// </summary>
+    [Fact]
+    public async Task A_retry_after_holds_for_every_request_to_that_server()
+    {
+        await using var server = Registry(limited: 1, () => "2");
+        using var http = LoopbackHttpServer.Client();
+        var client = Client(server, http);
+
+        // The first lookup meets the 429 and has no time to wait; the second, started at once, waits out the same
+        // Retry-After before asking, so the registry sees no second refused request.
+        var first = await client.LookupDomainAsync("example.test", DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
+        var stopwatch = Stopwatch.StartNew();
+        var second = await client.LookupDomainAsync("example.test", DateTimeOffset.UtcNow.AddSeconds(10), CancellationToken.None);
+
+        Assert.Null(first.Value);
+        Assert.NotNull(second.Value);
+        Assert.Equal(3, server.Requests);
+        Assert.True(stopwatch.Elapsed >= TimeSpan.FromSeconds(1.5), $"asked again after {stopwatch.Elapsed}");
+    }
 }
