@@ -77,6 +77,7 @@ public sealed class SharedEngineTests : IAsyncLifetime
         using var engine = ChokepointEngine.Create(new EngineSettings { Network = internet.Profile, DnsQueryTimeout = TimeSpan.FromSeconds(10) });
         var first = await engine.AuditAsync("onestack-demo.com");
         Assert.DoesNotContain(first.Observations.Unobserved, gap => gap.Kind is GapKind.Timeout or GapKind.BudgetSpent);
+        await internet.Dns.Queries.WhenQuietAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
         var afterFirst = internet.Dns.Queries.Snapshot();
 
         await engine.AuditAsync("onestack-demo.com");

@@ -17,11 +17,12 @@ public static class DnsAttribution
         var builder = new DependencyBuilder();
         var dns = context.Observations.Dns;
         var siteSoa = dns?.Soa?.Values.FirstOrDefault();
+        var soa = SoaFacts.Parse(siteSoa, dns?.Soa?.Ttl);
         foreach (var nameServer in NameServers(context))
         {
             var details = new DependencyFacts
             {
-                Delegation = new DelegationFacts { ParentNsTtl = dns?.ParentNs?.Ttl, NameServers = [Facts(nameServer)] },
+                Delegation = new DelegationFacts { ParentNsTtl = dns?.ParentNs?.Ttl, ChildNsTtl = dns?.ChildNs?.Ttl, Soa = soa, NameServers = [Facts(nameServer)] },
             };
 
             var known = context.Lookup.Find(SignalKind.Ns, nameServer.Host);

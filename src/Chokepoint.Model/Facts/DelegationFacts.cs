@@ -10,6 +10,14 @@ public sealed record DelegationFacts
     [JsonPropertyName("parentNsTtl")]
     public int? ParentNsTtl { get; init; }
 
+    /// <summary>TTL in seconds of the NS set the zone itself serves.</summary>
+    [JsonPropertyName("childNsTtl")]
+    public int? ChildNsTtl { get; init; }
+
+    /// <summary>The zone's SOA as served, when it was observed and readable.</summary>
+    [JsonPropertyName("soa")]
+    public SoaFacts? Soa { get; init; }
+
     /// <summary>The operator's nameservers and how each answered.</summary>
     [JsonPropertyName("nameServers")]
     public IReadOnlyList<NameServerFacts> NameServers { get; init; } = [];

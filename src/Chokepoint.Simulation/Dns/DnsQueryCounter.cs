@@ -24,6 +24,29 @@ public sealed class DnsQueryCounter
     /// <summary>A copy of the per-question counts: (at the resolver?, name, type) to count.</summary>
     public IReadOnlyDictionary<(bool Resolver, string Name, DnsRecordType Type), int> Snapshot() => new Dictionary<(bool, string, DnsRecordType), int>(counts);
 
+    /// <summary>
+    /// Completes once no query has arrived for <paramref name="quiet"/>, or after <paramref name="atMost"/>: a client's
+    /// exchanges may outlive the call that started them (a question that lost a race), and a count taken before they
+    /// land would be early.
+    /// </summary>
+    public async Task WhenQuietAsync(TimeSpan quiet, TimeSpan atMost, TimeProvider? time = null)
+    {
+        time ??= TimeProvider.System;
+        var deadline = time.GetUtcNow() + atMost;
+        var last = Total;
+        while (time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(quiet, time);
+            var now = Total;
+            if (now == last)
+            {
+                return;
+            }
+
+            last = now;
+        }
+    }
+
     internal void CountReceived() => Interlocked.Increment(ref total);
 
     internal void Count(bool resolver, DnsQuestion question) =>

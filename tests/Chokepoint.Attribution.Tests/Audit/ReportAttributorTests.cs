@@ -36,6 +36,34 @@ public sealed class ReportAttributorTests
     }
 
     [Fact]
+    public void Dns_facts_carry_the_ns_ttls_and_the_zones_soa_as_typed_values()
+    {
+        var observations = new SiteObservations
+        {
+            Domain = "shop.com",
+            Dns = new DnsObservation
+            {
+                NameServers = [Ns("ns-1.awsdns-01.org")],
+                ParentNs = new RecordSetObservation { Values = ["ns-1.awsdns-01.org"], Ttl = 172800 },
+                ChildNs = new RecordSetObservation { Values = ["ns-1.awsdns-01.org"], Ttl = 3600 },
+                Soa = new RecordSetObservation { Values = ["ns-1.awsdns-01.org. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400"], Ttl = 900 },
+            },
+        };
+
+        var delegation = Assert.Single(Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Dns).Dependencies).Facts!.Delegation!;
+
+        Assert.Equal((172800, 3600), (delegation.ParentNsTtl, delegation.ChildNsTtl));
+        Assert.Equal(new SoaFacts { PrimaryNameServer = "ns-1.awsdns-01.org", ResponsibleMailbox = "awsdns-hostmaster.amazon.com", Serial = 1, Refresh = 7200, Retry = 900, Expire = 1209600, Minimum = 86400, Ttl = 900 }, delegation.Soa);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("ns1. host. 1 2 3 4")]
+    [InlineData("ns1. host. 1 2 3 4 x")]
+    [InlineData("ns1. host. 1 2 3 4 99999999999")]
+    public void An_soa_that_is_not_one_is_no_fact(string text) => Assert.Null(SoaFacts.Parse(text, 300));
+
+    [Fact]
     public void Nameservers_at_two_unrelated_companies_are_redundant_and_rolled_up()
     {
         var observations = new SiteObservations

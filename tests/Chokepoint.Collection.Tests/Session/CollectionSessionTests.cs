@@ -38,6 +38,10 @@ public sealed class CollectionSessionTests(ITestOutputHelper output)
         await using var session = new CollectionSession(SessionWorld.Settings(internet), null, TimeProvider.System);
         var first = await session.CollectAsync("onestack-demo.com", Request, CancellationToken.None);
         Assert.Empty(first.Unobserved);
+
+        // Exchanges live on the session, not the audit: a question that lost a race (a second TLD server asked for
+        // the same referral) may still reach its server after the first audit returned. Wait until nothing more arrives.
+        await internet.Dns.Queries.WhenQuietAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
         var before = internet.Dns.Queries.Snapshot();
 
         var second = await session.CollectAsync("onestack-demo.com", Request, CancellationToken.None);
@@ -59,6 +63,7 @@ public sealed class CollectionSessionTests(ITestOutputHelper output)
         await using var session = new CollectionSession(SessionWorld.Settings(internet), null, TimeProvider.System);
 
         await session.CollectAsync("onestack-demo.com", Request, CancellationToken.None);
+        await internet.Dns.Queries.WhenQuietAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
         var afterOne = internet.Dns.Queries.Snapshot();
         await session.CollectAsync("twodns-demo.com", Request, CancellationToken.None);
         var afterTwo = internet.Dns.Queries.Snapshot();
