@@ -1,7 +1,7 @@
-using System.Globalization;
 using Chokepoint.Collection.Session;
 using Chokepoint.Observations;
 using Chokepoint.Observations.Network;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Audit;
 
@@ -45,22 +45,13 @@ public sealed class AuditCollector(TimeProvider time)
         return await session.CollectAsync(domain, new SiteCollectionRequest { Timeout = options.Timeout, PageCollector = options.PageCollector }, cancellationToken);
     }
 
-    /// <summary>Lowercase, no trailing dot, internationalised labels in punycode.</summary>
+    /// <summary>Lowercase, no trailing dot, internationalised labels in punycode; the host of a URL.</summary>
     public static string Normalise(string domain)
     {
-        var trimmed = domain.Trim().TrimEnd('.');
-        if (Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && trimmed.Contains("://", StringComparison.Ordinal))
-        {
-            trimmed = uri.Host;
-        }
-
-        try
-        {
-            return new IdnMapping().GetAscii(trimmed).ToLowerInvariant();
-        }
-        catch (ArgumentException)
-        {
-            return trimmed.ToLowerInvariant();
-        }
+        ArgumentNullException.ThrowIfNull(domain);
+        var trimmed = domain.Trim();
+        return trimmed.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Host.Length > 0
+            ? HostName.Of(uri)
+            : HostName.Normalize(trimmed);
     }
 }

@@ -10,6 +10,7 @@ using Chokepoint.Observations.Network;
 using DnsClient;
 using DnsClient.Protocol;
 using Microsoft.Extensions.Logging;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Dns;
 
@@ -107,7 +108,7 @@ public sealed class DnsLookup
 
     private Task<DnsAnswer> Shared(string server, string name, QueryType type, Func<Task<DnsAnswer>> exchange, CancellationToken cancellationToken)
     {
-        var key = new DnsQuestionKey(server, name.TrimEnd('.').ToLowerInvariant(), type);
+        var key = new DnsQuestionKey(server, HostName.Normalize(name), type);
         var shared = memo is null
             ? core.Cache.GetOrAsk(key, exchange)
             : memo.GetOrAdd(key, k => new Lazy<Task<DnsAnswer>>(() => core.Cache.GetOrAsk(k, exchange), LazyThreadSafetyMode.ExecutionAndPublication)).Value;

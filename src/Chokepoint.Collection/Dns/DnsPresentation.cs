@@ -31,7 +31,7 @@ public static class DnsPresentation
     /// <summary>"ns1.example.com." from any spelling of the name.</summary>
     public static string Name(string name)
     {
-        var trimmed = name.Trim().TrimEnd('.').ToLowerInvariant();
+        var trimmed = HostName.Normalize(name);
         return trimmed.Length == 0 ? "." : trimmed + ".";
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Rdap;
 
@@ -104,7 +105,7 @@ public sealed class RdapBootstrap
     /// </summary>
     public RdapServiceMatch? Find(string domain)
     {
-        var labels = domain.Trim().TrimEnd('.').ToLowerInvariant().Split('.');
+        var labels = HostName.Normalize(domain).Split('.');
         for (var start = 0; start < labels.Length; start++)
         {
             var suffix = string.Join('.', labels, start, labels.Length - start);

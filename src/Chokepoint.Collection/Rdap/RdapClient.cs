@@ -6,6 +6,7 @@ using Chokepoint.Collection.Transport;
 using Chokepoint.Observations;
 using Chokepoint.Observations.Registration;
 using Microsoft.Extensions.Logging;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Rdap;
 
@@ -60,7 +61,7 @@ public sealed class RdapClient
     /// </summary>
     public async Task<Collected<RegistrationObservation>> LookupDomainAsync(string domain, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
-        var name = domain.Trim().TrimEnd('.').ToLowerInvariant();
+        var name = HostName.Normalize(domain);
         var (loaded, bootstrapError) = await CurrentBootstrap().WaitAsync(cancellationToken);
         if (loaded is null)
         {
