@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Chokepoint.Engine;
+using Chokepoint.Engine.Data;
 using Chokepoint.Observations;
 
 namespace Chokepoint.Cli.Commands;
@@ -22,12 +23,18 @@ internal static class AuditCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var name = DomainArgument.Normalize(parseResult.GetRequiredValue(domain));
+            if (parseResult.GetValue(save) is { } saveFile && parseResult.GetValue(output.Output) is { } reportFile
+                && string.Equals(saveFile.FullName, reportFile.FullName, StringComparison.Ordinal))
+            {
+                throw new CommandFailedException(ExitCodes.UsageError, $"{saveFile.FullName}: given to both --save-observations and --output; one would overwrite the other");
+            }
+
             using var engine = EngineFactory.Create(context, network.Settings(parseResult, context.Data));
             var capture = parseResult.GetValue(har) is { } harFile ? HarFile.Read(harFile) : null;
             var (observations, report) = await engine.AuditAsync(name, new AuditRequest { Har = capture }, cancellationToken);
             if (parseResult.GetValue(save) is { } file)
             {
-                await File.WriteAllTextAsync(file.FullName, ObservationsJson.Serialize(observations), cancellationToken);
+                await AtomicFile.WriteAllTextAsync(file.FullName, ObservationsJson.Serialize(observations), cancellationToken);
                 await context.Console.Error.WriteLineAsync($"observations saved to {file.FullName}".AsMemory(), cancellationToken);
             }
 

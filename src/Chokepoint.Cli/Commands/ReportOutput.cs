@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Chokepoint.Engine.Data;
 using Chokepoint.Model;
 using Chokepoint.Reporting.Html;
 using Chokepoint.Reporting.Json;
@@ -41,7 +42,7 @@ internal sealed class ReportOutput
     {
         if (parseResult.GetValue(Output) is { } file)
         {
-            await File.WriteAllTextAsync(file.FullName, text, cancellationToken);
+            await AtomicFile.WriteAllTextAsync(file.FullName, text, cancellationToken);
             await context.Console.Error.WriteLineAsync($"report written to {file.FullName}".AsMemory(), cancellationToken);
             return;
         }

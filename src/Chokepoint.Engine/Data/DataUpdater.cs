@@ -35,11 +35,19 @@ public static class DataUpdater
         }
 
         var temporary = data.AsnIndex + ".tmp";
-        var built = AsnIndexBuilder.Build(sources, temporary);
-        File.Move(temporary, data.AsnIndex, overwrite: true);
-        if (converted is not null)
+        AsnIndexBuildResult built;
+        try
         {
-            File.Delete(converted);
+            built = AsnIndexBuilder.Build(sources, temporary);
+            File.Move(temporary, data.AsnIndex, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+            if (converted is not null)
+            {
+                File.Delete(converted);
+            }
         }
 
         var skippedNote = built.MalformedLines > 0
@@ -62,14 +70,13 @@ public static class DataUpdater
                 report.Add(string.Create(CultureInfo.InvariantCulture, $"installed a Public Suffix List of {list.RuleCount} rules"));
             }
 
-            File.Copy(publicSuffixList.FullName, data.PublicSuffixOverride, overwrite: true);
+            AtomicFile.Copy(publicSuffixList.FullName, data.PublicSuffixOverride);
         }
 
         return report;
     }
 
-    private static FileInfo RequireFile(FileInfo file) =>
-        file.Exists ? file : throw new EngineException($"{file.FullName}: no such file", isUsageError: true);
+    private static FileInfo RequireFile(FileInfo file) => new(InputFile.RequireRegular(file.FullName));
 
     /// <summary>iptoasn.com's TSV: range_start, range_end, AS_number, country_code, AS_description; AS 0 is "not routed".</summary>
     internal static (int Kept, int Skipped) ConvertTsv(string tsvPath, string csvPath)
