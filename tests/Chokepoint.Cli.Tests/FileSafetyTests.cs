@@ -20,6 +20,24 @@ public sealed class FileSafetyTests : IDisposable
         Assert.Equal("chokepoint: /dev/zero: not a regular file", error.Trim());
     }
 
+    [Theory]
+    [InlineData("audit", "example.org", "--network", "/dev/zero")]
+    [InlineData("audit", "example.org", "--trust-ca", "/dev/zero")]
+    [InlineData("audit", "example.org", "--asn-db", "/dev/zero")]
+    [InlineData("audit", "example.org", "--har", "/dev/zero")]
+    [InlineData("identify", "ip", "192.0.2.1", "--asn-db", "/dev/zero")]
+    [InlineData("sim", "serve", "/dev/zero")]
+    [InlineData("data", "update", "--asn-csv", "/dev/zero")]
+    [InlineData("data", "update", "--psl", "/dev/zero")]
+    [InlineData("data", "update", "--asn-tsv", "/dev/zero")]
+    public async Task Every_file_input_refuses_a_device(params string[] args)
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync(args).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Equal("chokepoint: /dev/zero: not a regular file", error.Trim());
+    }
+
     [Fact]
     public async Task A_fifo_is_refused_without_waiting_for_a_writer()
     {

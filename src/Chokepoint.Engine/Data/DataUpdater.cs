@@ -12,9 +12,15 @@ public static class DataUpdater
     public static IReadOnlyList<string> Update(DataDirectory data, IReadOnlyList<FileInfo> asnCsv, FileInfo? asnTsv, FileInfo? publicSuffixList)
     {
         var report = new List<string>();
-        Directory.CreateDirectory(data.IndexDirectory);
 
+        // Every input is checked before anything is rebuilt.
         var sources = asnCsv.Select(file => RequireFile(file).FullName).ToList();
+        foreach (var file in new[] { asnTsv, publicSuffixList }.OfType<FileInfo>())
+        {
+            RequireFile(file);
+        }
+
+        Directory.CreateDirectory(data.IndexDirectory);
         string? converted = null;
         if (asnTsv is not null)
         {
