@@ -105,6 +105,19 @@ public sealed class FileSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_over_its_own_input_is_refused()
+    {
+        var observations = Path.Combine(_folder.FullName, "obs.json");
+        File.Copy(Fixture(), observations);
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(["analyze", observations, "-o", observations]);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Equal(File.ReadAllText(Fixture()), File.ReadAllText(observations));
+    }
+
+    [Fact]
     public async Task A_report_that_cannot_be_written_fails_in_one_line_and_leaves_no_temporary_file()
     {
         var target = Directory.CreateDirectory(Path.Combine(_folder.FullName, "report.json"));

@@ -23,11 +23,7 @@ internal static class AuditCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var name = DomainArgument.Normalize(parseResult.GetRequiredValue(domain));
-            if (parseResult.GetValue(save) is { } saveFile && parseResult.GetValue(output.Output) is { } reportFile
-                && string.Equals(saveFile.FullName, reportFile.FullName, StringComparison.Ordinal))
-            {
-                throw new CommandFailedException(ExitCodes.UsageError, $"{saveFile.FullName}: given to both --save-observations and --output; one would overwrite the other");
-            }
+            output.RequireDistinctFrom(parseResult, parseResult.GetValue(save), "--save-observations");
 
             using var engine = EngineFactory.Create(context, network.Settings(parseResult, context.Data));
             var capture = parseResult.GetValue(har) is { } harFile ? HarFile.Read(harFile) : null;
