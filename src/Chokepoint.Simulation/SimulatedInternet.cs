@@ -53,7 +53,7 @@ public sealed class SimulatedInternet : IAsyncDisposable
     /// <summary>The world being served. Faults added to it while running take effect (web and RDAP at once).</summary>
     public World.World World { get; }
 
-    /// <summary>Where the collectors find this network; see <see cref="WriteProfileAsync"/>.</summary>
+    /// <summary>Where the collectors find this network; see <see cref="WriteProfileAsync(string, CancellationToken)"/>.</summary>
     public NetworkProfile Profile { get; }
 
     /// <summary>The root every simulated certificate chains to (except "cert-untrusted" ones).</summary>
@@ -128,9 +128,13 @@ public sealed class SimulatedInternet : IAsyncDisposable
         var stream = File.Create(path);
         await using (stream)
         {
-            await JsonSerializer.SerializeAsync(stream, Profile, ProfileJson, cancellationToken);
+            await WriteProfileAsync(stream, cancellationToken);
         }
     }
+
+    /// <summary>Writes the network profile (JSON) to <paramref name="stream"/>.</summary>
+    public Task WriteProfileAsync(Stream stream, CancellationToken cancellationToken) =>
+        JsonSerializer.SerializeAsync(stream, Profile, ProfileJson, cancellationToken);
 
     /// <summary>Stops every server, frees every port and deletes the temporary directory.</summary>
     public async ValueTask DisposeAsync()

@@ -15,6 +15,7 @@ internal static class AnalyzeCommand
         command.Options.Add(failOn.Option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            output.RequireDistinctFrom(parseResult, parseResult.GetRequiredValue(file), "the observations file");
             var observations = ObservationsFile.Read(parseResult.GetRequiredValue(file));
             using var engine = EngineFactory.Create(context);
             var report = engine.Analyze(observations);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Chokepoint.Engine;
+using Chokepoint.Engine.Data;
 using Chokepoint.Observations;
 
 namespace Chokepoint.Cli.Commands;
@@ -22,12 +23,14 @@ internal static class AuditCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var name = DomainArgument.Normalize(parseResult.GetRequiredValue(domain));
+            output.RequireDistinctFrom(parseResult, parseResult.GetValue(save), "--save-observations");
+
             using var engine = EngineFactory.Create(context, network.Settings(parseResult, context.Data));
             var capture = parseResult.GetValue(har) is { } harFile ? HarFile.Read(harFile) : null;
             var (observations, report) = await engine.AuditAsync(name, new AuditRequest { Har = capture }, cancellationToken);
             if (parseResult.GetValue(save) is { } file)
             {
-                await File.WriteAllTextAsync(file.FullName, ObservationsJson.Serialize(observations), cancellationToken);
+                await AtomicFile.WriteAllTextAsync(file.FullName, ObservationsJson.Serialize(observations), cancellationToken);
                 await context.Console.Error.WriteLineAsync($"observations saved to {file.FullName}".AsMemory(), cancellationToken);
             }
 

@@ -1,18 +1,21 @@
 using Chokepoint.Collection.Page;
+using Chokepoint.Engine.Data;
 
 namespace Chokepoint.Cli.Commands;
 
 /// <summary>Reads a HAR file given with --har, turning problems into usage errors.</summary>
 internal static class HarFile
 {
+    private const long MaximumBytes = 512 * InputFile.MiB;
+
     public static HarCapture Read(FileInfo file)
     {
-        if (!file.Exists)
+        HarCapture capture;
+        using (var stream = InputFile.OpenRead(file.FullName, MaximumBytes, "a HAR capture"))
         {
-            throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: no such file");
+            capture = HarReader.Read(stream);
         }
 
-        var capture = HarReader.ReadFile(file.FullName);
         return capture.Error is null && capture.Entries.Count > 0
             ? capture
             : throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: not a usable HAR capture: {capture.Error ?? "no entries"}");

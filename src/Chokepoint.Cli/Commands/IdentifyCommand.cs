@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Chokepoint.Engine;
+using Chokepoint.Engine.Data;
 using Chokepoint.Observations.Network;
 using Chokepoint.Reporting.Identify;
 
@@ -23,13 +24,8 @@ internal static class IdentifyCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var asnFile = parseResult.GetValue(asnDb);
-            if (asnFile is { Exists: false })
-            {
-                throw new CommandFailedException(ExitCodes.UsageError, $"{asnFile.FullName}: no such file");
-            }
-
-            var settings = new EngineSettings { Network = NetworkProfile.Internet with { AsnDatabase = asnFile?.FullName } };
+            var asnFile = parseResult.GetValue(asnDb) is { } given ? InputFile.RequireRegular(given.FullName) : null;
+            var settings = new EngineSettings { Network = NetworkProfile.Internet with { AsnDatabase = asnFile } };
             using var engine = EngineFactory.Create(context, settings);
             var result = engine.Identify(parseResult.GetRequiredValue(kind), parseResult.GetRequiredValue(value));
             var text = parseResult.GetValue(format) == "json" ? IdentifyRenderer.Json(result) : IdentifyRenderer.Table(result);

@@ -101,12 +101,12 @@ internal sealed class NetworkOptions
 
         if (parseResult.GetValue(TrustCa) is { } trust)
         {
-            profile = profile with { RootCaPem = ReadText(trust) };
+            profile = profile with { RootCaPem = InputFile.ReadAllText(trust.FullName, InputFile.MiB, "a PEM certificate file") };
         }
 
         if (parseResult.GetValue(AsnDb) is { } asn)
         {
-            profile = profile with { AsnDatabase = asn.FullName };
+            profile = profile with { AsnDatabase = InputFile.RequireRegular(asn.FullName) };
         }
 
         return profile;
@@ -116,7 +116,7 @@ internal sealed class NetworkOptions
     {
         try
         {
-            return JsonSerializer.Deserialize<NetworkProfile>(ReadText(file))
+            return JsonSerializer.Deserialize<NetworkProfile>(InputFile.ReadAllText(file.FullName, InputFile.MiB, "a network profile"))
                 ?? throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: the network profile is empty");
         }
         catch (JsonException exception)
@@ -124,9 +124,4 @@ internal sealed class NetworkOptions
             throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: not a network profile: {exception.Message}");
         }
     }
-
-    private static string ReadText(FileInfo file) =>
-        file.Exists
-            ? File.ReadAllText(file.FullName)
-            : throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: no such file");
 }

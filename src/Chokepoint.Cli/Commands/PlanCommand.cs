@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Chokepoint.Engine.Data;
 using Chokepoint.Reporting.Plans;
 
 namespace Chokepoint.Cli.Commands;
@@ -24,7 +25,7 @@ internal static class PlanCommand
                 folder.Create();
                 foreach (var (step, artifact) in plan.Steps.SelectMany(step => step.Artifacts.Select(artifact => (step, artifact))))
                 {
-                    await File.WriteAllTextAsync(Path.Combine(folder.FullName, PlanRenderer.ArtifactFileName(step, artifact)), artifact.Content, cancellationToken);
+                    await AtomicFile.WriteAllTextAsync(Path.Combine(folder.FullName, PlanRenderer.ArtifactFileName(step, artifact)), artifact.Content, cancellationToken);
                 }
             }
 

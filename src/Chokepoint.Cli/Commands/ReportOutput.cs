@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Chokepoint.Engine.Data;
 using Chokepoint.Model;
 using Chokepoint.Reporting.Html;
 using Chokepoint.Reporting.Json;
@@ -37,11 +38,21 @@ internal sealed class ReportOutput
         _ => string.Join(Environment.NewLine + new string('=', 78) + Environment.NewLine, reports.Select(TableRenderer.Render)),
     };
 
+    /// <summary>Refuses a report file that is also <paramref name="other"/> (an input or another output), which it would overwrite.</summary>
+    public void RequireDistinctFrom(ParseResult parseResult, FileInfo? other, string otherName)
+    {
+        if (other is not null && parseResult.GetValue(Output) is { } file
+            && string.Equals(Path.GetFullPath(file.FullName), Path.GetFullPath(other.FullName), StringComparison.Ordinal))
+        {
+            throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: given as both {otherName} and --output; the report would overwrite it");
+        }
+    }
+
     public async Task WriteAsync(CliContext context, ParseResult parseResult, string text, CancellationToken cancellationToken)
     {
         if (parseResult.GetValue(Output) is { } file)
         {
-            await File.WriteAllTextAsync(file.FullName, text, cancellationToken);
+            await AtomicFile.WriteAllTextAsync(file.FullName, text, cancellationToken);
             await context.Console.Error.WriteLineAsync($"report written to {file.FullName}".AsMemory(), cancellationToken);
             return;
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Chokepoint.Engine.Data;
 using Chokepoint.Simulation;
 using Chokepoint.Simulation.Demo;
 using Chokepoint.Simulation.Generation;
@@ -10,6 +11,9 @@ namespace Chokepoint.Cli.Commands;
 /// <summary><c>chokepoint sim serve|generate</c>: the simulated internet.</summary>
 internal static class SimCommand
 {
+    /// <summary>Close to the longest text .NET holds in one string; the world is parsed from one.</summary>
+    private const long MaximumWorldBytes = 1024 * InputFile.MiB;
+
     public static Command Create(CliContext context)
     {
         var command = new Command("sim", "Run or generate a simulated internet on loopback (see docs/world-format.md).");
@@ -29,7 +33,7 @@ internal static class SimCommand
             await using var internet = await SimulatedInternet.StartAsync(world, cancellationToken: cancellationToken);
             if (parseResult.GetValue(profile) is { } profileFile)
             {
-                await internet.WriteProfileAsync(profileFile.FullName, cancellationToken);
+                await AtomicFile.WriteAsync(profileFile.FullName, internet.WriteProfileAsync, cancellationToken);
                 await context.Console.Error.WriteLineAsync($"network profile written to {profileFile.FullName}".AsMemory(), cancellationToken);
             }
 
@@ -66,8 +70,7 @@ internal static class SimCommand
             var world = WorldGenerator.Generate(count, parseResult.GetValue(seed));
             if (parseResult.GetValue(output) is { } file)
             {
-                await using var writer = new StreamWriter(file.FullName);
-                WorldWriter.Write(world, writer);
+                await AtomicFile.WriteTextAsync(file.FullName, writer => WorldWriter.Write(world, writer), cancellationToken);
                 await context.Console.Error.WriteLineAsync(
                     string.Create(CultureInfo.InvariantCulture, $"wrote {count} sites to {file.FullName}").AsMemory(), cancellationToken);
             }
@@ -83,12 +86,7 @@ internal static class SimCommand
 
     internal static World LoadWorld(FileInfo file)
     {
-        if (!file.Exists)
-        {
-            throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: no such file");
-        }
-
-        var result = WorldLoader.Load(file.FullName);
+        var result = WorldLoader.Parse(InputFile.ReadAllText(file.FullName, MaximumWorldBytes, "a world file"), file.FullName);
         return result.World
             ?? throw new CommandFailedException(ExitCodes.UsageError, "the world file has errors:" + Environment.NewLine
                 + string.Join(Environment.NewLine, result.Errors.Select(error => "  " + error)));

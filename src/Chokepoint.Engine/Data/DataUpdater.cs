@@ -12,9 +12,15 @@ public static class DataUpdater
     public static IReadOnlyList<string> Update(DataDirectory data, IReadOnlyList<FileInfo> asnCsv, FileInfo? asnTsv, FileInfo? publicSuffixList)
     {
         var report = new List<string>();
-        Directory.CreateDirectory(data.IndexDirectory);
 
+        // Every input is checked before anything is rebuilt.
         var sources = asnCsv.Select(file => RequireFile(file).FullName).ToList();
+        foreach (var file in new[] { asnTsv, publicSuffixList }.OfType<FileInfo>())
+        {
+            RequireFile(file);
+        }
+
+        Directory.CreateDirectory(data.IndexDirectory);
         string? converted = null;
         if (asnTsv is not null)
         {
@@ -35,11 +41,19 @@ public static class DataUpdater
         }
 
         var temporary = data.AsnIndex + ".tmp";
-        var built = AsnIndexBuilder.Build(sources, temporary);
-        File.Move(temporary, data.AsnIndex, overwrite: true);
-        if (converted is not null)
+        AsnIndexBuildResult built;
+        try
         {
-            File.Delete(converted);
+            built = AsnIndexBuilder.Build(sources, temporary);
+            File.Move(temporary, data.AsnIndex, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+            if (converted is not null)
+            {
+                File.Delete(converted);
+            }
         }
 
         var skippedNote = built.MalformedLines > 0
@@ -62,14 +76,13 @@ public static class DataUpdater
                 report.Add(string.Create(CultureInfo.InvariantCulture, $"installed a Public Suffix List of {list.RuleCount} rules"));
             }
 
-            File.Copy(publicSuffixList.FullName, data.PublicSuffixOverride, overwrite: true);
+            AtomicFile.Copy(publicSuffixList.FullName, data.PublicSuffixOverride);
         }
 
         return report;
     }
 
-    private static FileInfo RequireFile(FileInfo file) =>
-        file.Exists ? file : throw new EngineException($"{file.FullName}: no such file", isUsageError: true);
+    private static FileInfo RequireFile(FileInfo file) => new(InputFile.RequireRegular(file.FullName));
 
     /// <summary>iptoasn.com's TSV: range_start, range_end, AS_number, country_code, AS_description; AS 0 is "not routed".</summary>
     internal static (int Kept, int Skipped) ConvertTsv(string tsvPath, string csvPath)
