@@ -9,17 +9,17 @@ internal static class AnalyzeCommand
     {
         var file = new Argument<FileInfo>("observations") { Description = "An observations file saved by 'chokepoint audit --save-observations'." };
         var output = new ReportOutput();
-        var failOn = new FailOnOption();
+        var gate = new GateOptions();
         var command = new Command("analyze", "Build the report from saved observations, offline.") { file };
         output.AddTo(command);
-        command.Options.Add(failOn.Option);
+        gate.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var observations = ObservationsFile.Read(parseResult.GetRequiredValue(file));
             using var engine = EngineFactory.Create(context);
             var report = engine.Analyze(observations);
             await output.WriteAsync(context, parseResult, ReportOutput.Render(report, parseResult.GetRequiredValue(output.Format)), cancellationToken);
-            return failOn.ExitCodeFor(parseResult, [report]);
+            return await gate.ExitCodeForAsync(context, parseResult, [report], cancellationToken);
         });
         return command;
     }
