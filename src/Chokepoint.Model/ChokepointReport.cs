@@ -16,6 +16,17 @@ public sealed record ChokepointReport
     [JsonPropertyName("severity")]
     public required Severity Severity { get; init; }
 
+    /// <summary>
+    /// True when every site has this chokepoint by construction: the company breaks the functions only as the TLD
+    /// registry (a name has exactly one) or the registrar (changed only by a transfer). Gates leave it out by default.
+    /// </summary>
+    [JsonPropertyName("inherent")]
+    public bool Inherent { get; init; }
+
+    /// <summary>Why the chokepoint is inherent, e.g. "every .com name has one registry"; null when it is not.</summary>
+    [JsonPropertyName("inherentReason")]
+    public string? InherentReason { get; init; }
+
     [JsonPropertyName("services")]
     public IReadOnlyList<string> Services { get; init; } = [];
 

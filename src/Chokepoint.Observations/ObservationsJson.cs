@@ -33,6 +33,12 @@ public static class ObservationsJson
                 return false;
             }
 
+            if (WhatItIsNot(document.RootElement) is { } refusal)
+            {
+                error = refusal;
+                return false;
+            }
+
             var formatVersion = document.RootElement.TryGetProperty("formatVersion", out var version) && version.ValueKind == JsonValueKind.Number
                 ? version.GetInt32()
                 : 1;
@@ -69,6 +75,39 @@ public static class ObservationsJson
 
         error = null;
         return true;
+    }
+
+    /// <summary>
+    /// Null when the object is observations: it carries the <c>format</c> marker, or (a file written before the
+    /// marker) has a <c>domain</c> and <c>formatVersion</c>, <c>collectedAt</c> or <c>unobserved</c>. Otherwise what
+    /// it is instead: a report, a HAR capture, or other JSON.
+    /// </summary>
+    private static string? WhatItIsNot(JsonElement root)
+    {
+        if (root.TryGetProperty("format", out var format))
+        {
+            return format.ValueKind == JsonValueKind.String && format.GetString() == SiteObservations.FormatMarker
+                ? null
+                : $"not an observations file: its \"format\" is {format.GetRawText()}, not \"{SiteObservations.FormatMarker}\"";
+        }
+
+        if (root.TryGetProperty("reportVersion", out _) || root.TryGetProperty("layers", out _))
+        {
+            return "this is a Chokepoint report (it has \"reportVersion\" or \"layers\"), not observations; " +
+                   "observations are what 'chokepoint audit --save-observations' writes";
+        }
+
+        if (root.TryGetProperty("log", out var log) && log.ValueKind == JsonValueKind.Object && log.TryGetProperty("entries", out _))
+        {
+            return "this is a HAR capture (it has \"log.entries\"), not observations; give it to 'chokepoint audit --har'";
+        }
+
+        var oldShape = root.TryGetProperty("domain", out var domain) && domain.ValueKind == JsonValueKind.String &&
+                       (root.TryGetProperty("formatVersion", out _) || root.TryGetProperty("collectedAt", out _) || root.TryGetProperty("unobserved", out _));
+        return oldShape
+            ? null
+            : $"not an observations file: no \"format\": \"{SiteObservations.FormatMarker}\" marker, and not the shape of one written " +
+              "before it (\"domain\" with \"formatVersion\", \"collectedAt\" or \"unobserved\")";
     }
 
     /// <summary>A version 1 gap: no kind was recorded, and its subject and target are those of its key.</summary>

@@ -22,6 +22,13 @@ public sealed record SiteObservations
     /// </summary>
     public const int CurrentFormatVersion = 2;
 
+    /// <summary>The marker every observations file carries in <c>format</c>: what the file is (docs/observations-format.md).</summary>
+    public const string FormatMarker = "chokepoint-observations";
+
+    /// <summary>Always <see cref="FormatMarker"/>; files written before the marker are read by their shape.</summary>
+    [JsonPropertyName("format")]
+    public string Format { get; init; } = FormatMarker;
+
     [JsonPropertyName("formatVersion")]
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 

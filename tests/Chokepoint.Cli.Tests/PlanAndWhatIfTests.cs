@@ -1,5 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Chokepoint.Cli.Commands;
+using Chokepoint.Cli.Console;
+using Chokepoint.Engine.Data;
+using Chokepoint.Model;
 using Chokepoint.Attribution.Catalog;
 using Chokepoint.Planning.Caa;
 using Chokepoint.Planning.Zones;
@@ -122,10 +128,104 @@ public sealed class PlanAndWhatIfTests : IAsyncLifetime
     [InlineData("low", ExitCodes.FindingsAtThreshold)]
     public async Task Fail_on_gates_on_chokepoint_severity(string level, int expected)
     {
+        // onestack-demo.com has avoidable critical chokepoints besides the registry: Cloudflare (registrar, but also
+        // DNS and CDN) and Alphabet (the only CA).
         var (exitCode, _, _) = await CliRunner.RunAsync(["analyze", Observations("onestack-demo.com"), "--fail-on", level]);
 
         Assert.Equal(expected, exitCode);
     }
+
+    [Fact]
+    public async Task The_registry_is_inherent_and_a_registrar_that_also_runs_the_dns_is_not()
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync(["analyze", Observations("onestack-demo.com"), "--format", "json"]);
+
+        Assert.True(exitCode == ExitCodes.Ok, error);
+        var chokepoints = JsonDocument.Parse(output).RootElement.GetProperty("chokepoints").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("entity").GetProperty("id").GetString()!);
+        Assert.True(chokepoints["verisign"].GetProperty("inherent").GetBoolean());
+        Assert.Equal("every .com name has one registry", chokepoints["verisign"].GetProperty("inherentReason").GetString());
+        Assert.False(chokepoints["cloudflare"].GetProperty("inherent").GetBoolean());
+        Assert.False(chokepoints["cloudflare"].TryGetProperty("inherentReason", out _));
+        Assert.False(chokepoints["alphabet"].GetProperty("inherent").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Fail_on_passes_when_only_inherent_chokepoints_are_critical_unless_they_are_included()
+    {
+        var file = await RegistrationOnlyAsync("twodns-demo.com");
+
+        var (passed, _, passError) = await CliRunner.RunAsync(["analyze", file, "--fail-on", "critical"]);
+        var (included, _, _) = await CliRunner.RunAsync(["analyze", file, "--fail-on", "critical", "--include-inherent"]);
+        var (_, table, _) = await CliRunner.RunAsync(["analyze", file]);
+
+        Assert.True(passed == ExitCodes.Ok, passError);
+        Assert.Equal(ExitCodes.FindingsAtThreshold, included);
+        Assert.Contains("inherent: every .com name has one registry", table, StringComparison.Ordinal);
+        Assert.Contains("inherent: a name has one registrar at a time, changed only by a transfer", table, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("F", ExitCodes.Ok)]
+    [InlineData("E", ExitCodes.Ok)]
+    [InlineData("D", ExitCodes.FindingsAtThreshold)]
+    [InlineData("A", ExitCodes.FindingsAtThreshold)]
+    public async Task Fail_grade_fails_only_on_a_worse_grade(string limit, int expected)
+    {
+        // onestack-demo.com is graded E: Cloudflare and Alphabet can each alone break a critical function.
+        var (exitCode, _, error) = await CliRunner.RunAsync(["analyze", Observations("onestack-demo.com"), "--fail-grade", limit]);
+
+        Assert.Equal(expected, exitCode);
+        Assert.DoesNotContain("not graded", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fail_grade_fails_a_report_that_is_not_graded_and_says_so()
+    {
+        // Attribution always names the TLD registry, so a report is ungraded only when the analysis found no
+        // function at all: built here directly.
+        var gate = new GateOptions();
+        var command = new Command("analyze");
+        gate.AddTo(command);
+        var parsed = command.Parse(["--fail-grade", "F"]);
+        using var console = new StringCliConsole();
+        var context = new CliContext(console, TimeProvider.System, DataDirectory.Locate());
+        var report = new AuditReport { Domain = "nothing-seen.example", GradeExplanation = "not graded: too little was observed" };
+
+        var exitCode = await gate.ExitCodeForAsync(context, parsed, [report], CancellationToken.None);
+
+        Assert.Equal(ExitCodes.FindingsAtThreshold, exitCode);
+        Assert.Contains("--fail-grade F: nothing-seen.example is not graded, which fails the gate (not graded: too little was observed)", console.ErrorText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_refuses_a_report_json_in_one_line()
+    {
+        var report = Path.Combine(_directory.FullName, "report.json");
+        var (_, json, _) = await CliRunner.RunAsync(["analyze", Observations("onestack-demo.com"), "--format", "json"]);
+        await File.WriteAllTextAsync(report, json);
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(["analyze", report]);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Empty(output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("report", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>The site's observations with only the registration's registry and registrar kept (no DNS seen).</summary>
+    private async Task<string> RegistrationOnlyAsync(string site)
+    {
+        var observations = JsonNode.Parse(await File.ReadAllTextAsync(Observations(site)))!.AsObject();
+        var kept = Keep(observations, "format", "formatVersion", "domain", "collectedAt", "network", "toolVersion", "registration");
+        kept["registration"]!.AsObject().Remove("nameServers");
+        var file = Path.Combine(_directory.FullName, site + ".registration-only.json");
+        await File.WriteAllTextAsync(file, kept.ToJsonString());
+        return file;
+    }
+
+    private static JsonObject Keep(JsonObject observations, params string[] names) =>
+        new(observations.Where(p => names.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
 
     [Fact]
     public async Task Without_fail_on_findings_do_not_change_the_exit_code()

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Chokepoint.Model;
+using Chokepoint.Reporting.Html;
 using Chokepoint.Reporting.Json;
+using Chokepoint.Reporting.Markdown;
 using Chokepoint.Reporting.Table;
 
 namespace Chokepoint.Reporting.Tests;
@@ -80,6 +82,33 @@ public sealed class ReportRenderingTests
         Assert.Contains("not observed: tls: connection refused", text, StringComparison.Ordinal);
         Assert.Contains("Exposure grade: D", text, StringComparison.Ordinal);
         Assert.Contains("CRITICAL  Amazon.com, Inc.: name-resolves", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_view_marks_an_inherent_chokepoint_and_only_that_one()
+    {
+        var registry = new ChokepointReport
+        {
+            Entity = new EntityRef("verisign", "VeriSign, Inc.", null),
+            Functions = ["name-resolves"],
+            Severity = Severity.Critical,
+            Inherent = true,
+            InherentReason = "every .example name has one registry",
+            Services = ["registry"],
+        };
+        var report = Sample() with { Chokepoints = [.. Sample().Chokepoints, registry] };
+        const string Mark = "inherent: every .example name has one registry";
+
+        foreach (var view in new[] { TableRenderer.Render(report), MarkdownRenderer.Render(report), HtmlRenderer.Render(report) })
+        {
+            Assert.Equal(2, view.Split(Mark).Length);
+        }
+
+        using var document = JsonDocument.Parse(ReportJson.Render(report));
+        var chokepoints = document.RootElement.GetProperty("chokepoints");
+        Assert.False(chokepoints[0].GetProperty("inherent").GetBoolean());
+        Assert.True(chokepoints[1].GetProperty("inherent").GetBoolean());
+        Assert.Equal("every .example name has one registry", chokepoints[1].GetProperty("inherentReason").GetString());
     }
 
     [Fact]

@@ -50,6 +50,8 @@ public sealed class ReportAnalyzer(TerminationHistory history)
                 Entity = EntityOf(report, point.CompanyId, names.GetValueOrDefault(point.CompanyId, point.CompanyName)),
                 Functions = point.FunctionIds.ToList(),
                 Severity = point.Severity,
+                Inherent = point.IsInherent,
+                InherentReason = InherentReason(point, report.Domain),
                 Services = point.Suppliers.Select(s => s.Service).Distinct(StringComparer.Ordinal).ToList(),
                 Indirect = point.Suppliers.Where(s => s.Via is not null)
                     .Select(s => $"{s.Service} ({s.Detail}) behind {s.Via!.CompanyName} {s.Via.Service} ({s.Via.Detail})")
@@ -66,6 +68,32 @@ public sealed class ReportAnalyzer(TerminationHistory history)
             Grade = analysis.Grade.ToString(),
             GradeExplanation = analysis.GradeExplanation,
         };
+    }
+
+    /// <summary>
+    /// Why a chokepoint is single by construction, from the service kinds of its registration suppliers; null when
+    /// the company can also break a function through another service.
+    /// </summary>
+    private static string? InherentReason(SinglePointOfFailure point, string domain)
+    {
+        if (!point.IsInherent)
+        {
+            return null;
+        }
+
+        var services = point.Suppliers.Where(s => s.Layer == SupplyLayer.Registration).Select(s => s.Service).ToHashSet(StringComparer.Ordinal);
+        var reasons = new List<string>();
+        if (services.Contains(ServiceKind.Registry.ToWord()))
+        {
+            reasons.Add($"every .{domain[(domain.LastIndexOf('.') + 1)..]} name has one registry");
+        }
+
+        if (services.Contains(ServiceKind.Registrar.ToWord()))
+        {
+            reasons.Add("a name has one registrar at a time, changed only by a transfer");
+        }
+
+        return string.Join("; ", reasons);
     }
 
     private List<string> HistoryLines(string companyId, IReadOnlyList<SupplyLayer> layers)

@@ -9,10 +9,10 @@ internal static class AnalyzeCommand
     {
         var file = new Argument<FileInfo>("observations") { Description = "An observations file saved by 'chokepoint audit --save-observations'." };
         var output = new ReportOutput();
-        var failOn = new FailOnOption();
+        var gate = new GateOptions();
         var command = new Command("analyze", "Build the report from saved observations, offline.") { file };
         output.AddTo(command);
-        command.Options.Add(failOn.Option);
+        gate.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             output.RequireDistinctFrom(parseResult, parseResult.GetRequiredValue(file), "the observations file");
@@ -20,7 +20,7 @@ internal static class AnalyzeCommand
             using var engine = EngineFactory.Create(context);
             var report = engine.Analyze(observations);
             await output.WriteAsync(context, parseResult, ReportOutput.Render(report, parseResult.GetRequiredValue(output.Format)), cancellationToken);
-            return failOn.ExitCodeFor(parseResult, [report]);
+            return await gate.ExitCodeForAsync(context, parseResult, [report], cancellationToken);
         });
         return command;
     }

@@ -15,11 +15,11 @@ internal static class AuditCommand
         var har = new Option<FileInfo?>("--har") { Description = "Merge a browser's HAR capture of the site (resources loaded by scripts, response headers)." };
         var network = new NetworkOptions();
         var output = new ReportOutput();
-        var failOn = new FailOnOption();
+        var gate = new GateOptions();
         var command = new Command("audit", "Find every company a site's name, delivery, trust, mail, pages and money depend on.") { domain, save, har };
         network.AddTo(command);
         output.AddTo(command);
-        command.Options.Add(failOn.Option);
+        gate.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var name = DomainArgument.Normalize(parseResult.GetRequiredValue(domain));
@@ -35,7 +35,7 @@ internal static class AuditCommand
             }
 
             await output.WriteAsync(context, parseResult, ReportOutput.Render(report, parseResult.GetRequiredValue(output.Format)), cancellationToken);
-            return failOn.ExitCodeFor(parseResult, [report]);
+            return await gate.ExitCodeForAsync(context, parseResult, [report], cancellationToken);
         });
         return command;
     }

@@ -14,10 +14,10 @@ internal static class DemoCommand
         var site = new Argument<string?>("site") { Description = "Audit only this demo site (default: every site).", Arity = ArgumentArity.ZeroOrOne };
         var list = new Option<bool>("--list") { Description = "List the demo sites and what each shows, then stop." };
         var output = new ReportOutput();
-        var failOn = new FailOnOption();
+        var gate = new GateOptions();
         var command = new Command("demo", "Audit the sites of the built-in demo world on a simulated internet (no network needed).") { site, list };
         output.AddTo(command);
-        command.Options.Add(failOn.Option);
+        gate.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var world = DemoWorld.Load();
@@ -53,7 +53,7 @@ internal static class DemoCommand
             var format = parseResult.GetRequiredValue(output.Format);
             var text = ReportOutput.RenderMany(reports, format);
             await output.WriteAsync(context, parseResult, text, cancellationToken);
-            return failOn.ExitCodeFor(parseResult, reports);
+            return await gate.ExitCodeForAsync(context, parseResult, reports, cancellationToken);
         });
         return command;
     }

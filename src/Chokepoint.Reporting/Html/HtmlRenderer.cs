@@ -110,7 +110,9 @@ public static class HtmlRenderer
         {
             page.Append("<tr><td>").Append(HtmlText.Encode(chokepoint.Entity.Name)).Append("</td><td>")
                 .Append(HtmlText.Encode(string.Join(", ", chokepoint.Functions.Select(id => ReportLabels.NameOf(functions, id))))).Append("</td><td class=\"nowrap\">")
-                .Append(Severity(chokepoint.Severity)).Append("</td><td>")
+                .Append(Severity(chokepoint.Severity))
+                .Append(ReportLabels.Inherent(chokepoint) is { } inherent ? "<br><span class=\"inherent\">" + HtmlText.Encode(inherent) + "</span>" : string.Empty)
+                .Append("</td><td>")
                 .Append(HtmlText.Encode(ReportLabels.TimeToRecover(chokepoint))).Append("</td></tr>\n");
         }
 

@@ -35,6 +35,7 @@ internal static class HtmlStyles
         .source { display: block; color: var(--muted); font-size: 0.82em; }
         .unobserved { margin: 4px 0 12px; padding-left: 20px; color: #7c4a03; }
         .empty { color: var(--muted); font-style: italic; }
+        .inherent { color: var(--muted); font-size: 0.9em; }
         figure { margin: 8px 0 0; overflow-x: auto; }
         figure svg { max-width: 100%; height: auto; display: block; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
         figcaption { color: var(--muted); font-size: 0.9em; margin-top: 6px; }

@@ -69,7 +69,8 @@ public static class MarkdownRenderer
                 text,
                 MarkdownText.Cell(chokepoint.Entity.Name),
                 MarkdownText.Cell(string.Join(", ", chokepoint.Functions.Select(id => ReportLabels.NameOf(functions, id)))),
-                "**" + MarkdownText.Cell(chokepoint.Severity.ToWord()) + "**",
+                "**" + MarkdownText.Cell(chokepoint.Severity.ToWord()) + "**" +
+                    (ReportLabels.Inherent(chokepoint) is { } inherent ? " (" + MarkdownText.Cell(inherent) + ")" : string.Empty),
                 MarkdownText.Cell(ReportLabels.TimeToRecover(chokepoint)));
         }
 

@@ -130,6 +130,10 @@ internal static class ReportLabels
     public static string NameOf(IReadOnlyDictionary<string, string> names, string id) =>
         names.TryGetValue(id, out var name) ? name : id;
 
+    /// <summary>"inherent: every .com name has one registry" for a chokepoint every site has; null otherwise.</summary>
+    public static string? Inherent(ChokepointReport chokepoint) =>
+        chokepoint.Inherent ? "inherent: " + (chokepoint.InherentReason ?? "single by construction") : null;
+
     /// <summary>The time to recover of a chokepoint, or a statement that it was not estimated.</summary>
     public static string TimeToRecover(ChokepointReport chokepoint) =>
         chokepoint.TimeToRecover is { } recovery && recovery.Summary.Length > 0 ? recovery.Summary : "not estimated";

@@ -73,6 +73,11 @@ public static class TableRenderer
             {
                 text.Append("  ").Append(chokepoint.Severity.ToWord().ToUpperInvariant()).Append("  ").Append(chokepoint.Entity.Name)
                     .Append(": ").AppendLine(string.Join(", ", chokepoint.Functions));
+                if (ReportLabels.Inherent(chokepoint) is { } inherent)
+                {
+                    text.Append("      ").AppendLine(inherent);
+                }
+
                 foreach (var indirect in chokepoint.Indirect)
                 {
                     text.Append("      indirect: ").AppendLine(indirect);

@@ -43,6 +43,45 @@ public sealed class ReportAnalyzerTests
     }
 
     [Fact]
+    public void The_registry_and_a_registrar_only_registrar_are_inherent_and_a_cdn_is_not()
+    {
+        var report = Report(
+            (Layer.Registration, Dep("verisign", "registry")),
+            (Layer.Registration, Dep("gandi", "registrar")),
+            (Layer.Dns, Dep("amazon", "dns")),
+            (Layer.Cdn, Dep("fastly", "cdn")));
+
+        var completed = ReportAnalyzer.Default.Complete(report);
+
+        var registry = completed.Chokepoints.Single(c => c.Entity.Id == "verisign");
+        Assert.True(registry.Inherent);
+        Assert.Equal("every .example name has one registry", registry.InherentReason);
+        var registrar = completed.Chokepoints.Single(c => c.Entity.Id == "gandi");
+        Assert.True(registrar.Inherent);
+        Assert.Equal("a name has one registrar at a time, changed only by a transfer", registrar.InherentReason);
+        var cdn = completed.Chokepoints.Single(c => c.Entity.Id == "fastly");
+        Assert.False(cdn.Inherent);
+        Assert.Null(cdn.InherentReason);
+        Assert.False(completed.Chokepoints.Single(c => c.Entity.Id == "amazon").Inherent);
+    }
+
+    [Fact]
+    public void A_registrar_that_also_runs_the_dns_is_not_inherent()
+    {
+        var report = Report(
+            (Layer.Registration, Dep("verisign", "registry")),
+            (Layer.Registration, Dep("godaddy", "registrar")),
+            (Layer.Dns, Dep("godaddy", "dns")));
+
+        var completed = ReportAnalyzer.Default.Complete(report);
+
+        var godaddy = completed.Chokepoints.Single(c => c.Entity.Id == "godaddy");
+        Assert.False(godaddy.Inherent);
+        Assert.Null(godaddy.InherentReason);
+        Assert.True(completed.Chokepoints.Single(c => c.Entity.Id == "verisign").Inherent);
+    }
+
+    [Fact]
     public void Dns_at_two_unrelated_companies_is_no_single_point_for_resolution_but_a_pair()
     {
         var report = Report(
