@@ -38,6 +38,51 @@ public sealed class CommandLineTests
         Assert.Contains("chokepoint:", error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Regression: a resolver that is not ADDRESS:PORT crashed with an unhandled exception (exit 134), and an empty one
+    /// or a bootstrap that is not a URL fell back to the real internet; every setting is now checked before any
+    /// network work.
+    /// </summary>
+    /// <remarks>
+    /// Every other setting points at loopback under the simulation policy, so that even a regression sends nothing
+    /// off this machine (an empty resolver, which would mean the system's, is checked in <c>EngineSettingsTests</c>).
+    /// </remarks>
+    [Theory]
+    [InlineData("--resolver", "foo:53", "network.resolver")]
+    [InlineData("--resolver", "127.0.0.1:99999", "network.resolver")]
+    [InlineData("--rdap-bootstrap", "not a url", "network.rdapBootstrap")]
+    [InlineData("--rdap-bootstrap", "", "network.rdapBootstrap")]
+    public async Task A_bad_network_setting_is_one_line_and_exit_2_before_any_network_work(string option, string value, string named)
+    {
+        string[] loopback = option == "--resolver" ? ["--rdap-bootstrap", "http://127.0.0.1:1/"] : ["--resolver", "127.0.0.1:1"];
+        var (exitCode, output, error) = await CliRunner.RunAsync(["audit", "example.org", option, value, .. loopback, "--address-policy", "simulation", "--timeout", "2"]);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Empty(output);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(named, error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Regression: a profile with a misspelled key was read as if the key were absent (the real internet's default).</summary>
+    [Fact]
+    public async Task A_network_profile_with_an_unknown_key_is_refused()
+    {
+        var profile = Path.GetTempFileName();
+        try
+        {
+            // Loopback everywhere but for the misspelled key, so even a regression sends nothing off this machine.
+            await File.WriteAllTextAsync(profile, """{"resolver": "127.0.0.1:1", "rdapBootstrap": "http://127.0.0.1:1/", "dnsPrt": 53, "name": "demo"}""");
+            var (exitCode, _, error) = await CliRunner.RunAsync(["audit", "example.org", "--network", profile, "--timeout", "2"]);
+
+            Assert.Equal(ExitCodes.UsageError, exitCode);
+            Assert.Contains("dnsPrt", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(profile);
+        }
+    }
+
     [Theory]
     [InlineData("exa mple.org", "not a domain name")]
     [InlineData("-bad-.com", "not a domain name")]
