@@ -92,9 +92,16 @@ public sealed partial class ChokepointEngine : IDisposable
     }
 
     /// <summary>Collects the observations of <paramref name="domain"/>; network trouble becomes gaps, never exceptions.</summary>
+    /// <exception cref="EngineException">The name is a public suffix (co.uk, github.io), or the budget is out of range.</exception>
     public async Task<SiteObservations> CollectAsync(string domain, AuditRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(domain);
+        if (DataSets.Suffixes.GetRegistrableDomain(Naming.HostName.Normalize(domain)) is null)
+        {
+            throw new EngineException(
+                $"'{domain}' is a public suffix (a name under which others register theirs), not a site: give a domain registered under it", isUsageError: true);
+        }
+
         var budget = request?.Budget ?? Settings.SiteBudget;
         if (budget <= TimeSpan.Zero || budget > TimeSpan.FromHours(1))
         {

@@ -69,6 +69,14 @@ public readonly record struct DomainName
             return false;
         }
 
+        // Characters that change how a name is shown without changing what it is: a site name that holds one is
+        // either a mistake or an attempt to make one name look like another.
+        if (host.FirstOrDefault(IsInvisibleOrBidi) is var hidden and not '\0')
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"the name holds an invisible or text-direction character (U+{(int)hidden:X4})");
+            return false;
+        }
+
         if (IsIpAddress(host))
         {
             error = $"'{host}' is an IP address; give a domain name such as example.com";
@@ -206,4 +214,9 @@ public readonly record struct DomainName
         return IPAddress.TryParse(trimmed, out var address)
             && (address.AddressFamily == AddressFamily.InterNetworkV6 || trimmed.Count(c => c == '.') == 3);
     }
+
+    /// <summary>Zero-width characters, bidirectional controls and marks, and the byte-order mark (Unicode TR9, UTS 39).</summary>
+    private static bool IsInvisibleOrBidi(char c) =>
+        c is '\u200B' or '\u200C' or '\u200D' or '\u200E' or '\u200F' or '\u2060' or '\uFEFF' or '\u061C'
+            or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }

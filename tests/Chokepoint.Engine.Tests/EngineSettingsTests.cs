@@ -58,6 +58,21 @@ public sealed class EngineSettingsTests
         Assert.True(failure.IsUsageError);
     }
 
+    /// <summary>Regression: a public suffix was accepted as a site and audited as if someone had registered it.</summary>
+    [Theory]
+    [InlineData("co.uk")]
+    [InlineData("com")]
+    [InlineData("github.io")]
+    public async Task A_public_suffix_is_refused_as_a_site_before_any_network_work(string name)
+    {
+        using var engine = ChokepointEngine.Create(new EngineSettings());
+
+        var failure = await Assert.ThrowsAsync<EngineException>(() => engine.AuditAsync(name));
+
+        Assert.True(failure.IsUsageError);
+        Assert.Contains("public suffix", failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_default_settings_are_valid() => Assert.Empty(EngineSettingsValidator.Check(new EngineSettings()));
 
