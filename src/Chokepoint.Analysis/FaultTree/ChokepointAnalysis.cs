@@ -46,7 +46,7 @@ public static class ChokepointAnalysis
             var avoidable = broken
                 .Where(f => FaultTreeEvaluator.Fails(
                     f.Requirement,
-                    s => s.CompanyId == companyId && s.Layer != SupplyLayer.Registration))
+                    s => s.CompanyId == companyId && s.Layer != Layer.Registration))
                 .Select(f => f.Id)
                 .ToList();
             var suppliers = broken

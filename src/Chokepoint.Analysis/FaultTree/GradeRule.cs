@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Chokepoint.Analysis.Model;
 using Chokepoint.Model;
 
 namespace Chokepoint.Analysis.FaultTree;
@@ -80,7 +79,7 @@ public static class GradeRule
         {
             builder.Append(" Not graded, single by construction: ")
                 .Append(string.Join("; ", inherent.Select(c =>
-                    $"{c.CompanyId} as {string.Join("/", c.Suppliers.Where(s => s.Layer == SupplyLayer.Registration).Select(s => s.Service).Distinct(StringComparer.Ordinal))} " +
+                    $"{c.CompanyId} as {string.Join("/", c.Suppliers.Where(s => s.Layer == Layer.Registration).Select(s => s.Service).Distinct(StringComparer.Ordinal))} " +
                     $"({string.Join(", ", c.FunctionIds.Except(c.AvoidableFunctionIds, StringComparer.Ordinal))})")))
                 .Append('.');
         }

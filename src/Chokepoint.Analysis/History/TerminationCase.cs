@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Chokepoint.Analysis.Model;
+using Chokepoint.Model;
 
 namespace Chokepoint.Analysis.History;
 
@@ -34,7 +34,7 @@ public sealed record TerminationCase
 
     /// <summary>Layers of the stack the provider served the target at; empty for services outside a website's stack (app stores).</summary>
     [JsonPropertyName("layers")]
-    public IReadOnlyList<SupplyLayer> Layers { get; init; } = [];
+    public IReadOnlyList<Layer> Layers { get; init; } = [];
 
     /// <summary>The service as reported ("registrar", "cdn/dns", "payments", "app store").</summary>
     [JsonPropertyName("service")]

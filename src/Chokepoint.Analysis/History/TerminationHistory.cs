@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Chokepoint.Analysis.Model;
+using Chokepoint.Model;
 
 namespace Chokepoint.Analysis.History;
 
@@ -50,7 +50,7 @@ public sealed class TerminationHistory
     /// Summarises a company's cases at one layer (or every layer when <paramref name="layer"/> is null), e.g.
     /// "cloudflare ended service to customers 4 times at the cdn layer (2017-08-16: Daily Stormer; ...)".
     /// </summary>
-    public TerminationSummary Summarize(string companyId, SupplyLayer? layer)
+    public TerminationSummary Summarize(string companyId, Layer? layer)
     {
         var cases = ForCompany(companyId).Where(c => layer is null || c.Layers.Contains(layer.Value)).ToList();
         var where = layer is null ? "at any layer" : $"at the {layer.Value.ToString().ToLowerInvariant()} layer";

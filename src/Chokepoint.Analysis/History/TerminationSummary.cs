@@ -1,4 +1,4 @@
-using Chokepoint.Analysis.Model;
+using Chokepoint.Model;
 
 namespace Chokepoint.Analysis.History;
 
@@ -8,4 +8,4 @@ namespace Chokepoint.Analysis.History;
 /// <param name="Count">Number of cases.</param>
 /// <param name="Cases">The cases, oldest first.</param>
 /// <param name="Text">E.g. "cloudflare ended service to customers 3 times at the cdn layer (2017-08-16: Daily Stormer; ...)".</param>
-public sealed record TerminationSummary(string CompanyId, SupplyLayer? Layer, int Count, IReadOnlyList<TerminationCase> Cases, string Text);
+public sealed record TerminationSummary(string CompanyId, Layer? Layer, int Count, IReadOnlyList<TerminationCase> Cases, string Text);

@@ -1,3 +1,5 @@
+using Chokepoint.Model;
+
 namespace Chokepoint.Analysis.Model;
 
 /// <summary>
@@ -16,7 +18,7 @@ namespace Chokepoint.Analysis.Model;
 /// For an indirect dependency, the direct supplier that relies on this one (a CDN relying on its DNS provider);
 /// null when the site itself uses this supplier.
 /// </param>
-public sealed record Supplier(string CompanyId, string CompanyName, string Service, SupplyLayer Layer, string Detail = "", Supplier? Via = null)
+public sealed record Supplier(string CompanyId, string CompanyName, string Service, Layer Layer, string Detail = "", Supplier? Via = null)
 {
     /// <summary>True when the site reaches this supplier only through another one.</summary>
     public bool IsIndirect => Via is not null;

@@ -81,7 +81,7 @@ public sealed class ReportAnalyzer(TerminationHistory history)
             return null;
         }
 
-        var services = point.Suppliers.Where(s => s.Layer == SupplyLayer.Registration).Select(s => s.Service).ToHashSet(StringComparer.Ordinal);
+        var services = point.Suppliers.Where(s => s.Layer == Layer.Registration).Select(s => s.Service).ToHashSet(StringComparer.Ordinal);
         var reasons = new List<string>();
         if (services.Contains(ServiceKind.Registry.ToWord()))
         {
@@ -96,7 +96,7 @@ public sealed class ReportAnalyzer(TerminationHistory history)
         return string.Join("; ", reasons);
     }
 
-    private List<string> HistoryLines(string companyId, IReadOnlyList<SupplyLayer> layers)
+    private List<string> HistoryLines(string companyId, IReadOnlyList<Layer> layers)
     {
         var lines = new List<string>();
         var cases = new List<TerminationCase>();

@@ -26,7 +26,7 @@ public static class SiteModelBuilder
         var functions = new List<SiteFunction>();
         var registration = Dependencies(report, Layer.Registration).ToList();
         var dns = Alternatives(report, Layer.Dns, ServiceKind.Dns);
-        var nameParts = registration.Where(d => d.Service is ServiceKind.Registry or ServiceKind.Registrar).Select(d => Needs(d, SupplyLayer.Registration)).ToList();
+        var nameParts = registration.Where(d => d.Service is ServiceKind.Registry or ServiceKind.Registrar).Select(d => Needs(d, Layer.Registration)).ToList();
         if (dns is not null)
         {
             nameParts.Add(dns);
@@ -92,7 +92,7 @@ public static class SiteModelBuilder
             }
         }
 
-        var media = Dependencies(report, Layer.Page).Where(d => d.Service is ServiceKind.Video or ServiceKind.Audio).Select(d => Needs(d, SupplyLayer.Page)).ToList();
+        var media = Dependencies(report, Layer.Page).Where(d => d.Service is ServiceKind.Video or ServiceKind.Audio).Select(d => Needs(d, Layer.Page)).ToList();
         if (media.Count > 0)
         {
             functions.Add(new SiteFunction(EmbeddedMedia, "Embedded video and audio play", FunctionKind.Content, Importance.Medium, Requirement.All([.. media])));
@@ -100,7 +100,7 @@ public static class SiteModelBuilder
 
         var blocking = Dependencies(report, Layer.Page)
             .Where(d => d.Facts?.PageUses?.Any(use => use is { Kind: ResourceKind.Script, Blocking: true }) == true)
-            .Select(d => Needs(d, SupplyLayer.Page)).ToList();
+            .Select(d => Needs(d, Layer.Page)).ToList();
         if (blocking.Count > 0)
         {
             functions.Add(new SiteFunction(PageScripts, "The page's blocking scripts load", FunctionKind.Content, Importance.Medium, Requirement.All([.. blocking])));
@@ -135,7 +135,7 @@ public static class SiteModelBuilder
     /// </summary>
     private static Requirement? Alternatives(AuditReport report, Layer layer, ServiceKind? service, bool withUpstream = true)
     {
-        var supplyLayer = SupplyLayerOf(layer);
+        var supplyLayer = layer;
         var options = Dependencies(report, layer)
             .Where(d => service is null || d.Service == service)
             .GroupBy(CompanyOf, StringComparer.Ordinal)
@@ -149,20 +149,20 @@ public static class SiteModelBuilder
         };
     }
 
-    private static Requirement Needs(Dependency dependency, SupplyLayer layer) => Requirement.Needs(SupplierOf(dependency, layer, null));
+    private static Requirement Needs(Dependency dependency, Layer layer) => Requirement.Needs(SupplierOf(dependency, layer, null));
 
     /// <summary>
     /// One company's branch: its own supplier, and everything its services rely on. The DNS operators of one zone
     /// are alternatives (Any); different zones, and the network behind a responder, are all needed.
     /// </summary>
-    private static Requirement NeedsWithUpstream(List<Dependency> dependencies, SupplyLayer layer)
+    private static Requirement NeedsWithUpstream(List<Dependency> dependencies, Layer layer)
     {
         var direct = SupplierOf(dependencies[0], layer, null);
         var upstream = dependencies.SelectMany(d => d.DependsOn).ToList();
         var parts = new List<Requirement> { Requirement.Needs(direct) };
         // Mail gets through when any exchanger resolves, so the zones of a mail provider's exchangers are one group.
         string GroupOf(Dependency d) => d.Service != ServiceKind.Dns ? "needs:" + d.Service.ToWord() + ":" + CompanyOf(d)
-            : layer == SupplyLayer.Mail ? "dns:exchangers"
+            : layer == Layer.Mail ? "dns:exchangers"
             : "dns:" + d.Facts?.Upstream?.Zone;
         foreach (var group in upstream.GroupBy(GroupOf, StringComparer.Ordinal))
         {
@@ -186,7 +186,7 @@ public static class SiteModelBuilder
         return parts.Count == 1 ? parts[0] : Requirement.All([.. parts]);
     }
 
-    private static Supplier SupplierOf(Dependency dependency, SupplyLayer layer, Supplier? via)
+    private static Supplier SupplierOf(Dependency dependency, Layer layer, Supplier? via)
     {
         var owner = dependency.Owner ?? dependency.Entity;
         return new Supplier(owner.Id, owner.Name, dependency.Service.ToWord(), layer, DetailOf(dependency, via is not null), via);
@@ -204,25 +204,11 @@ public static class SiteModelBuilder
             : detail;
     }
 
-    private static SupplyLayer LayerOf(ServiceKind service, SupplyLayer fallback) => service switch
+    private static Layer LayerOf(ServiceKind service, Layer fallback) => service switch
     {
-        ServiceKind.Dns => SupplyLayer.Dns,
-        ServiceKind.Cdn => SupplyLayer.Cdn,
-        ServiceKind.Hosting => SupplyLayer.Hosting,
+        ServiceKind.Dns => Layer.Dns,
+        ServiceKind.Cdn => Layer.Cdn,
+        ServiceKind.Hosting => Layer.Hosting,
         _ => fallback,
-    };
-
-    /// <summary>The fault tree's layer of a report layer.</summary>
-    public static SupplyLayer SupplyLayerOf(Layer layer) => layer switch
-    {
-        Layer.Registration => SupplyLayer.Registration,
-        Layer.Dns => SupplyLayer.Dns,
-        Layer.Hosting => SupplyLayer.Hosting,
-        Layer.Cdn => SupplyLayer.Cdn,
-        Layer.Tls => SupplyLayer.Tls,
-        Layer.Mail => SupplyLayer.Mail,
-        Layer.Page => SupplyLayer.Page,
-        Layer.Money => SupplyLayer.Money,
-        _ => throw new ArgumentOutOfRangeException(nameof(layer), layer, "not a layer"),
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chokepoint.Analysis.Model;
+using Chokepoint.Model;
 
 namespace Chokepoint.Analysis.Recovery;
 
@@ -57,9 +58,9 @@ public static class RecoveryEstimator
         // When the company is both registrar and DNS host, the DNS track already moves the name away from it:
         // a separate registrar track would repeat the transfer.
         var coveredTransfer = facts.RegistrarCompanyId == companyId
-            && suppliers.Any(s => s is { Layer: SupplyLayer.Dns, Via: null });
+            && suppliers.Any(s => s is { Layer: Layer.Dns, Via: null });
         var subsumed = coveredTransfer
-            ? suppliers.Where(s => s is { Layer: SupplyLayer.Registration, Via: null } && Is(s, "registrar")).ToList()
+            ? suppliers.Where(s => s is { Layer: Layer.Registration, Via: null } && Is(s, "registrar")).ToList()
             : [];
         suppliers.RemoveAll(subsumed.Contains);
         if (suppliers.Count == 0)
@@ -126,32 +127,32 @@ public static class RecoveryEstimator
 
         switch (supplier.Layer)
         {
-            case SupplyLayer.Registration when Is(supplier, "registry"):
+            case Layer.Registration when Is(supplier, "registry"):
                 plan.Step("the TLD registry itself ended service: the name cannot move; register a name under another TLD, set it up and redirect readers", DurationRange.Days(1, 14), openEnded: true)
                     .Assume("readers and links keep using the old name; recovering them has no deadline");
                 break;
-            case SupplyLayer.Registration:
+            case Layer.Registration:
                 RegistrationSteps.AddTransfer(plan, facts);
                 break;
-            case SupplyLayer.Dns:
+            case Layer.Dns:
                 DnsSteps(plan, supplier, facts);
                 break;
-            case SupplyLayer.Hosting:
+            case Layer.Hosting:
                 HostingSteps(plan, facts);
                 break;
-            case SupplyLayer.Cdn:
+            case Layer.Cdn:
                 CdnSteps(plan, facts);
                 break;
-            case SupplyLayer.Tls:
+            case Layer.Tls:
                 TlsSteps(plan, facts);
                 break;
-            case SupplyLayer.Mail:
+            case Layer.Mail:
                 MailSteps(plan, function, facts);
                 break;
-            case SupplyLayer.Money:
+            case Layer.Money:
                 MoneySteps.Add(plan, supplier, facts);
                 break;
-            case SupplyLayer.Page:
+            case Layer.Page:
                 PageSteps(plan, supplier);
                 break;
             default:

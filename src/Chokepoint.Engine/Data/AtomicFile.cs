@@ -33,10 +33,8 @@ public static class AtomicFile
         Commit(path, temporary => File.Copy(source, temporary, overwrite: false));
 
     /// <summary>Writes what <paramref name="write"/> puts in the stream to <paramref name="path"/>.</summary>
-    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
-    {
-        var (target, temporary) = Prepare(path);
-        try
+    public static Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken) =>
+        CommitAsync(path, async temporary =>
         {
             var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536, FileOptions.Asynchronous);
             await using (stream)
@@ -47,26 +45,23 @@ public static class AtomicFile
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            Delete(temporary);
-            throw NotWritten(target, exception);
-        }
-        catch
-        {
-            Delete(temporary);
-            throw;
-        }
-    }
+        });
 
-    private static void Commit(string path, Action<string> create)
+    /// <summary>A synchronous <paramref name="create"/> completes at once, so waiting here never blocks on anything else.</summary>
+    private static void Commit(string path, Action<string> create) =>
+        CommitAsync(path, temporary =>
+        {
+            create(temporary);
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
+
+    /// <summary>Creates the temporary file with <paramref name="create"/>, then renames it over the target; on any failure removes it.</summary>
+    private static async Task CommitAsync(string path, Func<string, Task> create)
     {
         var (target, temporary) = Prepare(path);
         try
         {
-            create(temporary);
+            await create(temporary);
             File.Move(temporary, target, overwrite: true);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

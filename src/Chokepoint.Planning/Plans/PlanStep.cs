@@ -1,5 +1,5 @@
-using Chokepoint.Analysis.Model;
 using Chokepoint.Analysis.Recovery;
+using Chokepoint.Model;
 
 namespace Chokepoint.Planning.Plans;
 
@@ -23,7 +23,7 @@ public sealed record PlanStep(
     int Rank,
     string CompanyId,
     string CompanyName,
-    SupplyLayer Layer,
+    Layer Layer,
     string Service,
     StepKind Kind,
     string Title,

@@ -81,11 +81,11 @@ public static class Planner
     /// A company's role at a layer matters for a function when losing that role alone breaks it (sufficient), or
     /// when the company's other roles do not break it without this one (necessary).
     /// </summary>
-    private static (SupplyLayer Layer, string Service, string? Via) RoleOf(Supplier supplier) => supplier.Via is { } via
+    private static (Layer Layer, string Service, string? Via) RoleOf(Supplier supplier) => supplier.Via is { } via
         ? (via.Layer, via.Service.ToLowerInvariant(), via.CompanyId)
         : (supplier.Layer, supplier.Service.ToLowerInvariant(), null);
 
-    private static bool Addresses(SiteFunction function, string companyId, (SupplyLayer Layer, string Service, string? Via) role)
+    private static bool Addresses(SiteFunction function, string companyId, (Layer Layer, string Service, string? Via) role)
     {
         bool IsRole(Supplier s) => s.CompanyId == companyId && RoleOf(s) == role;
         var sufficient = FaultTreeEvaluator.Fails(function.Requirement, IsRole);

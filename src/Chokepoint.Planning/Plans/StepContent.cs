@@ -5,6 +5,7 @@ using Chokepoint.Analysis.Modeling;
 using Chokepoint.Planning.Caa;
 using Chokepoint.Planning.Mail;
 using Chokepoint.Planning.Zones;
+using Chokepoint.Model;
 
 namespace Chokepoint.Planning.Plans;
 
@@ -32,16 +33,16 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
 
         switch (supplier.Layer)
         {
-            case SupplyLayer.Registration when string.Equals(supplier.Service, "registry", StringComparison.OrdinalIgnoreCase):
+            case Layer.Registration when string.Equals(supplier.Service, "registry", StringComparison.OrdinalIgnoreCase):
                 return new StepContent(StepKind.Mitigates, Effort.High,
                     $"Keep a second domain under another TLD (the {supplier.Detail} registry is single by construction)",
                     $"A name has exactly one registry ({company}). Register the site's name under a TLD run by another registry and jurisdiction, keep it pointed at the site or ready to, and tell readers about it.",
                     []);
 
-            case SupplyLayer.Registration:
+            case Layer.Registration:
                 return Registrar(model, chokepoint, inputs);
 
-            case SupplyLayer.Dns:
+            case Layer.Dns:
             {
                 var candidates = Others(inputs.DnsCandidates, id);
                 var artifacts = new List<PlanArtifact> { ZoneArtifact(model.Domain, inputs, candidates) };
@@ -52,7 +53,7 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
                     artifacts);
             }
 
-            case SupplyLayer.Cdn:
+            case Layer.Cdn:
             {
                 var artifacts = new List<PlanArtifact>();
                 AddAlternatives(artifacts, "Second CDN candidates", Others(inputs.CdnCandidates, id));
@@ -62,7 +63,7 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
                     artifacts);
             }
 
-            case SupplyLayer.Hosting:
+            case Layer.Hosting:
             {
                 var artifacts = new List<PlanArtifact>();
                 AddAlternatives(artifacts, "Standby host candidates", Others(inputs.HostingCandidates, id));
@@ -72,13 +73,13 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
                     artifacts);
             }
 
-            case SupplyLayer.Tls:
+            case Layer.Tls:
                 return Ca(model.Domain, chokepoint, inputs);
 
-            case SupplyLayer.Mail:
+            case Layer.Mail:
                 return Mail(model.Domain, chokepoint, functions, inputs);
 
-            case SupplyLayer.Money:
+            case Layer.Money:
             {
                 var artifacts = new List<PlanArtifact>();
                 foreach (var function in functions)
@@ -105,7 +106,7 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
     {
         var infrastructure = model.Functions
             .SelectMany(f => f.Requirement.Suppliers())
-            .Where(s => s.Via is null && s.Layer is SupplyLayer.Dns or SupplyLayer.Cdn or SupplyLayer.Hosting)
+            .Where(s => s.Via is null && s.Layer is Layer.Dns or Layer.Cdn or Layer.Hosting)
             .Select(s => s.CompanyId)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)

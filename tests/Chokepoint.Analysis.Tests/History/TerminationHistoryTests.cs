@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Chokepoint.Analysis.History;
-using Chokepoint.Analysis.Model;
+using Chokepoint.Model;
 
 namespace Chokepoint.Analysis.Tests.History;
 
@@ -80,20 +80,20 @@ public sealed partial class TerminationHistoryTests
     [Fact]
     public void Summary_counts_cases_at_a_layer()
     {
-        var cdn = History.Summarize("cloudflare", SupplyLayer.Cdn);
-        var dns = History.Summarize("cloudflare", SupplyLayer.Dns);
+        var cdn = History.Summarize("cloudflare", Layer.Cdn);
+        var dns = History.Summarize("cloudflare", Layer.Dns);
 
         Assert.Equal(4, cdn.Count);
         Assert.StartsWith("cloudflare ended service to customers 4 times at the cdn layer (2017-08-16: Daily Stormer;", cdn.Text, StringComparison.Ordinal);
         Assert.Equal(1, dns.Count);
         Assert.Contains("once at the dns layer", dns.Text, StringComparison.Ordinal);
-        Assert.Equal(3, History.Summarize("godaddy", SupplyLayer.Registration).Count + History.Summarize("godaddy", SupplyLayer.Hosting).Count);
+        Assert.Equal(3, History.Summarize("godaddy", Layer.Registration).Count + History.Summarize("godaddy", Layer.Hosting).Count);
     }
 
     [Fact]
     public void Summary_without_cases_does_not_claim_absence()
     {
-        var summary = History.Summarize("isrg", SupplyLayer.Tls);
+        var summary = History.Summarize("isrg", Layer.Tls);
         Assert.Equal(0, summary.Count);
         Assert.Contains("in the data set", summary.Text, StringComparison.Ordinal);
     }

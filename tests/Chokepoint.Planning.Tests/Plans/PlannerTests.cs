@@ -12,14 +12,14 @@ namespace Chokepoint.Planning.Tests.Plans;
 
 public sealed class PlannerTests
 {
-    private static readonly Supplier Verisign = new("verisign", "VeriSign", "registry", SupplyLayer.Registration, "com");
-    private static readonly Supplier GoDaddy = new("godaddy", "GoDaddy", "registrar", SupplyLayer.Registration);
-    private static readonly Supplier CloudflareDns = new("cloudflare", "Cloudflare", "dns", SupplyLayer.Dns, "ns1.example-dns.net");
-    private static readonly Supplier CloudflareCdn = new("cloudflare", "Cloudflare", "cdn", SupplyLayer.Cdn);
-    private static readonly Supplier Aws = new("amazon", "Amazon", "hosting", SupplyLayer.Hosting);
-    private static readonly Supplier LetsEncrypt = new("isrg", "ISRG", "ca", SupplyLayer.Tls);
-    private static readonly Supplier GoogleMail = new("alphabet", "Alphabet", "mail", SupplyLayer.Mail);
-    private static readonly Supplier PayPal = new("paypal", "PayPal", "payments", SupplyLayer.Money);
+    private static readonly Supplier Verisign = new("verisign", "VeriSign", "registry", Layer.Registration, "com");
+    private static readonly Supplier GoDaddy = new("godaddy", "GoDaddy", "registrar", Layer.Registration);
+    private static readonly Supplier CloudflareDns = new("cloudflare", "Cloudflare", "dns", Layer.Dns, "ns1.example-dns.net");
+    private static readonly Supplier CloudflareCdn = new("cloudflare", "Cloudflare", "cdn", Layer.Cdn);
+    private static readonly Supplier Aws = new("amazon", "Amazon", "hosting", Layer.Hosting);
+    private static readonly Supplier LetsEncrypt = new("isrg", "ISRG", "ca", Layer.Tls);
+    private static readonly Supplier GoogleMail = new("alphabet", "Alphabet", "mail", Layer.Mail);
+    private static readonly Supplier PayPal = new("paypal", "PayPal", "payments", Layer.Money);
 
     private static SiteModel Model()
     {
@@ -85,12 +85,12 @@ public sealed class PlannerTests
         Assert.Equal(Effort.Low, ca.Effort);
         Assert.Equal(8.0, ca.Score);
 
-        var dns = plan.Steps.Single(s => s.Layer == SupplyLayer.Dns);
+        var dns = plan.Steps.Single(s => s.Layer == Layer.Dns);
         Assert.Equal(["name-resolves", "web-served"], dns.FunctionIds);
         Assert.Equal(16, dns.Risk);
         Assert.Equal(8.0, dns.Score);
 
-        var cdn = plan.Steps.Single(s => s.Layer == SupplyLayer.Cdn);
+        var cdn = plan.Steps.Single(s => s.Layer == Layer.Cdn);
         Assert.Equal(["web-served"], cdn.FunctionIds);
 
         var registrar = plan.Steps.Single(s => s.CompanyId == "godaddy");
@@ -102,7 +102,7 @@ public sealed class PlannerTests
     [Fact]
     public void Ca_step_carries_a_valid_caa_set_with_a_ca_from_another_company()
     {
-        var step = MakePlan().Steps.Single(s => s.Layer == SupplyLayer.Tls);
+        var step = MakePlan().Steps.Single(s => s.Layer == Layer.Tls);
 
         var artifact = step.Artifacts.Single(a => a.Kind == ArtifactKind.CaaRecords);
         var parsed = ZoneFileParser.Parse(artifact.Content);
@@ -116,7 +116,7 @@ public sealed class PlannerTests
     [Fact]
     public void Dns_step_carries_a_zone_file_with_the_secondary_nameserver()
     {
-        var step = MakePlan().Steps.Single(s => s.Layer == SupplyLayer.Dns);
+        var step = MakePlan().Steps.Single(s => s.Layer == Layer.Dns);
 
         var zone = step.Artifacts.Single(a => a.Kind == ArtifactKind.ZoneFile);
         var parsed = ZoneFileParser.Parse(zone.Content);
@@ -132,7 +132,7 @@ public sealed class PlannerTests
     [Fact]
     public void Mail_step_adds_a_backup_mx_from_another_company()
     {
-        var step = MakePlan().Steps.Single(s => s.Layer == SupplyLayer.Mail);
+        var step = MakePlan().Steps.Single(s => s.Layer == Layer.Mail);
 
         var mx = ZoneFileParser.Parse(step.Artifacts.Single(a => a.Kind == ArtifactKind.MxRecords).Content).Records;
 
@@ -143,7 +143,7 @@ public sealed class PlannerTests
     public void Without_a_published_secondary_the_zone_file_names_marked_placeholders_that_cannot_resolve()
     {
         var plan = MakePlan(Inputs() with { DnsCandidates = [new ProviderCandidate("secondary-co", "Secondary Co")] });
-        var zone = plan.Steps.Single(s => s.Layer == SupplyLayer.Dns).Artifacts.Single(a => a.Kind == ArtifactKind.ZoneFile);
+        var zone = plan.Steps.Single(s => s.Layer == Layer.Dns).Artifacts.Single(a => a.Kind == ArtifactKind.ZoneFile);
 
         var added = ZoneFileParser.Parse(zone.Content).Records.Where(r => r.Type == ZoneRecordType.NS).Except(Inputs().ZoneRecords).Select(r => r.Data).ToList();
         Assert.NotEmpty(added);
@@ -155,7 +155,7 @@ public sealed class PlannerTests
     public void Without_a_published_backup_exchanger_the_mx_set_holds_a_marked_placeholder_above_the_primary()
     {
         var plan = MakePlan(Inputs() with { BackupMxCandidates = [new ProviderCandidate("mailbackup", "Mail Backup Co")] });
-        var mx = plan.Steps.Single(s => s.Layer == SupplyLayer.Mail).Artifacts.Single(a => a.Kind == ArtifactKind.MxRecords);
+        var mx = plan.Steps.Single(s => s.Layer == Layer.Mail).Artifacts.Single(a => a.Kind == ArtifactKind.MxRecords);
 
         Assert.Equal([ZoneRecord.Mx("example.org", 3600, 1, "aspmx.l.google.com"), ZoneRecord.Mx("example.org", 3600, 11, "backup-mx.invalid")], ZoneFileParser.Parse(mx.Content).Records);
         Assert.Contains("placeholder", mx.Content, StringComparison.Ordinal);
@@ -174,7 +174,7 @@ public sealed class PlannerTests
     [Fact]
     public void Revenue_alternatives_exclude_the_same_company()
     {
-        var step = MakePlan().Steps.Single(s => s.Layer == SupplyLayer.Money);
+        var step = MakePlan().Steps.Single(s => s.Layer == Layer.Money);
 
         var alternatives = step.Artifacts.Single(a => a.Kind == ArtifactKind.Alternatives);
         Assert.Equal(["stripe"], alternatives.Candidates.Select(c => c.CompanyId).ToArray());
@@ -187,7 +187,7 @@ public sealed class PlannerTests
 
         var plan = MakePlan(Inputs() with { Facts = new RecoveryFacts { AcmeAutomated = true, CaaAllowsAnotherCa = true } });
 
-        Assert.Equal(TimeSpan.FromHours(2), plan.Steps.Single(s => s.Layer == SupplyLayer.Tls).RecoveryToday!.High);
+        Assert.Equal(TimeSpan.FromHours(2), plan.Steps.Single(s => s.Layer == Layer.Tls).RecoveryToday!.High);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class PlannerTests
         var model = new SiteModel("example.org",
         [
             new SiteFunction("name-resolves", "Name resolves", FunctionKind.Reachability, Importance.Critical,
-                Any(Needs(CloudflareDns), Needs(new Supplier("oracle", "Oracle", "dns", SupplyLayer.Dns)))),
+                Any(Needs(CloudflareDns), Needs(new Supplier("oracle", "Oracle", "dns", Layer.Dns)))),
         ]);
 
         var plan = Planner.Plan(model, ChokepointAnalysis.Analyze(model), PlanInputs.Empty);
@@ -208,8 +208,8 @@ public sealed class PlannerTests
     [Fact]
     public void An_indirect_single_point_is_planned_around_the_provider_that_relies_on_it()
     {
-        var fastly = new Supplier("fastly", "Fastly", "cdn", SupplyLayer.Cdn, "Fastly");
-        var dyn = new Supplier("oracle", "Oracle", "dns", SupplyLayer.Dns, "Dyn, zone fastly.example", fastly);
+        var fastly = new Supplier("fastly", "Fastly", "cdn", Layer.Cdn, "Fastly");
+        var dyn = new Supplier("oracle", "Oracle", "dns", Layer.Dns, "Dyn, zone fastly.example", fastly);
         var name = All(Needs(Verisign), Needs(GoDaddy), Needs(CloudflareDns));
         var model = new SiteModel("example.org",
         [
@@ -227,9 +227,9 @@ public sealed class PlannerTests
     [Fact]
     public void Roles_behind_one_provider_share_one_step_and_are_not_the_sites_infrastructure()
     {
-        var fastly = new Supplier("fastly", "Fastly", "cdn", SupplyLayer.Cdn, "Fastly");
-        var edgeCdn = new Supplier("oracle", "Oracle", "hosting", SupplyLayer.Hosting, "OCI", fastly);
-        var edgeDns = new Supplier("oracle", "Oracle", "dns", SupplyLayer.Dns, "Dyn, zone fastly.example", fastly);
+        var fastly = new Supplier("fastly", "Fastly", "cdn", Layer.Cdn, "Fastly");
+        var edgeCdn = new Supplier("oracle", "Oracle", "hosting", Layer.Hosting, "OCI", fastly);
+        var edgeDns = new Supplier("oracle", "Oracle", "dns", Layer.Dns, "Dyn, zone fastly.example", fastly);
         var name = All(Needs(Verisign), Needs(GoDaddy), Needs(CloudflareDns));
         var model = new SiteModel("example.org",
         [
