@@ -51,17 +51,17 @@ public static class CliApplication
         }
         catch (CommandFailedException failure)
         {
-            await context.Console.Error.WriteLineAsync($"chokepoint: {failure.Message}");
+            await context.Console.Error.WriteLineAsync("chokepoint: " + OneLine(failure.Message));
             return failure.ExitCode;
         }
         catch (EngineException failure)
         {
-            await context.Console.Error.WriteLineAsync($"chokepoint: {failure.Message}");
+            await context.Console.Error.WriteLineAsync("chokepoint: " + OneLine(failure.Message));
             return failure.IsUsageError ? ExitCodes.UsageError : ExitCodes.RunFailed;
         }
         catch (UnknownCompanyException failure)
         {
-            await context.Console.Error.WriteLineAsync($"chokepoint: {failure.Message}");
+            await context.Console.Error.WriteLineAsync("chokepoint: " + OneLine(failure.Message));
             return ExitCodes.UsageError;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -71,15 +71,19 @@ public static class CliApplication
         }
         catch (IOException failure)
         {
-            await context.Console.Error.WriteLineAsync($"chokepoint: {failure.Message}");
+            await context.Console.Error.WriteLineAsync("chokepoint: " + OneLine(failure.Message));
             return ExitCodes.RunFailed;
         }
         catch (UnauthorizedAccessException failure)
         {
-            await context.Console.Error.WriteLineAsync($"chokepoint: {failure.Message}");
+            await context.Console.Error.WriteLineAsync("chokepoint: " + OneLine(failure.Message));
             return ExitCodes.RunFailed;
         }
     }
+
+    /// <summary>A message as one line: a parser's message can quote the input it choked on, new lines and all.</summary>
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>A context on the real console, the system clock and the installed data directory.</summary>
     public static CliContext CreateDefaultContext() =>

@@ -52,6 +52,17 @@ public sealed class ReportRenderingTests
         GradeExplanation = "one company can alone break a critical function",
     };
 
+    /// <summary>Regression: the terminal view dropped the grade line of a report that was not graded, saying nothing.</summary>
+    [Fact]
+    public void A_report_that_is_not_graded_says_so_and_why_in_every_view()
+    {
+        var report = Sample() with { Grade = null, GradeExplanation = "not graded: DNS was not observed: timed out after 3 s" };
+
+        Assert.Contains("Exposure grade: not graded - not graded: DNS was not observed: timed out after 3 s", TableRenderer.Render(report), StringComparison.Ordinal);
+        Assert.Contains("DNS was not observed", MarkdownRenderer.Render(report), StringComparison.Ordinal);
+        Assert.Contains("DNS was not observed", HtmlRenderer.Render(report), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Json_uses_the_documented_field_names()
     {

@@ -30,6 +30,7 @@ public sealed class ReportAnalyzer(TerminationHistory history)
 
         var analysis = ChokepointAnalysis.Analyze(model);
         var facts = RecoveryFactsReader.Read(report);
+        var withheld = WithheldBecause(report);
         var names = model.Companies();
         var functions = analysis.Functions.Select(function => new FunctionReport
         {
@@ -65,8 +66,8 @@ public sealed class ReportAnalyzer(TerminationHistory history)
         {
             Functions = functions,
             Chokepoints = chokepoints,
-            Grade = analysis.Grade.ToString(),
-            GradeExplanation = analysis.GradeExplanation,
+            Grade = withheld is null ? analysis.Grade.ToString() : null,
+            GradeExplanation = withheld ?? analysis.GradeExplanation,
         };
     }
 
@@ -132,5 +133,22 @@ public sealed class ReportAnalyzer(TerminationHistory history)
             .Select(d => d.Owner ?? d.Entity)
             .FirstOrDefault(e => e.Id == companyId);
         return known ?? new EntityRef(companyId, name, null);
+    }
+
+    /// <summary>
+    /// Why the grade is withheld, or null: a grade is a claim about every company the name depends on, so when the
+    /// site's DNS operators were not seen at all (no nameserver observed, and the DNS layer says why), no grade is
+    /// given rather than the best one by default (docs/analysis.md, "Not graded").
+    /// </summary>
+    private static string? WithheldBecause(AuditReport report)
+    {
+        var dns = report.Layers.FirstOrDefault(layer => layer.Layer == Layer.Dns);
+        if (dns is null || dns.Dependencies.Count > 0 || dns.Unobserved.Count == 0)
+        {
+            return null;
+        }
+
+        var reasons = dns.Unobserved.Select(item => item.Reason).Distinct(StringComparer.Ordinal).Take(2);
+        return "not graded: DNS was not observed: " + string.Join("; ", reasons);
     }
 }

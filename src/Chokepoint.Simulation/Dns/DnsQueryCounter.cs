@@ -10,6 +10,7 @@ namespace Chokepoint.Simulation.Dns;
 public sealed class DnsQueryCounter
 {
     private readonly ConcurrentDictionary<(bool Resolver, string Name, DnsRecordType Type), int> counts = new();
+    private readonly ConcurrentDictionary<(string Server, string Name, DnsRecordType Type), int> byServer = new();
     private int total;
 
     /// <summary>Every query received (parseable or not), at any listener.</summary>
@@ -49,6 +50,18 @@ public sealed class DnsQueryCounter
 
     internal void CountReceived() => Interlocked.Increment(ref total);
 
-    internal void Count(bool resolver, DnsQuestion question) =>
-        counts.AddOrUpdate((resolver, DnsName.Key(question.Name), question.Type), 1, (_, n) => n + 1);
+    /// <summary>
+    /// A copy of the per-question counts at each server: ("resolver" or the server's host names, name, type) to
+    /// count. A client that races several servers for one referral asks different servers in different runs, which
+    /// the per-question counts alone cannot tell from asking one server again.
+    /// </summary>
+    public IReadOnlyDictionary<(string Server, string Name, DnsRecordType Type), int> SnapshotByServer() =>
+        new Dictionary<(string, string, DnsRecordType), int>(byServer);
+
+    internal void Count(string? server, DnsQuestion question)
+    {
+        var name = DnsName.Key(question.Name);
+        counts.AddOrUpdate((server is null, name, question.Type), 1, (_, n) => n + 1);
+        byServer.AddOrUpdate((server ?? "resolver", name, question.Type), 1, (_, n) => n + 1);
+    }
 }

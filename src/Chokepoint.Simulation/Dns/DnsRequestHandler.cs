@@ -52,7 +52,7 @@ internal sealed class DnsRequestHandler(
         }
 
         var question = message.Questions[0];
-        counter.Count(role is null, question);
+        counter.Count(role is null ? null : string.Join(",", role.Hosts.Order(StringComparer.Ordinal)), question);
         var (delay, fault) = faults.Decide(DnsName.Key(question.Name), role?.Hosts);
         if (delay > TimeSpan.Zero)
         {

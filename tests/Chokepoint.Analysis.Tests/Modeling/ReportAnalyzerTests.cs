@@ -65,6 +65,42 @@ public sealed class ReportAnalyzerTests
         Assert.False(completed.Chokepoints.Single(c => c.Entity.Id == "amazon").Inherent);
     }
 
+    /// <summary>
+    /// Regression: an audit whose every DNS query timed out was graded A (only the registry was seen, and it is not
+    /// counted), a grade for what was not seen.
+    /// </summary>
+    [Fact]
+    public void The_grade_is_withheld_when_the_dns_was_not_observed()
+    {
+        var report = Report((Layer.Registration, Dep("pir", "registry")), (Layer.Cdn, Dep("fastly", "cdn")));
+        report = report with
+        {
+            Layers = report.Layers.Select(layer => layer.Layer == Layer.Dns
+                ? layer with { Unobserved = [new UnobservedItem("dns.ns.child", "timed out after 3 s") { Kind = "timeout" }] }
+                : layer).ToList(),
+        };
+
+        var completed = ReportAnalyzer.Default.Complete(report);
+
+        Assert.Null(completed.Grade);
+        Assert.Equal("not graded: DNS was not observed: timed out after 3 s", completed.GradeExplanation);
+        Assert.NotEmpty(completed.Chokepoints);
+    }
+
+    [Fact]
+    public void The_grade_stands_when_the_dns_was_seen_even_if_part_of_it_was_not()
+    {
+        var report = Report((Layer.Registration, Dep("pir", "registry")), (Layer.Dns, Dep("amazon", "dns")), (Layer.Cdn, Dep("fastly", "cdn")));
+        report = report with
+        {
+            Layers = report.Layers.Select(layer => layer.Layer == Layer.Dns
+                ? layer with { Unobserved = [new UnobservedItem("dns.caa", "SERVFAIL")] }
+                : layer).ToList(),
+        };
+
+        Assert.NotNull(ReportAnalyzer.Default.Complete(report).Grade);
+    }
+
     [Fact]
     public void A_registrar_that_also_runs_the_dns_is_not_inherent()
     {
