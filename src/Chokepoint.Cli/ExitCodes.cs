@@ -14,4 +14,11 @@ public static class ExitCodes
 
     /// <summary>The run failed: a file could not be read or written, a data set is missing, a server could not start.</summary>
     public const int RunFailed = 3;
+
+    /// <summary>
+    /// The result is incomplete: the grade was withheld or is only a bound (something that could lower it was not
+    /// observed), the site is offline by its registration, or the time budget cut the collection. A warning line on
+    /// stderr says why. A met gate (1) takes precedence.
+    /// </summary>
+    public const int Incomplete = 4;
 }

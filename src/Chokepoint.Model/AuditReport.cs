@@ -27,6 +27,10 @@ public sealed record AuditReport
     [JsonPropertyName("provenance")]
     public ReportProvenance? Provenance { get; init; }
 
+    /// <summary>States shown before any grade: does not exist, on hold, pending delete, resolver silent, budget cut.</summary>
+    [JsonPropertyName("status")]
+    public IReadOnlyList<SiteState> Status { get; init; } = [];
+
     [JsonPropertyName("layers")]
     public IReadOnlyList<LayerReport> Layers { get; init; } = [];
 
@@ -36,6 +40,21 @@ public sealed record AuditReport
     /// <summary>Overall exposure grade A (no single company can break a critical function) to F.</summary>
     [JsonPropertyName("grade")]
     public string? Grade { get; init; }
+
+    /// <summary>
+    /// When the grade is withheld because something that could lower it was not observed: the grade of what was seen,
+    /// which the true grade can only equal or be worse than ("D" reads "D or worse"). Null when graded or when
+    /// nothing was seen to bound it.
+    /// </summary>
+    [JsonPropertyName("gradeBound")]
+    public string? GradeBound { get; init; }
+
+    /// <summary>
+    /// True when the result is complete: graded (not withheld, not a bound) with no state banner. The CLI exits 4 on
+    /// an incomplete result.
+    /// </summary>
+    [JsonPropertyName("complete")]
+    public bool Complete { get; init; } = true;
 
     [JsonPropertyName("gradeExplanation")]
     public string? GradeExplanation { get; init; }

@@ -21,4 +21,12 @@ public sealed record FunctionReport
     /// <summary>Pairs of companies that together can break it when no single one can.</summary>
     [JsonPropertyName("pairs")]
     public IReadOnlyList<IReadOnlyList<string>> Pairs { get; init; } = [];
+
+    /// <summary>How much of the function's supply could be seen; a not-observed function is not graded.</summary>
+    [JsonPropertyName("coverage")]
+    public Coverage Coverage { get; init; } = Coverage.Observed;
+
+    /// <summary>The gaps behind a coverage short of observed, as "what: reason" lines.</summary>
+    [JsonPropertyName("gaps")]
+    public IReadOnlyList<string> Gaps { get; init; } = [];
 }

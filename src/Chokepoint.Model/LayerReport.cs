@@ -17,4 +17,15 @@ public sealed record LayerReport
 
     [JsonPropertyName("unobserved")]
     public IReadOnlyList<UnobservedItem> Unobserved { get; init; } = [];
+
+    /// <summary>Names asked that answered "does not exist": observed facts, not gaps (a site without <c>www</c>).</summary>
+    [JsonPropertyName("absent")]
+    public IReadOnlyList<AbsentItem> Absent { get; init; } = [];
+
+    /// <summary>
+    /// observed, partly-observed (dependencies found and some probe failed) or not-observed (no dependency found and
+    /// a probe failed); docs/analysis.md, "Coverage".
+    /// </summary>
+    [JsonPropertyName("coverage")]
+    public Coverage Coverage { get; init; } = Coverage.Observed;
 }

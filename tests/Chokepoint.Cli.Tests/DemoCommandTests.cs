@@ -7,9 +7,13 @@ public sealed class DemoCommandTests
     private static async Task<JsonElement> DemoReportAsync(string site)
     {
         var (exitCode, output, error) = await CliRunner.RunAsync(["demo", site, "--format", "json"]);
-        Assert.True(exitCode == ExitCodes.Ok, error);
         using var json = JsonDocument.Parse(output);
-        return Assert.Single(json.RootElement.EnumerateArray()).Clone();
+        var report = Assert.Single(json.RootElement.EnumerateArray()).Clone();
+        // One chosen site exits 4 exactly when its result is incomplete, and says so on stderr.
+        var complete = report.GetProperty("complete").GetBoolean();
+        Assert.True(exitCode == (complete ? ExitCodes.Ok : ExitCodes.Incomplete), $"exit {exitCode}: {error}");
+        Assert.Equal(!complete, error.Contains("incomplete result", StringComparison.Ordinal));
+        return report;
     }
 
     private static IEnumerable<JsonElement> Dependencies(JsonElement report, string layer) =>
@@ -83,6 +87,53 @@ public sealed class DemoCommandTests
         var report = await DemoReportAsync("onhold-demo.com");
 
         Assert.Contains(Dependencies(report, "registration"), d => d.TryGetProperty("facts", out var facts) && facts.GetProperty("registrar").GetProperty("onHold").GetBoolean());
+        // Regression: a domain on hold (offline now) was graded D, the hold seen only inside the JSON details.
+        var state = Assert.Single(report.GetProperty("status").EnumerateArray());
+        Assert.Equal("on-hold", state.GetProperty("kind").GetString());
+        Assert.Equal("GoDaddy", state.GetProperty("by").GetString());
+        Assert.Equal("abuse@godaddy.com", state.GetProperty("contact").GetString());
+        Assert.False(report.TryGetProperty("grade", out _), "a report that is not graded has no grade");
+        Assert.False(report.GetProperty("complete").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("table", "!! ON HOLD: onhold-demo.com is on hold (clientHold, set by the registrar GoDaddy)")]
+    [InlineData("markdown", "**ON HOLD:** onhold-demo.com is on hold (clientHold, set by the registrar GoDaddy)")]
+    [InlineData("html", "<strong>ON HOLD:</strong> onhold-demo.com is on hold (clientHold, set by the registrar GoDaddy)")]
+    public async Task Every_view_puts_the_hold_before_any_grade(string format, string banner)
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync(["demo", "onhold-demo.com", "--format", format]);
+
+        Assert.Equal(ExitCodes.Incomplete, exitCode);
+        Assert.Contains("warning: onhold-demo.com: incomplete result", error, StringComparison.Ordinal);
+        var at = output.IndexOf(banner, StringComparison.Ordinal);
+        Assert.True(at >= 0, output);
+        var grade = output.IndexOf(format == "html" ? "Exposure grade" : format == "markdown" ? "> **Grade" : "Exposure grade", StringComparison.Ordinal);
+        Assert.True(grade > at, "the banner must come before the grade");
+    }
+
+    [Fact]
+    public async Task A_site_whose_nameservers_answer_nothing_is_not_graded_and_says_why()
+    {
+        var report = await DemoReportAsync("silentdns-demo.org");
+
+        Assert.False(report.TryGetProperty("grade", out _), "a report that is not graded has no grade");
+        Assert.StartsWith("not graded: DNS was partly observed: timed out", report.GetProperty("gradeExplanation").GetString(), StringComparison.Ordinal);
+        var functions = report.GetProperty("functions").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!, f => f.GetProperty("coverage").GetString());
+        Assert.Equal("partly-observed", functions["name-resolves"]);
+        Assert.Equal("not-observed", functions["web-served"]);
+        var hosting = report.GetProperty("layers").EnumerateArray().Single(l => l.GetProperty("layer").GetString() == "hosting");
+        Assert.Equal("not-observed", hosting.GetProperty("coverage").GetString());
+    }
+
+    [Fact]
+    public async Task The_whole_demo_warns_about_incomplete_sites_but_exits_0()
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync(["demo", "--format", "json"]);
+
+        Assert.True(exitCode == ExitCodes.Ok, error);
+        Assert.Contains("warning: onhold-demo.com: incomplete result", error, StringComparison.Ordinal);
+        Assert.Contains("warning: silentdns-demo.org: incomplete result", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,6 +62,44 @@ public static class GapLayers
             .ToList();
 
     /// <summary>A kind as the observations format writes it: kebab case ("budget-spent").</summary>
+    /// <summary>
+    /// Moves the answers "does not exist" out of a layer's gaps into its <see cref="LayerReport.Absent"/> facts: an
+    /// NXDOMAIN (a name, the delegation at the TLD, an RDAP 404) is an observed fact, and so is a mail exchanger or a
+    /// web name with no address. Every other kind stays a gap.
+    /// </summary>
+    /// <remarks>
+    /// An RDAP 404 for a name the TLD does delegate (<paramref name="delegated"/>) contradicts the DNS: it stays a gap
+    /// (the registrar was not seen), not a fact.
+    /// </remarks>
+    public static LayerReport SeparateAbsent(LayerReport layer, bool delegated)
+    {
+        bool IsAbsence(UnobservedItem item) => GapLayers.IsAbsence(item) && !(delegated && item.Subject is GapKeys.Rdap or GapKeys.RdapRegistrar);
+        var absent = layer.Unobserved.Where(IsAbsence).ToList();
+        if (absent.Count == 0)
+        {
+            return layer;
+        }
+
+        return layer with
+        {
+            Unobserved = [.. layer.Unobserved.Where(item => !IsAbsence(item))],
+            Absent = [.. layer.Absent, .. absent.Select(item => new AbsentItem(item.What, item.Target, AbsenceText(item))).DistinctBy(item => item.Text, StringComparer.Ordinal)],
+        };
+    }
+
+    private static readonly string NxDomainWord = KindName(GapKind.NxDomain);
+    private static readonly string NoDataWord = KindName(GapKind.NoData);
+
+    private static bool IsAbsence(UnobservedItem item) =>
+        item.Kind == NxDomainWord
+        || (item.Kind == NoDataWord && item.Subject is GapKeys.MailExchanger or GapKeys.Page);
+
+    private static string AbsenceText(UnobservedItem item) => item.Subject switch
+    {
+        GapKeys.Rdap or GapKeys.RdapRegistrar => $"the registry's RDAP service has no record of {item.Target ?? "the domain"}",
+        _ => item.Reason.StartsWith("not observed: ", StringComparison.Ordinal) ? item.Reason["not observed: ".Length..] : item.Reason,
+    };
+
     public static string KindName(GapKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
 
     /// <summary>A gap as a report item, with its kind in the observations format's kebab case.</summary>

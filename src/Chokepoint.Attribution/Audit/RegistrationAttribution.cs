@@ -36,6 +36,7 @@ public static class RegistrationAttribution
                     OnHold = RegistrationStatus.IsOnHold(registration.Status),
                     Expires = registration.Expires,
                     LastChanged = registration.LastChanged,
+                    AbuseEmail = registration.RegistrarAbuseEmail,
                 },
             };
 

@@ -26,8 +26,13 @@ public sealed class ReportAttributor(CatalogLookup lookup, PublicSuffixList suff
 
         // Nothing unseen may be lost: a gap whose subject no layer claims is shown with hosting, under its own key.
         var unclaimed = observations.Unobserved.Where(gap => !GapLayers.IsClaimed(gap.Subject)).Select(GapLayers.ToItem);
-        hosting = hosting with { Unobserved = [.. hosting.Unobserved, .. unclaimed] };
-        var layers = others.Prepend(hosting).OrderBy(layer => layer.Layer).ToList();
+        hosting = hosting with
+        {
+            Unobserved = [.. hosting.Unobserved, .. unclaimed],
+            Absent = [.. hosting.Absent, .. WebNamesWithoutAddress(observations)],
+        };
+        var delegated = observations.Dns?.NameServers.Any(ns => ns.AtParent) == true;
+        var layers = others.Prepend(hosting).OrderBy(layer => layer.Layer).Select(layer => GapLayers.SeparateAbsent(layer, delegated)).ToList();
 
         return new AuditReport
         {
@@ -37,4 +42,12 @@ public sealed class ReportAttributor(CatalogLookup lookup, PublicSuffixList suff
             Layers = layers,
         };
     }
+
+    /// <summary>The apex and www names that were asked and answered with no address: observed, not a gap.</summary>
+    private static IEnumerable<AbsentItem> WebNamesWithoutAddress(SiteObservations observations) =>
+        observations.Hosts
+            .Where(host => host.Role is "apex" or "www" && host.Addresses.Count == 0)
+            .Select(host => new AbsentItem(GapKeys.ForHost(host.Role), host.Name, host.CnameChain.Count == 0
+                ? $"{host.Name} has no address (the name does not exist or has no A/AAAA record)"
+                : $"{host.Name} has no address (its CNAME chain ends at {host.CnameChain[^1]}, which has none)"));
 }

@@ -30,18 +30,32 @@ public sealed class GateOptions
     }
 
     /// <summary>
-    /// The exit code for these reports: 1 when a gate is met, else 0. A report without a grade fails
-    /// <c>--fail-grade</c>, and stderr says so.
+    /// The exit code for these reports: 1 when a gate is met, else 4 when a result is incomplete (with
+    /// <paramref name="incompleteExits"/>), else 0. Each incomplete result gets a warning line on stderr. A report
+    /// without a grade fails <c>--fail-grade</c> unless its bound already fails it, and stderr says so.
     /// </summary>
-    public async Task<int> ExitCodeForAsync(CliContext context, ParseResult parseResult, IEnumerable<AuditReport> reports, CancellationToken cancellationToken)
+    public async Task<int> ExitCodeForAsync(CliContext context, ParseResult parseResult, IEnumerable<AuditReport> reports, CancellationToken cancellationToken, bool incompleteExits = true)
     {
         var failed = false;
+        var incomplete = false;
         foreach (var report in reports)
         {
+            if (!report.Complete)
+            {
+                incomplete = true;
+                await context.Console.Error.WriteLineAsync(
+                    $"chokepoint: warning: {report.Domain}: incomplete result: {IncompleteReason(report)}".AsMemory(), cancellationToken);
+            }
+
             failed |= FailsLevel(parseResult, report);
             if (parseResult.GetValue(_failGrade) is { } limit)
             {
-                if (report.Grade is not { } grade || Array.IndexOf(Grades, grade) < 0)
+                if (report.Grade is null && report.GradeBound is { } bound && Array.IndexOf(Grades, bound) > Array.IndexOf(Grades, limit))
+                {
+                    // "D or worse" fails a gate at C whatever was not seen.
+                    failed = true;
+                }
+                else if (report.Grade is not { } grade || Array.IndexOf(Grades, grade) < 0)
                 {
                     await context.Console.Error.WriteLineAsync(
                         $"--fail-grade {limit}: {report.Domain} is not graded, which fails the gate ({report.GradeExplanation ?? "no grade"})".AsMemory(),
@@ -55,7 +69,14 @@ public sealed class GateOptions
             }
         }
 
-        return failed ? ExitCodes.FindingsAtThreshold : ExitCodes.Ok;
+        return failed ? ExitCodes.FindingsAtThreshold : incomplete && incompleteExits ? ExitCodes.Incomplete : ExitCodes.Ok;
+    }
+
+    private static string IncompleteReason(AuditReport report)
+    {
+        var banner = report.Status.Count > 0 ? report.Status[0] : null;
+        var why = report.Grade is null ? report.GradeExplanation ?? "not graded" : banner?.Text ?? "not every function was observed";
+        return report.Grade is null && banner is not null && !why.Contains(banner.Text, StringComparison.Ordinal) ? $"{banner.Text}; {why}" : why;
     }
 
     private bool FailsLevel(ParseResult parseResult, AuditReport report)

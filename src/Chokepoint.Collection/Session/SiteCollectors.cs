@@ -71,7 +71,12 @@ internal static class SiteCollectors
                 : null;
             if (start is null)
             {
-                return new Collected<Observations.Page.PageObservation> { Unobserved = [Unobserved.Of(GapKeys.Page, GapKind.NotCollected, "neither the apex nor www has an address", site.Domain)] };
+                // Both names answered with no address: a fact (the site has no web pages), not a failed probe. A lookup
+                // that failed leaves the pages unseen.
+                var gap = apex is null || www is null
+                    ? Unobserved.Of(GapKeys.Page, GapKind.NotCollected, "not fetched: the addresses of the apex and www were not observed", site.Domain)
+                    : Unobserved.Of(GapKeys.Page, GapKind.NoData, "neither the apex nor www has an address: the site serves no web pages", site.Domain);
+                return new Collected<Observations.Page.PageObservation> { Unobserved = [gap] };
             }
 
             var context = new PageCollectionContext

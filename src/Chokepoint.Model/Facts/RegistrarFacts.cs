@@ -22,6 +22,10 @@ public sealed record RegistrarFacts
     public DateTimeOffset? Expires { get; init; }
 
     /// <summary>The last change of the registration (a transfer away is blocked for 60 days after some changes).</summary>
+    /// <summary>The registrar's abuse contact as RDAP gives it; null when not published.</summary>
+    [JsonPropertyName("abuseEmail")]
+    public string? AbuseEmail { get; init; }
+
     [JsonPropertyName("lastChanged")]
     public DateTimeOffset? LastChanged { get; init; }
 }

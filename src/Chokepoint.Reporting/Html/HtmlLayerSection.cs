@@ -13,7 +13,14 @@ internal static class HtmlLayerSection
         HtmlRenderer.Section(page, idPrefix + "layers", h2, "Dependencies by layer");
         foreach (var layer in report.Layers)
         {
-            page.Append('<').Append(h3).Append('>').Append(HtmlText.Encode(ReportLabels.LayerTitle(layer.Layer))).Append("</").Append(h3).Append(">\n");
+            page.Append('<').Append(h3).Append('>').Append(HtmlText.Encode(ReportLabels.LayerTitle(layer.Layer)))
+                .Append(layer.Coverage == Coverage.Observed ? string.Empty : " (" + HtmlText.Encode(ReportLabels.Coverage(layer.Coverage)) + ")")
+                .Append("</").Append(h3).Append(">\n");
+            foreach (var absent in layer.Absent)
+            {
+                page.Append("<p class=\"absent\">Observed: ").Append(HtmlText.Encode(absent.Text)).Append("</p>\n");
+            }
+
             foreach (var note in layer.Notes)
             {
                 page.Append("<p class=\"note\">Note: ").Append(HtmlText.Encode(note)).Append("</p>\n");
@@ -21,7 +28,7 @@ internal static class HtmlLayerSection
 
             if (layer.Dependencies.Count == 0 && layer.Unobserved.Count == 0)
             {
-                page.Append("<p class=\"empty\">No dependency found.</p>\n");
+                page.Append(layer.Absent.Count == 0 ? "<p class=\"empty\">No dependency found.</p>\n" : "<p class=\"empty\">No dependency: the names asked do not exist.</p>\n");
                 continue;
             }
 

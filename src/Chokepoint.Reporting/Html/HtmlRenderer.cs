@@ -21,7 +21,7 @@ public static class HtmlRenderer
     public static string Render(AuditReport report)
     {
         var page = new StringBuilder();
-        AppendHead(page, $"Chokepoint audit: {report.Domain} (grade {report.Grade ?? "not graded"})");
+        AppendHead(page, $"Chokepoint audit: {report.Domain} (grade {ReportLabels.Grade(report)})");
         page.Append("<main>\n");
         AppendReport(page, report, idPrefix: "", headingLevel: 1);
         page.Append("</main>\n</body>\n</html>\n");
@@ -42,7 +42,7 @@ public static class HtmlRenderer
             var report = list[index];
             var chokepoints = report.Chokepoints.Count;
             page.Append("<li><a href=\"#").Append(Prefix(index)).Append("report\">").Append(HtmlText.Encode(report.Domain)).Append("</a> · grade ")
-                .Append(HtmlText.Encode(report.Grade ?? "not graded")).Append(" · ")
+                .Append(HtmlText.Encode(ReportLabels.Grade(report))).Append(" · ")
                 .Append(HtmlText.Encode(chokepoints == 1 ? "1 chokepoint" : $"{chokepoints.ToString(CultureInfo.InvariantCulture)} chokepoints")).Append("</li>\n");
         }
 
@@ -80,11 +80,18 @@ public static class HtmlRenderer
         page.Append('<').Append(h1).Append(">Chokepoint audit: ").Append(HtmlText.Encode(report.Domain)).Append("</").Append(h1).Append(">\n");
         page.Append("<p class=\"meta\">Network ").Append(HtmlText.Encode(report.Network)).Append(" · collected ")
             .Append(HtmlText.Encode(ReportLabels.CollectedAt(report))).Append(" · report version ").Append(HtmlText.Encode(report.ReportVersion)).Append("</p>\n");
+        foreach (var state in report.Status)
+        {
+            page.Append("<div class=\"status status-").Append(HtmlText.Encode(state.Kind.ToWord())).Append("\" role=\"alert\"><strong>")
+                .Append(HtmlText.Encode(state.Kind.ToWord().Replace('-', ' ').ToUpperInvariant())).Append(":</strong> ")
+                .Append(HtmlText.Encode(state.Text)).Append("</div>\n");
+        }
+
         var grade = report.Grade ?? "";
         var gradeClass = grade.Length == 1 && grade[0] is >= 'A' and <= 'F' ? "grade-" + grade : "grade-none";
         page.Append("<div class=\"grade ").Append(gradeClass).Append("\"><span class=\"letter\" title=\"exposure grade\">")
             .Append(HtmlText.Encode(grade.Length == 0 ? "?" : grade)).Append("</span><p><strong>Exposure grade ")
-            .Append(HtmlText.Encode(grade.Length == 0 ? "not graded" : grade)).Append(".</strong> ")
+            .Append(HtmlText.Encode(grade.Length == 0 ? ReportLabels.Grade(report) : grade)).Append(".</strong> ")
             .Append(HtmlText.Encode(ReportLabels.GradeExplanation(report) ?? "")).Append("</p></div>\n</header>\n");
 
         AppendChokepoints(page, report, functions, idPrefix, h2);
@@ -137,13 +144,15 @@ public static class HtmlRenderer
         }
 
         Section(page, idPrefix + "functions", h2, "Functions");
-        page.Append("<table class=\"functions\">\n<thead><tr><th>Function</th><th>Importance</th><th>Single points of failure</th><th>Pairs that together break it</th></tr></thead>\n<tbody>\n");
+        page.Append("<table class=\"functions\">\n<thead><tr><th>Function</th><th>Importance</th><th>Coverage</th><th>Single points of failure</th><th>Pairs that together break it</th></tr></thead>\n<tbody>\n");
         foreach (var function in report.Functions)
         {
             var singles = function.SinglePoints.Select(id => ReportLabels.NameOf(companies, id)).ToList();
             var pairs = function.Pairs.Select(pair => string.Join(" + ", pair.Select(id => ReportLabels.NameOf(companies, id)))).ToList();
-            page.Append("<tr><td>").Append(HtmlText.Encode(function.Name)).Append("</td><td>").Append(HtmlText.Encode(function.Importance.ToWord())).Append("</td><td>")
-                .Append(singles.Count == 0 ? "none" : string.Join("<br />", singles.Select(HtmlText.Encode))).Append("</td><td>")
+            page.Append("<tr><td>").Append(HtmlText.Encode(function.Name)).Append("</td><td>").Append(HtmlText.Encode(function.Importance.ToWord())).Append("</td><td class=\"coverage\">")
+                .Append(HtmlText.Encode(ReportLabels.Coverage(function.Coverage)))
+                .Append(string.Concat(function.Gaps.Take(3).Select(gap => "<br />" + HtmlText.Encode(gap)))).Append("</td><td>")
+                .Append(function.Coverage == Coverage.NotObserved ? "not graded" : singles.Count == 0 ? "none" : string.Join("<br />", singles.Select(HtmlText.Encode))).Append("</td><td>")
                 .Append(pairs.Count == 0 ? "none" : string.Join("<br />", pairs.Select(HtmlText.Encode))).Append("</td></tr>\n");
         }
 

@@ -19,6 +19,7 @@ internal static class HtmlStyles
         .grade-A .letter { background: #2e7d32; } .grade-B .letter { background: #558b2f; } .grade-C .letter { background: #b7791f; }
         .grade-D .letter { background: #d35400; } .grade-E .letter { background: #b03a2e; } .grade-F .letter { background: #922b21; }
         .grade-none .letter { background: #7b8794; }
+        .status { border: 2px solid #b3261e; background: #fdecea; padding: .5em .8em; margin: .5em 0; }
         table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 0.92em; }
         th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         th { background: var(--bg-soft); font-weight: 600; overflow-wrap: normal; }

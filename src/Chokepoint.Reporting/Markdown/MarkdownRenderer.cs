@@ -25,14 +25,21 @@ public static class MarkdownRenderer
         var functions = ReportLabels.FunctionNames(report);
 
         text.Append("# Chokepoint audit: ").Append(MarkdownText.Inline(report.Domain));
-        text.Append(" (grade ").Append(MarkdownText.Inline(report.Grade ?? "not graded")).AppendLine(")");
+        text.Append(" (grade ").Append(MarkdownText.Inline(ReportLabels.Grade(report))).AppendLine(")");
         text.AppendLine();
+        foreach (var state in report.Status)
+        {
+            text.Append("> [!WARNING]\n> **").Append(MarkdownText.Inline(state.Kind.ToWord().Replace('-', ' ').ToUpperInvariant())).Append(":** ")
+                .AppendLine(MarkdownText.Inline(state.Text));
+            text.AppendLine();
+        }
+
         text.Append("Network: ").Append(MarkdownText.Inline(report.Network)).Append(" · collected ")
             .Append(ReportLabels.CollectedAt(report)).Append(" · report version ").AppendLine(MarkdownText.Inline(report.ReportVersion));
         text.AppendLine();
         if (ReportLabels.GradeExplanation(report) is { } explanation)
         {
-            text.Append("> **Grade ").Append(MarkdownText.Inline(report.Grade ?? "?")).Append(":** ")
+            text.Append("> **Grade ").Append(MarkdownText.Inline(report.Grade ?? (report.GradeBound is { } bound ? bound + " or worse" : "withheld"))).Append(":** ")
                 .AppendLine(MarkdownText.Inline(explanation));
             text.AppendLine();
         }
@@ -86,8 +93,8 @@ public static class MarkdownRenderer
 
         text.AppendLine("## Functions");
         text.AppendLine();
-        text.AppendLine("| Function | Importance | Single points of failure | Pairs that together break it |");
-        text.AppendLine("| --- | --- | --- | --- |");
+        text.AppendLine("| Function | Importance | Coverage | Single points of failure | Pairs that together break it |");
+        text.AppendLine("| --- | --- | --- | --- | --- |");
         foreach (var function in report.Functions)
         {
             var singles = function.SinglePoints.Select(id => ReportLabels.NameOf(companies, id)).ToList();
@@ -96,7 +103,9 @@ public static class MarkdownRenderer
                 text,
                 MarkdownText.Cell(function.Name),
                 MarkdownText.Cell(function.Importance.ToWord()),
-                singles.Count == 0 ? "none" : MarkdownText.CellLines(singles),
+                function.Coverage == Coverage.Observed ? "observed"
+                    : MarkdownText.Cell(ReportLabels.Coverage(function.Coverage)) + (function.Gaps.Count == 0 ? string.Empty : ": " + MarkdownText.CellLines([.. function.Gaps.Take(3)])),
+                function.Coverage == Coverage.NotObserved ? "not graded" : singles.Count == 0 ? "none" : MarkdownText.CellLines(singles),
                 pairs.Count == 0 ? "none" : MarkdownText.CellLines(pairs));
         }
 
@@ -109,8 +118,15 @@ public static class MarkdownRenderer
         text.AppendLine();
         foreach (var layer in report.Layers)
         {
-            text.Append("### ").AppendLine(MarkdownText.Inline(ReportLabels.LayerTitle(layer.Layer)));
+            text.Append("### ").Append(MarkdownText.Inline(ReportLabels.LayerTitle(layer.Layer)))
+                .AppendLine(layer.Coverage == Coverage.Observed ? string.Empty : " (" + ReportLabels.Coverage(layer.Coverage) + ")");
             text.AppendLine();
+            foreach (var absent in layer.Absent)
+            {
+                text.Append("Observed: ").AppendLine(MarkdownText.Inline(absent.Text));
+                text.AppendLine();
+            }
+
             foreach (var note in layer.Notes)
             {
                 text.Append("Note: ").AppendLine(MarkdownText.Inline(note));
@@ -119,7 +135,7 @@ public static class MarkdownRenderer
 
             if (layer.Dependencies.Count == 0 && layer.Unobserved.Count == 0)
             {
-                text.AppendLine("No dependency found.");
+                text.AppendLine(layer.Absent.Count == 0 ? "No dependency found." : "No dependency: the names asked do not exist.");
                 text.AppendLine();
                 continue;
             }

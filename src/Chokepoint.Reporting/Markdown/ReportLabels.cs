@@ -26,6 +26,21 @@ internal static class ReportLabels
             : explanation;
     }
 
+    /// <summary>The grade as the views print it: "D", "not graded (D or worse)" or "not graded".</summary>
+    public static string Grade(AuditReport report) =>
+        report.Grade ?? (report.GradeBound is { } bound ? $"not graded ({bound} or worse)" : "not graded");
+
+    /// <summary>"observed", "partly observed", "not observed".</summary>
+    public static string Coverage(Coverage coverage) => coverage.ToWord().Replace('-', ' ');
+
+    /// <summary>The banner line of a state, e.g. "ON HOLD: example.com is on hold (...)".</summary>
+    public static string Banner(SiteState state) =>
+        state.Kind.ToWord().Replace('-', ' ').ToUpperInvariant() + ": " + state.Text;
+
+    /// <summary>The functions short of observed, with the gaps behind each: what the grade could not see.</summary>
+    public static IEnumerable<FunctionReport> Incomplete(AuditReport report) =>
+        report.Functions.Where(function => function.Coverage != Model.Coverage.Observed);
+
     /// <summary>The heading of a layer.</summary>
     public static string LayerTitle(Layer layer) => layer switch
     {

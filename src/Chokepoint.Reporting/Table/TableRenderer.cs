@@ -18,8 +18,14 @@ public static class TableRenderer
         var text = new StringBuilder();
         text.Append("Chokepoint audit of ").Append(report.Domain)
             .Append(" (").Append(report.Network).Append(", ").Append(report.CollectedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)).AppendLine(")");
+        // States come first, before any grade: a site on hold is offline whatever its grade says.
+        foreach (var state in report.Status)
+        {
+            text.Append("!! ").AppendLine(ReportLabels.Banner(state));
+        }
+
         // A report that is not graded says so and why; it never drops the line as if there were nothing to say.
-        text.Append("Exposure grade: ").Append(report.Grade ?? "not graded");
+        text.Append("Exposure grade: ").Append(ReportLabels.Grade(report));
         if (report.GradeExplanation is not null)
         {
             text.Append(" - ").Append(report.GradeExplanation);
@@ -30,10 +36,16 @@ public static class TableRenderer
         foreach (var layer in report.Layers)
         {
             text.AppendLine();
-            text.Append('[').Append(layer.Layer.ToWord().ToUpperInvariant()).AppendLine("]");
+            text.Append('[').Append(layer.Layer.ToWord().ToUpperInvariant()).Append(']');
+            text.AppendLine(layer.Coverage == Coverage.Observed ? string.Empty : " " + ReportLabels.Coverage(layer.Coverage));
             if (layer.Dependencies.Count == 0 && layer.Unobserved.Count == 0)
             {
-                text.AppendLine("  no dependency found");
+                text.AppendLine(layer.Absent.Count == 0 ? "  no dependency found" : "  no dependency: the names asked do not exist");
+            }
+
+            foreach (var absent in layer.Absent)
+            {
+                text.Append("  observed: ").AppendLine(absent.Text);
             }
 
             foreach (var note in layer.Notes)
@@ -60,6 +72,27 @@ public static class TableRenderer
             foreach (var missing in layer.Unobserved)
             {
                 text.Append("  not observed: ").Append(missing.What).Append(": ").AppendLine(missing.Reason);
+            }
+        }
+
+        var incomplete = ReportLabels.Incomplete(report).ToList();
+        if (incomplete.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("[COVERAGE] functions not fully observed (a not observed function is not graded)");
+            foreach (var function in incomplete)
+            {
+                text.Append("  ").Append(ReportLabels.Coverage(function.Coverage)).Append("  ").Append(function.Name)
+                    .Append(" (").Append(function.Importance.ToWord()).AppendLine(")");
+                foreach (var gap in function.Gaps.Take(3))
+                {
+                    text.Append("      ").AppendLine(gap);
+                }
+
+                if (function.Gaps.Count > 3)
+                {
+                    text.Append("      +").Append(function.Gaps.Count - 3).AppendLine(" more");
+                }
             }
         }
 
