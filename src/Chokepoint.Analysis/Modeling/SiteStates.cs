@@ -101,11 +101,13 @@ public static class SiteStates
         }
 
         var dnsGaps = report.Layers.SelectMany(l => l.Unobserved)
+            .Where(u => u.Kind is not null)
             .Where(u => (u.Subject ?? u.What).StartsWith("dns", StringComparison.Ordinal) || (u.Subject ?? u.What).StartsWith("host", StringComparison.Ordinal) || (u.Subject ?? u.What).StartsWith("mail", StringComparison.Ordinal))
             .ToList();
         var answered = absent.Count > 0
             || report.Layers.Any(l => l.Layer is Layer.Hosting or Layer.Cdn or Layer.Mail && l.Dependencies.Count > 0)
-            || report.Layers.Where(l => l.Layer == Layer.Dns).SelectMany(l => l.Dependencies).Any(d => d.Evidence.Any(e => e.Signal is "ns" or "soa"));
+            || report.Layers.Where(l => l.Layer == Layer.Dns).SelectMany(l => l.Dependencies)
+                .Any(d => d.Facts?.Delegation is { } delegation && (delegation.ParentNsTtl is not null || delegation.ChildNsTtl is not null || delegation.Soa is not null));
         if (dnsGaps.Count > 0 && dnsGaps.All(u => u.Kind is "timeout" or "connection-failed") && !answered && states.All(s => s.Kind != SiteStateKind.OnHold))
         {
             states.Add(new SiteState

@@ -1,0 +1,51 @@
+using Chokepoint.Cli.Commands;
+using Chokepoint.Cli.Console;
+using Chokepoint.Engine.Data;
+using Chokepoint.Model;
+
+namespace Chokepoint.Cli.Tests;
+
+/// <summary>The gate on a bounded grade: "D or worse" fails a gate at C whatever was not seen.</summary>
+public sealed class IncompleteGateTests
+{
+    private static AuditReport Bounded(string bound) => new()
+    {
+        Domain = "partly-seen.example",
+        Complete = false,
+        GradeBound = bound,
+        GradeExplanation = $"not graded: the web hosting was partly observed: timed out; from what was seen: {bound} or worse",
+    };
+
+    [Theory]
+    [InlineData("D", "C", ExitCodes.FindingsAtThreshold)]
+    [InlineData("D", "F", ExitCodes.FindingsAtThreshold)]
+    [InlineData("D", "D", ExitCodes.FindingsAtThreshold)]
+    public async Task A_bound_fails_the_gate_when_it_is_worse_or_cannot_tell(string bound, string limit, int expected)
+    {
+        var command = new System.CommandLine.RootCommand();
+        var gate = new GateOptions();
+        gate.AddTo(command);
+        var parse = command.Parse(["--fail-grade", limit]);
+        using var console = new StringCliConsole();
+
+        var exit = await gate.ExitCodeForAsync(new CliContext(console, TimeProvider.System, DataDirectory.Locate()), parse, [Bounded(bound)], CancellationToken.None);
+
+        Assert.Equal(expected, exit);
+        Assert.Contains("warning: partly-seen.example: incomplete result", console.ErrorText, StringComparison.Ordinal);
+        // A bound worse than the limit fails outright; one that cannot tell says the report is not graded.
+        Assert.Equal(string.CompareOrdinal(bound, limit) <= 0, console.ErrorText.Contains("is not graded, which fails the gate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_incomplete_result_without_a_gate_exits_4()
+    {
+        var command = new System.CommandLine.RootCommand();
+        var gate = new GateOptions();
+        gate.AddTo(command);
+        using var console = new StringCliConsole();
+
+        var exit = await gate.ExitCodeForAsync(new CliContext(console, TimeProvider.System, DataDirectory.Locate()), command.Parse([]), [Bounded("D")], CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Incomplete, exit);
+    }
+}
