@@ -63,5 +63,14 @@ public static class CaaIssuerDomains
         return issuers.Any(issuer => !own.Contains(Normalize(issuer), StringComparer.Ordinal));
     }
 
-    private static string Normalize(string issuer) => issuer.Trim().TrimEnd('.').ToLowerInvariant();
+    /// <summary>An issuer domain as CAA sets compare it: trimmed, lowercase, without a trailing dot.</summary>
+    public static string Normalize(string issuer)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        return issuer.Trim().TrimEnd('.').ToLowerInvariant();
+    }
+
+    /// <summary>The issuers of <paramref name="issuers"/> that are not <paramref name="companyId"/>'s own.</summary>
+    public static IReadOnlyList<string> OthersThan(string companyId, IEnumerable<string> issuers) =>
+        [.. issuers.Select(Normalize).Where(issuer => !Of(companyId).Contains(issuer, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal)];
 }

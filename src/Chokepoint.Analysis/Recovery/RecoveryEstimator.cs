@@ -262,7 +262,7 @@ public static class RecoveryEstimator
                 break;
             default:
                 plan.Assume(facts.CaaIssuers is { Count: > 0 } issuers
-                    ? $"CAA already allows another CA ({string.Join(", ", issuers.Where(i => !CaaIssuerDomains.Of(supplier.CompanyId).Contains(i.Trim().TrimEnd('.').ToLowerInvariant(), StringComparer.Ordinal)))}): no CAA change is needed"
+                    ? $"CAA already allows another CA ({string.Join(", ", CaaIssuerDomains.OthersThan(supplier.CompanyId, issuers))}): no CAA change is needed"
                     : "no CAA records: any CA may issue, no CAA change is needed");
                 break;
         }

@@ -21,7 +21,7 @@ internal static class CaStep
     {
         var company = chokepoint.CompanyName;
         var own = CaaIssuerDomains.Of(chokepoint.CompanyId).Append(inputs.CurrentCaIssuer ?? string.Empty)
-            .Where(d => d.Length > 0).Select(Normalize).ToHashSet(StringComparer.Ordinal);
+            .Where(d => d.Length > 0).Select(CaaIssuerDomains.Normalize).ToHashSet(StringComparer.Ordinal);
         var issue = inputs.CurrentCaa.Where(r => IsTag(r, "issue")).ToList();
         var allowed = issue.Select(r => IssuerOf(r.Value)).Where(d => d.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var others = allowed.Where(d => !own.Contains(d)).ToList();
@@ -31,7 +31,7 @@ internal static class CaStep
         if (others.Count > 0)
         {
             // Already redundant in CAA: the remaining work is an account and an issuance path at that CA.
-            var named = candidates.Where(c => c.Value is { } v && others.Contains(Normalize(v))).ToList();
+            var named = candidates.Where(c => c.Value is { } v && others.Contains(CaaIssuerDomains.Normalize(v))).ToList();
             StepContent.AddAlternatives(artifacts, "CAs the CAA set already allows", named);
             return new StepContent(StepKind.Removes, Effort.Low,
                 $"Keep issuance ready at {string.Join(", ", others)}, which CAA already allows next to {company}",
@@ -40,7 +40,7 @@ internal static class CaStep
                 "an ACME account at a CA the CAA set already allows and a tested issuance: under an hour, no DNS change");
         }
 
-        var second = candidates.FirstOrDefault(c => c.Value is { } v && !string.IsNullOrWhiteSpace(v) && !allowed.Contains(Normalize(v)) && !own.Contains(Normalize(v)));
+        var second = candidates.FirstOrDefault(c => c.Value is { } v && !string.IsNullOrWhiteSpace(v) && !allowed.Contains(CaaIssuerDomains.Normalize(v)) && !own.Contains(CaaIssuerDomains.Normalize(v)));
         if (issue.Count == 0)
         {
             // No issue property: any CA may issue today. A CAA set is optional hardening, offered only when the
@@ -114,10 +114,8 @@ internal static class CaStep
     private static string IssuerOf(string value)
     {
         var semicolon = value.IndexOf(';', StringComparison.Ordinal);
-        return Normalize(semicolon < 0 ? value : value[..semicolon]);
+        return CaaIssuerDomains.Normalize(semicolon < 0 ? value : value[..semicolon]);
     }
-
-    private static string Normalize(string issuer) => issuer.Trim().TrimEnd('.').ToLowerInvariant();
 
     private static bool IsTag(CaaRecord record, string tag) => string.Equals(record.Tag, tag, StringComparison.OrdinalIgnoreCase);
 }
