@@ -24,15 +24,25 @@ public sealed record TerminationCase
     [JsonPropertyName("provider")]
     public required string Provider { get; init; }
 
-    /// <summary>Ultimate owning company at the time of the decision, lowercase kebab case ("alphabet", "amazon").</summary>
+    /// <summary>
+    /// Ultimate owning company at the time of the decision, lowercase kebab case ("alphabet", "amazon"): the only
+    /// company the case is the record of.
+    /// </summary>
     [JsonPropertyName("companyId")]
     public required string CompanyId { get; init; }
 
-    /// <summary>Company that owns the business line today when it has changed hands since; null otherwise.</summary>
-    [JsonPropertyName("currentOwnerId")]
-    public string? CurrentOwnerId { get; init; }
+    /// <summary>When the business line has changed hands since the case: the buyer, the date and the source; null otherwise.</summary>
+    [JsonPropertyName("ownerChange")]
+    public OwnerChange? OwnerChange { get; init; }
 
-    /// <summary>Layers of the stack the provider served the target at; empty for services outside a website's stack (app stores).</summary>
+    /// <summary>Company that owns the business line today when it has changed hands since; null otherwise.</summary>
+    [JsonIgnore]
+    public string? CurrentOwnerId => OwnerChange?.CompanyId;
+
+    /// <summary>
+    /// Layers of the stack the provider served the target at; empty for services outside a website's stack (app
+    /// stores removing an app), which are then nobody's record at any layer.
+    /// </summary>
     [JsonPropertyName("layers")]
     public IReadOnlyList<Layer> Layers { get; init; } = [];
 
@@ -56,10 +66,32 @@ public sealed record TerminationCase
     [JsonPropertyName("note")]
     public string? Note { get; init; }
 
-    /// <summary>True when the case is attributed to the company, at the time or today.</summary>
-    public bool Involves(string companyId) =>
-        string.Equals(CompanyId, companyId, StringComparison.Ordinal) ||
-        string.Equals(CurrentOwnerId, companyId, StringComparison.Ordinal);
+    /// <summary>
+    /// True when the case is the company's record: the company ran the service when it happened. A company that
+    /// bought the business line later (<see cref="OwnerChange"/>) did not make the decision.
+    /// </summary>
+    public bool Involves(string companyId) => string.Equals(CompanyId, companyId, StringComparison.Ordinal);
+
+    /// <summary>True when the case was about the company's role at <paramref name="layer"/> as <paramref name="service"/>.</summary>
+    /// <remarks>
+    /// At the registration layer the registry and the registrar are different roles: a registrar's case is not a
+    /// registry's record, and the reverse.
+    /// </remarks>
+    public bool IsAbout(Layer layer, string service)
+    {
+        if (!Layers.Contains(layer))
+        {
+            return false;
+        }
+
+        if (layer != Layer.Registration)
+        {
+            return true;
+        }
+
+        var registry = Service.Contains("registry", StringComparison.OrdinalIgnoreCase);
+        return string.Equals(service, "registry", StringComparison.OrdinalIgnoreCase) ? registry : !registry;
+    }
 
     /// <summary>"2017-08-16 Cloudflare (cdn/dns): Daily Stormer - reason".</summary>
     public override string ToString() =>

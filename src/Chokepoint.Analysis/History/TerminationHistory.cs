@@ -14,6 +14,7 @@ public sealed class TerminationHistory
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNameCaseInsensitive = false,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
@@ -39,10 +40,24 @@ public sealed class TerminationHistory
     {
         var cases = JsonSerializer.Deserialize<List<TerminationCase>>(json, JsonOptions)
             ?? throw new InvalidDataException("The termination data set is empty.");
+        foreach (var c in cases)
+        {
+            // A buyer before the case would have made the decision itself: the case is then the buyer's, not the seller's.
+            if (c.OwnerChange is { } change && change.Date <= (c.DateEnd ?? c.Date))
+            {
+                throw new InvalidDataException($"{c}: the owner change to {change.CompanyId} on {change.Date:yyyy-MM-dd} is not after the case; the case belongs to {change.CompanyId}");
+            }
+
+            if (c.OwnerChange is { } sourced && (!Uri.TryCreate(sourced.Source, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new InvalidDataException($"{c}: the owner change needs an https source");
+            }
+        }
+
         return new TerminationHistory(cases);
     }
 
-    /// <summary>Cases attributed to the company (as owner at the time, or as today's owner of the business line).</summary>
+    /// <summary>Cases that are the company's record: it ran the service when each happened (a later buyer is not named).</summary>
     public IReadOnlyList<TerminationCase> ForCompany(string companyId) =>
         Cases.Where(c => c.Involves(companyId)).ToList();
 
@@ -59,6 +74,32 @@ public sealed class TerminationHistory
             ? $"{companyId}: no documented case of ending service to customers {where} in the data set"
             : $"{companyId} ended service to customers {times} {where} ({string.Join("; ", cases.Select(Short))})";
         return new TerminationSummary(companyId, layer, cases.Count, cases, text);
+    }
+
+    /// <summary>
+    /// The cases a chokepoint shows: the company's own cases (<see cref="ForCompany"/>) that were about one of the
+    /// roles it plays for the site (<see cref="TerminationCase.IsAbout"/>), each once, oldest first. A registrar's
+    /// case is not shown for the same company's DNS service, and an app store's removal of an app (no layer) for none.
+    /// </summary>
+    /// <param name="companyId">The chokepoint's company.</param>
+    /// <param name="roles">The layers and services it supplies to the site.</param>
+    public IReadOnlyList<TerminationCase> ForRoles(string companyId, IReadOnlyCollection<(Layer Layer, string Service)> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        return ForCompany(companyId).Where(c => roles.Any(role => c.IsAbout(role.Layer, role.Service))).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// One line that counts <paramref name="cases"/> without repeating them (each case is listed once, on its own
+    /// line, after it), e.g. "cloudflare ended service to customers 4 times at the cdn or dns layer (in the data set)".
+    /// </summary>
+    public static string Headline(string companyId, IReadOnlyCollection<TerminationCase> cases, IEnumerable<Layer> layers)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var words = layers.Distinct().Order().Select(l => l.ToString().ToLowerInvariant()).ToList();
+        var where = words.Count == 0 ? "at any layer" : $"at the {string.Join(" or ", words)} layer";
+        var times = cases.Count == 1 ? "once" : string.Create(CultureInfo.InvariantCulture, $"{cases.Count} times");
+        return $"{companyId} ended service to customers {times} {where} (in the data set)";
     }
 
     private static string Short(TerminationCase c) =>

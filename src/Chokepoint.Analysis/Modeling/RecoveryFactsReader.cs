@@ -32,6 +32,10 @@ public static class RecoveryFactsReader
 
             // Another CA may issue when the set names none (any CA may) or more than one; unseen stays unknown.
             CaaAllowsAnotherCa = caa is { Observed: true } ? caa.Issuers.Count != 1 : null,
+            CaaIssuers = caa is { Observed: true } ? caa.Issuers : null,
+            CertificateDaysRemaining = certificate is { NotAfter: var notAfter } && notAfter != default
+                ? (int)Math.Floor((notAfter - report.CollectedAt).TotalDays)
+                : null,
             OriginReachableDirectly = hasCdn
                 ? hostingLayer?.Dependencies.Any(d => d.Service == ServiceKind.Hosting) == true ? true
                     : hostingLayer?.Unobserved.Any(u => u.What == "hosting.origin") == true ? false : null

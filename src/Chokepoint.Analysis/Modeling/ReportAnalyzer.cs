@@ -68,7 +68,6 @@ public sealed class ReportAnalyzer(TerminationHistory history)
         {
             var worst = model.Functions.Where(f => point.FunctionIds.Contains(f.Id)).OrderBy(f => f.Importance).First();
             var recovery = RecoveryEstimator.Estimate(point.CompanyId, worst, facts);
-            var layers = point.Suppliers.Select(s => s.Layer).Distinct().ToList();
             return new ChokepointReport
             {
                 Entity = EntityOf(report, point.CompanyId, names.GetValueOrDefault(point.CompanyId, point.CompanyName)),
@@ -81,7 +80,7 @@ public sealed class ReportAnalyzer(TerminationHistory history)
                     .Select(s => $"{s.Service} ({s.Detail}) behind {s.Via!.CompanyName} {s.Via.Service} ({s.Via.Detail})")
                     .Distinct(StringComparer.Ordinal).ToList(),
                 TimeToRecover = ToReport(recovery, worst),
-                History = HistoryLines(point.CompanyId, layers),
+                History = HistoryLines(point),
             };
         }).ToList();
 
@@ -170,24 +169,21 @@ public sealed class ReportAnalyzer(TerminationHistory history)
         return string.Join("; ", reasons);
     }
 
-    private List<string> HistoryLines(string companyId, IReadOnlyList<Layer> layers)
+    /// <summary>
+    /// The chokepoint's history: one headline that counts the cases, then each case once. Only the company's own
+    /// cases (it ran the service then) about a role it plays for the site are shown (docs/analysis.md, section 5).
+    /// </summary>
+    private List<string> HistoryLines(SinglePointOfFailure point)
     {
-        var lines = new List<string>();
-        var cases = new List<TerminationCase>();
-        foreach (var summary in layers.Select(layer => history.Summarize(companyId, layer)).Where(summary => summary.Count > 0))
+        var roles = point.Suppliers.Select(s => (s.Layer, s.Service)).Distinct().ToList();
+        var cases = history.ForRoles(point.CompanyId, roles);
+        if (cases.Count == 0)
         {
-            lines.Add(summary.Text);
-            cases.AddRange(summary.Cases);
+            return [];
         }
 
-        if (lines.Count == 0 && history.Summarize(companyId, null) is { Count: > 0 } any)
-        {
-            lines.Add(any.Text);
-            cases.AddRange(any.Cases);
-        }
-
-        lines.AddRange(cases.Distinct().OrderBy(c => c.Date).Select(c => "  " + c));
-        return lines;
+        var layers = roles.Where(role => cases.Any(c => c.IsAbout(role.Layer, role.Service))).Select(role => role.Layer);
+        return [TerminationHistory.Headline(point.CompanyId, cases, layers), .. cases.OrderBy(c => c.Date).Select(c => "  " + c)];
     }
 
     private static TimeToRecoverReport ToReport(TimeToRecover recovery, SiteFunction function) => new()

@@ -144,7 +144,7 @@ public static class RecoveryEstimator
                 CdnSteps(plan, facts);
                 break;
             case Layer.Tls:
-                TlsSteps(plan, facts);
+                TlsSteps(plan, supplier, facts);
                 break;
             case Layer.Mail:
                 MailSteps(plan, function, facts);
@@ -246,9 +246,11 @@ public static class RecoveryEstimator
         plan.TtlWait("CNAME/A records", facts.RecordTtl, AssumedRecordTtl, "record TTLs are usually 5 minutes to 1 day");
     }
 
-    private static void TlsSteps(RecoveryPlanBuilder plan, RecoveryFacts facts)
+    private static void TlsSteps(RecoveryPlanBuilder plan, Supplier supplier, RecoveryFacts facts)
     {
-        switch (facts.CaaAllowsAnotherCa)
+        // A CAA set that already allows a CA of another company needs no change: the switch is a re-issue only.
+        var another = facts.CaaIssuers is null ? facts.CaaAllowsAnotherCa : CaaIssuerDomains.AllowAnotherThan(supplier.CompanyId, facts.CaaIssuers);
+        switch (another)
         {
             case false:
                 plan.Step("add the new CA's issuer domain to the CAA records", DurationRange.Minutes(5, 30))
@@ -259,6 +261,9 @@ public static class RecoveryEstimator
                     .Assume("CAA unknown: if it names only the old CA it must change first, and the new CA may see the old record until its TTL expires");
                 break;
             default:
+                plan.Assume(facts.CaaIssuers is { Count: > 0 } issuers
+                    ? $"CAA already allows another CA ({string.Join(", ", CaaIssuerDomains.OthersThan(supplier.CompanyId, issuers))}): no CAA change is needed"
+                    : "no CAA records: any CA may issue, no CAA change is needed");
                 break;
         }
 
@@ -276,9 +281,13 @@ public static class RecoveryEstimator
                 break;
         }
 
-        plan.Assume(facts.CertificateDaysRemaining is { } days
-            ? string.Create(CultureInfo.InvariantCulture, $"the range assumes the certificate is revoked; if the CA only stops issuing, the current certificate stays valid {days} more days and a switch within that window causes no outage")
-            : "the range assumes the certificate is revoked; if the CA only stops issuing, the current certificate keeps working until it expires (days remaining unknown)");
+        plan.Assume(facts.CertificateDaysRemaining switch
+        {
+            null => "the range assumes the certificate is revoked; if the CA only stops issuing, the current certificate keeps working until it expires (days remaining unknown)",
+            < 0 => "the current certificate has already expired: HTTPS is failing now, whatever the CA does",
+            var days => string.Create(CultureInfo.InvariantCulture,
+                $"the range assumes the certificate is revoked; if the CA only stops issuing, the current certificate stays valid {days} more day{(days == 1 ? "" : "s")} and a switch within that window causes no outage"),
+        });
     }
 
     private static void MailSteps(RecoveryPlanBuilder plan, SiteFunction function, RecoveryFacts facts)

@@ -39,7 +39,14 @@ public sealed record RecoveryFacts
     /// <summary>Whether the CAA records allow another CA, or there are none (RFC 8659).</summary>
     public bool? CaaAllowsAnotherCa { get; init; }
 
-    /// <summary>Days until the current certificate expires.</summary>
+    /// <summary>
+    /// The issuer domains the site's CAA "issue" records allow (RFC 8659 section 4.2): empty when the set was seen
+    /// and names none (any CA may issue), null when it was not seen. With it, the TLS estimate tells whether a CA of
+    /// another company than the one ending service is already allowed (<see cref="CaaIssuerDomains"/>).
+    /// </summary>
+    public IReadOnlyList<string>? CaaIssuers { get; init; }
+
+    /// <summary>Days until the current certificate expires (negative when it already has).</summary>
     public int? CertificateDaysRemaining { get; init; }
 
     /// <summary>Whether the origin behind the CDN can serve readers directly.</summary>

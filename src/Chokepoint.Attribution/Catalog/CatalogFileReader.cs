@@ -110,7 +110,64 @@ internal static class CatalogFileReader
             signals.Add(new Signal(kind, pattern, source));
         }
 
-        return new Provider(id, name, company, service, signals, file, ReadPlanning(file, where, element));
+        return new Provider(id, name, company, service, signals, file, ReadPlanning(file, where, element), ReadStatus(file, where, element), ReadAdSide(file, where, element, service, signals));
+    }
+
+    /// <summary>
+    /// The optional "status" object: "state" (active, retired, distrusted), "since" (yyyy-MM-dd), "source" (an https
+    /// URL) and an optional "note". A state other than active without a date and a source is refused.
+    /// </summary>
+    private static ProviderStatus? ReadStatus(string file, string where, JsonElement element)
+    {
+        if (!element.TryGetProperty("status", out var status) || status.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var at = where + " status";
+        if (status.ValueKind != JsonValueKind.Object)
+        {
+            throw new CatalogLoadException($"{file}: {at}: must be an object");
+        }
+
+        var stateWord = Required(file, at, status, "state");
+        var state = stateWord switch
+        {
+            "active" => ProviderState.Active,
+            "retired" => ProviderState.Retired,
+            "distrusted" => ProviderState.Distrusted,
+            _ => throw new CatalogLoadException($"{file}: {at}: unknown state '{stateWord}' (expected active, retired or distrusted)"),
+        };
+        var sinceText = Required(file, at, status, "since");
+        if (!DateOnly.TryParseExact(sinceText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var since))
+        {
+            throw new CatalogLoadException($"{file}: {at}: \"since\" must be a date (yyyy-MM-dd), not '{sinceText}'");
+        }
+
+        var source = Required(file, at, status, "source");
+        if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new CatalogLoadException($"{file}: {at}: \"source\" must be an https URL, not '{source}'");
+        }
+
+        return new ProviderStatus(state, since, source, Optional(file, at, status, "note"));
+    }
+
+    /// <summary>
+    /// The optional "adSide" word (publisher, advertiser). Unstated, an <c>ad-exchange</c> and a provider named as an
+    /// ad system in publishers' ads.txt files (an <c>ads-seller</c> signal, IAB Tech Lab ads.txt) sell publishers'
+    /// inventory, so they are publisher-side; any other ad provider is unknown and never proposed for ad revenue.
+    /// </summary>
+    private static AdSide ReadAdSide(string file, string where, JsonElement element, string service, List<Signal> signals)
+    {
+        var word = Optional(file, where, element, "adSide");
+        return word switch
+        {
+            null => service == "ad-exchange" || signals.Any(s => s.Kind == SignalKind.AdsSeller) ? AdSide.Publisher : AdSide.Unknown,
+            "publisher" => AdSide.Publisher,
+            "advertiser" => AdSide.Advertiser,
+            _ => throw new CatalogLoadException($"{file}: {where}: unknown adSide '{word}' (expected publisher or advertiser)"),
+        };
     }
 
     /// <summary>The optional "planning" object: "secondaryNameServers" (host names), "backupMx" (a host), "source".</summary>

@@ -8,4 +8,20 @@ namespace Chokepoint.Attribution.Catalog;
 /// <param name="Signals">The rules that attribute an observation to this provider.</param>
 /// <param name="File">The data file the provider was loaded from.</param>
 /// <param name="Planning">What a plan can propose in an artifact (secondary nameservers, backup MX), when published.</param>
-public sealed record Provider(string Id, string Name, string CompanyId, string Service, IReadOnlyList<Signal> Signals, string File, ProviderPlanning? Planning = null);
+/// <param name="Status">Whether it is still in service and trusted, with the date and source; null means active.</param>
+/// <param name="AdSide">For ad services, which side of the market it serves; <see cref="Catalog.AdSide.Publisher"/> for an
+/// <c>ad-exchange</c> unless stated.</param>
+public sealed record Provider(
+    string Id,
+    string Name,
+    string CompanyId,
+    string Service,
+    IReadOnlyList<Signal> Signals,
+    string File,
+    ProviderPlanning? Planning = null,
+    ProviderStatus? Status = null,
+    AdSide AdSide = AdSide.Unknown)
+{
+    /// <summary>The status, <see cref="ProviderStatus.Active"/> when the catalog gives none.</summary>
+    public ProviderStatus CurrentStatus => Status ?? ProviderStatus.Active;
+}

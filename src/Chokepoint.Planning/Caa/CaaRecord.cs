@@ -34,6 +34,35 @@ public sealed record CaaRecord(int Flags, string Tag, string Value)
             : null;
     }
 
-    /// <summary>Presentation form, e.g. <c>0 issue "letsencrypt.org"</c>.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Flags} {Tag} \"{Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+    /// <summary>
+    /// Reads a CAA record in presentation form (<c>0 issue "letsencrypt.org"</c>, as DNS tools and the observations
+    /// give it): flags, tag, then the value quoted with RFC 1035 escapes (or unquoted, one token). Null when the
+    /// text is not one.
+    /// </summary>
+    /// <seealso href="https://www.rfc-editor.org/rfc/rfc8659#section-4.1.1">RFC 8659 section 4.1.1</seealso>
+    public static CaaRecord? FromPresentation(string? text)
+    {
+        var parts = (text ?? string.Empty).Trim().Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 3 || !byte.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var flags))
+        {
+            return null;
+        }
+
+        var raw = parts[2].Trim();
+        if (raw.Length >= 2 && raw[0] == '"' && raw[^1] == '"')
+        {
+            raw = raw[1..^1];
+        }
+        else if (raw.Contains(' ', StringComparison.Ordinal) || raw.Contains('"', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var bytes = CharacterStrings.Unescape(raw);
+        return bytes is null ? null : new CaaRecord(flags, parts[1], System.Text.Encoding.UTF8.GetString(bytes));
+    }
+
+    /// <summary>Presentation form, e.g. <c>0 issue "letsencrypt.org"</c>: the value quoted with RFC 1035 escapes, on one line.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Flags} {Tag} {CharacterStrings.Quote(System.Text.Encoding.UTF8.GetBytes(Value))}");
 }

@@ -1,4 +1,6 @@
-using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Chokepoint.Analysis.Recovery;
 using Chokepoint.Analysis.Modeling;
 using Chokepoint.Attribution.Catalog;
 using Chokepoint.Model;
@@ -17,25 +19,7 @@ namespace Chokepoint.Planning.Inputs;
 /// </summary>
 public static class PlanInputsBuilder
 {
-    /// <summary>
-    /// The issuer domain each CA publishes for CAA "issue" records (the "CAA identifiers" each CA discloses in the
-    /// Common CA Database, https://www.ccadb.org/resources), keyed by the catalog's company id.
-    /// </summary>
-    private static readonly Dictionary<string, string> CaaIdentifiers = new(StringComparer.Ordinal)
-    {
-        ["isrg"] = "letsencrypt.org",
-        ["digicert"] = "digicert.com",
-        ["sectigo"] = "sectigo.com",
-        ["google"] = "pki.goog",
-        ["alphabet"] = "pki.goog",
-        ["globalsign"] = "globalsign.com",
-        ["amazon"] = "amazon.com",
-        ["entrust"] = "entrust.net",
-        ["buypass"] = "buypass.com",
-        ["ssl-com"] = "ssl.com",
-        ["zerossl"] = "sectigo.com",
-    };
-
+    /// <summary>The plan's inputs from one audit: its observations, its attributed report and the catalog.</summary>
     public static PlanInputs Build(SiteObservations observations, AuditReport report, ProviderCatalog catalog)
     {
         var domain = observations.Domain;
@@ -48,9 +32,10 @@ public static class PlanInputsBuilder
 
         // The site's own names only: a name under the domain (never "notexample.org" for "example.org"), and never a
         // provider's host kept in the observations (an OCSP responder).
+        var notSeen = new List<string>();
         foreach (var host in observations.Hosts.Where(h => h.Role != "ocsp" && (HostName.Same(h.Name, domain) || HostName.Normalize(h.Name).EndsWith("." + domain, StringComparison.Ordinal))))
         {
-            var ttl = (uint)(host.Ttl ?? 300);
+            var ttl = (uint)Math.Clamp(host.Ttl ?? 300, 0, int.MaxValue);
             if (host.CnameChain.Count > 0)
             {
                 records.Add(ZoneRecord.Cname(host.Name, ttl, host.CnameChain[0]));
@@ -59,9 +44,21 @@ public static class PlanInputsBuilder
 
             foreach (var address in host.Addresses)
             {
-                records.Add(address.Ip.Contains(':', StringComparison.Ordinal) ? ZoneRecord.Aaaa(host.Name, ttl, address.Ip) : ZoneRecord.A(host.Name, ttl, address.Ip));
+                // The records are built from values that parse; anything else is named, not written.
+                if (!IPAddress.TryParse(address.Ip, out var ip))
+                {
+                    notSeen.Add($"{host.Name}: an address that is not an IP address was left out");
+                    continue;
+                }
+
+                records.Add(ip.AddressFamily == AddressFamily.InterNetworkV6 ? ZoneRecord.Aaaa(host.Name, ttl, ip.ToString()) : ZoneRecord.A(host.Name, ttl, ip.ToString()));
             }
         }
+
+        notSeen.AddRange(observations.Unobserved
+            .Where(gap => gap.Subject.StartsWith("host.", StringComparison.Ordinal) || gap.Subject.StartsWith("dns.", StringComparison.Ordinal) || gap.Subject.StartsWith("mail.", StringComparison.Ordinal))
+            .Select(gap => $"{gap.What}{(gap.Target is null ? "" : " (" + gap.Target + ")")}: {gap.Reason}")
+            .Distinct(StringComparer.Ordinal));
 
         var mx = observations.Mail?.Mx.Select(m => new MxEntry((ushort)Math.Clamp(m.Preference, 0, ushort.MaxValue), m.Host)).ToList() ?? [];
         var mxTtl = (uint)(observations.Mail?.MxTtl ?? 3600);
@@ -76,11 +73,14 @@ public static class PlanInputsBuilder
         var caa = new List<CaaRecord>();
         foreach (var value in observations.Dns?.Caa?.Values ?? [])
         {
-            var parts = value.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var flags))
+            if (CaaRecord.FromPresentation(value) is { } record)
             {
-                caa.Add(new CaaRecord(flags, parts[1], parts[2].Trim('"')));
-                records.Add(ZoneRecord.Caa(domain, (uint)(observations.Dns!.Caa!.Ttl ?? 3600), flags, parts[1], parts[2]));
+                caa.Add(record);
+                records.Add(record.ToZoneRecord(domain, (uint)Math.Clamp(observations.Dns!.Caa!.Ttl ?? 3600, 0, int.MaxValue)));
+            }
+            else
+            {
+                notSeen.Add("a CAA record that is not in presentation form (flags tag \"value\") was left out");
             }
         }
 
@@ -90,32 +90,54 @@ public static class PlanInputsBuilder
         {
             ZoneRecords = records,
             CurrentCaa = caa,
-            CurrentCaIssuer = ca is null ? null : CaaIdentifiers.GetValueOrDefault(ca.Entity.Id) ?? CaaIdentifiers.GetValueOrDefault(caOwner!),
-            IodefContact = "mailto:security@" + domain,
+            CurrentCaIssuer = ca is null ? null : CaaIssuerDomains.Preferred(ca.Entity.Id) ?? CaaIssuerDomains.Preferred(caOwner),
+            // Only a mailbox the site publishes (an iodef it already has); otherwise the plan writes a marked placeholder.
+            IodefContact = caa.FirstOrDefault(r => string.Equals(r.Tag, "iodef", StringComparison.OrdinalIgnoreCase))?.Value,
+            NotSeen = notSeen,
             CurrentMx = mx,
-            CaCandidates = Candidates(catalog, ServiceKind.Ca, report, provider => CaaIdentifiers.GetValueOrDefault(provider.CompanyId)),
+            CaCandidates = Candidates(catalog, ServiceKind.Ca, report, provider => CaaIssuerDomains.Preferred(provider.CompanyId)),
             BackupMxCandidates = Candidates(catalog, ServiceKind.Mail, report, provider => provider.Planning?.BackupMx),
             DnsCandidates = Candidates(catalog, ServiceKind.Dns, report, secondary: true),
             CdnCandidates = Candidates(catalog, ServiceKind.Cdn, report),
             HostingCandidates = Candidates(catalog, ServiceKind.Hosting, report),
             RegistrarCandidates = Candidates(catalog, ServiceKind.Registrar, report),
-            RevenueAlternatives = ServiceKinds.RevenuePaths.ToDictionary(service => service.RevenueFunctionId(), service => (IReadOnlyList<ProviderCandidate>)Candidates(catalog, service, report), StringComparer.Ordinal),
+            RevenueAlternatives = ServiceKinds.RevenuePaths.ToDictionary(service => service.RevenueFunctionId(), service => (IReadOnlyList<ProviderCandidate>)RevenueCandidates(catalog, service, report), StringComparer.Ordinal),
             Facts = RecoveryFactsReader.Read(report),
         };
     }
 
-    /// <summary>Providers of a service whose owner is none of the companies the site already uses for it.</summary>
+    /// <summary>
+    /// Alternatives for a revenue path. For ads, only publisher-side ad systems (SSPs, exchanges, header-bidding
+    /// partners, publisher ad networks: <see cref="AdSide.Publisher"/>) of the <c>ads</c> and <c>ad-exchange</c>
+    /// services, never advertiser-side tools (DSPs, conversion pixels), which pay nothing to a site.
+    /// </summary>
+    private static List<ProviderCandidate> RevenueCandidates(ProviderCatalog catalog, ServiceKind service, AuditReport report)
+    {
+        if (service != ServiceKind.Ads)
+        {
+            return Candidates(catalog, service, report);
+        }
+
+        return [.. Candidates(catalog, ServiceKind.Ads, report, include: p => p.AdSide == AdSide.Publisher, take: 16)
+            .Concat(Candidates(catalog, ServiceKind.AdExchange, report, include: p => p.AdSide == AdSide.Publisher, take: 16))
+            .DistinctBy(c => c.CompanyId)
+            .Take(8)];
+    }
+
     /// <summary>
     /// Providers of a service whose owner is none of the companies the site already uses for it. With
     /// <paramref name="value"/>, those that give an artifact its value come first (the rest still serve as
     /// alternatives); with <paramref name="secondary"/>, those that publish their secondary nameservers come first.
     /// </summary>
     private static List<ProviderCandidate> Candidates(
-        ProviderCatalog catalog, ServiceKind service, AuditReport report, Func<Provider, string?>? value = null, bool secondary = false)
+        ProviderCatalog catalog, ServiceKind service, AuditReport report, Func<Provider, string?>? value = null, bool secondary = false,
+        Func<Provider, bool>? include = null, int take = 8)
     {
         var used = report.Layers.SelectMany(l => l.Dependencies).Where(d => d.Service == service).Select(SiteModelBuilder.CompanyOf).ToHashSet(StringComparer.Ordinal);
         return catalog.ProvidersOf(service.ToWord())
             .Where(provider => !used.Contains(catalog.UltimateParent(provider.CompanyId).Id))
+            // Retired and distrusted providers stay recognisable in observations but are never proposed.
+            .Where(provider => provider.CurrentStatus.CanBeProposed && (include is null || include(provider)))
             .Select(provider => new ProviderCandidate(
                 catalog.UltimateParent(provider.CompanyId).Id,
                 provider.Name,
@@ -123,9 +145,8 @@ public static class PlanInputsBuilder
                 Hosts: secondary && provider.Planning is { SecondaryNameServers.Count: > 0 } planning ? planning.SecondaryNameServers : null,
                 Source: provider.Planning?.Source))
             .OrderBy(candidate => candidate.Value is null && candidate.Hosts is null)
-            .Where(candidate => !candidate.Name.Contains("(closed)", StringComparison.OrdinalIgnoreCase))
             .DistinctBy(candidate => candidate.CompanyId)
-            .Take(8)
+            .Take(take)
             .ToList();
     }
 

@@ -23,8 +23,17 @@ public sealed record PlanInputs
     /// <summary>Issuer domain of the current CA, e.g. "letsencrypt.org".</summary>
     public string? CurrentCaIssuer { get; init; }
 
-    /// <summary>Where CAs should report refused requests (mailto: or https: URL), added as CAA iodef.</summary>
+    /// <summary>
+    /// Where CAs should report refused requests (mailto: or https: URL) when the site publishes one and its CAA set has
+    /// none; null writes a marked placeholder under .invalid instead of inventing a mailbox.
+    /// </summary>
     public string? IodefContact { get; init; }
+
+    /// <summary>
+    /// What the zone file could not include because it was not seen from outside, one line each (e.g. "www.example.org:
+    /// lookup timed out"), written into the zone file as comments.
+    /// </summary>
+    public IReadOnlyList<string> NotSeen { get; init; } = [];
 
     /// <summary>Current MX entries.</summary>
     public IReadOnlyList<MxEntry> CurrentMx { get; init; } = [];

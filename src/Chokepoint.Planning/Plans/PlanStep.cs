@@ -15,6 +15,7 @@ namespace Chokepoint.Planning.Plans;
 /// <param name="FunctionIds">The functions the step protects.</param>
 /// <param name="Risk">Sum of the importance weights of those functions (critical 8, high 4, medium 2, low 1).</param>
 /// <param name="Effort">Rough effort.</param>
+/// <param name="EffortReason">Why that effort: the work the step takes, in a few words.</param>
 /// <param name="Score">Risk removed per effort: Risk x (1 for Removes, 0.5 for Mitigates) / Effort.</param>
 /// <param name="RankReason">The score spelled out.</param>
 /// <param name="Artifacts">Ready-to-use artifacts.</param>
@@ -31,6 +32,7 @@ public sealed record PlanStep(
     IReadOnlyList<string> FunctionIds,
     int Risk,
     Effort Effort,
+    string EffortReason,
     double Score,
     string RankReason,
     IReadOnlyList<PlanArtifact> Artifacts,

@@ -54,7 +54,7 @@ public static class Planner
                     : RecoveryEstimator.Estimate(supplier, addressed[0], inputs.Facts);
 
                 drafts.Add(new PlanStep(0, chokepoint.CompanyId, chokepoint.CompanyName, supplier.Layer, supplier.Service, content.Kind,
-                    content.Title, content.Text, addressed.Select(f => f.Id).ToList(), risk, content.Effort, score, reason, content.Artifacts, recovery));
+                    content.Title, content.Text, addressed.Select(f => f.Id).ToList(), risk, content.Effort, content.EffortReason, score, reason, content.Artifacts, recovery));
             }
         }
 

@@ -2,15 +2,14 @@ using System.Text;
 using Chokepoint.Analysis.FaultTree;
 using Chokepoint.Analysis.Model;
 using Chokepoint.Analysis.Modeling;
-using Chokepoint.Planning.Caa;
 using Chokepoint.Planning.Mail;
 using Chokepoint.Planning.Zones;
 using Chokepoint.Model;
 
 namespace Chokepoint.Planning.Plans;
 
-/// <summary>The text, effort and artifacts of a step, by layer.</summary>
-internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, string Text, IReadOnlyList<PlanArtifact> Artifacts)
+/// <summary>The text, effort (and why that effort) and artifacts of a step, by layer.</summary>
+internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, string Text, IReadOnlyList<PlanArtifact> Artifacts, string EffortReason)
 {
     public static StepContent For(
         SiteModel model, SinglePointOfFailure chokepoint, Supplier supplier, IReadOnlyList<SiteFunction> functions, PlanInputs inputs, IReadOnlyList<Supplier>? role = null)
@@ -37,7 +36,8 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
                 return new StepContent(StepKind.Mitigates, Effort.High,
                     $"Keep a second domain under another TLD (the {supplier.Detail} registry is single by construction)",
                     $"A name has exactly one registry ({company}). Register the site's name under a TLD run by another registry and jurisdiction, keep it pointed at the site or ready to, and tell readers about it.",
-                    []);
+                    [],
+                    "a second name must be registered, served (DNS, certificates, hosting) and made known to readers: days");
 
             case Layer.Registration:
                 return Registrar(model, chokepoint, inputs);
@@ -50,7 +50,8 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
                 return new StepContent(StepKind.Removes, Effort.Medium,
                     $"Add a second DNS provider next to {company}",
                     $"Serve the zone from two companies: keep {company} and load the same records at a second provider (zone transfer or API sync), then list both providers' nameservers at the registrar. Resolvers then fall back to the other provider's nameservers when one company stops answering.",
-                    artifacts);
+                    artifacts,
+                    "a new account, the zone loaded and kept in sync (transfer or API), and an NS change at the registrar: about a day");
             }
 
             case Layer.Cdn:
@@ -60,7 +61,8 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
                 return new StepContent(StepKind.Removes, Effort.Medium,
                     $"Make the site servable without {company}'s CDN",
                     $"Keep the origin able to serve readers directly (its own certificate for the name, capacity for the traffic) or configure a second CDN, and keep the DNS change that switches to it prepared with a short TTL.",
-                    artifacts);
+                    artifacts,
+                    "a second CDN account or a directly reachable origin, with its certificate and a prepared DNS switch: about a day");
             }
 
             case Layer.Hosting:
@@ -70,11 +72,12 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
                 return new StepContent(StepKind.Removes, Effort.High,
                     $"Keep an off-site backup and a standby at a host outside {company}",
                     "Back the site up to storage at another company and keep a standby deployment (or a tested restore procedure) there; lower the TTL of the records that point at the origin.",
-                    artifacts);
+                    artifacts,
+                    "a standby deployment at another host, its data kept current and a restore tested: days");
             }
 
             case Layer.Tls:
-                return Ca(model.Domain, chokepoint, inputs);
+                return CaStep.For(model.Domain, chokepoint, inputs, Others(inputs.CaCandidates, id).Where(c => !string.IsNullOrWhiteSpace(c.Value)).ToList());
 
             case Layer.Mail:
                 return Mail(model.Domain, chokepoint, functions, inputs);
@@ -91,14 +94,16 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
                 return new StepContent(StepKind.Removes, Effort.Medium,
                     $"Set up a second {supplier.Service} provider outside {company}",
                     $"Open an account with a provider from another company before it is needed (approval takes days) and offer it next to {company}, so the revenue path keeps working if one ends service.",
-                    artifacts);
+                    artifacts,
+                    "an application and review at the second provider (days of waiting, about a day of work), then its tags, links or checkout on the site");
             }
 
             default:
                 return new StepContent(StepKind.Removes, Effort.Low,
                     $"Self-host or add a fallback for {company}'s {supplier.Service}",
                     $"Serve what {company} provides on the page from the site itself or keep a fallback so the page works without it.",
-                    []);
+                    [],
+                    "a copy of the script or embed served by the site, or a fallback in the page: under an hour");
         }
     }
 
@@ -136,37 +141,10 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
         return new StepContent(StepKind.Mitigates, Effort.Low,
             sameGroup ? $"Move the registration away from {chokepoint.CompanyName}, which also runs the site's infrastructure" : $"Harden the registration at {chokepoint.CompanyName}",
             "A domain has exactly one registrar, so this dependency cannot be made redundant; these steps shorten a forced move and keep the registrar separate from the DNS and CDN companies.",
-            artifacts);
-    }
-
-    private static StepContent Ca(string domain, SinglePointOfFailure chokepoint, PlanInputs inputs)
-    {
-        var candidates = Others(inputs.CaCandidates, chokepoint.CompanyId).Where(c => !string.IsNullOrWhiteSpace(c.Value)).ToList();
-        var artifacts = new List<PlanArtifact>();
-        if (candidates.Count > 0)
-        {
-            var set = CaaRecordSet.AddSecondCa(inputs.CurrentCaa, inputs.CurrentCaIssuer, candidates[0].Value!);
-            if (inputs.IodefContact is { } contact)
-            {
-                set.Iodef(contact);
-            }
-
-            var records = set.Build();
-            var validation = CaaValidator.Validate(records);
-            var text = ZoneFileWriter.Write(new ZoneFile(domain, inputs.DefaultTtl, records.Select(r => r.ToZoneRecord(domain, inputs.DefaultTtl)).ToList()));
-            if (!validation.IsValid)
-            {
-                text += string.Join("\n", validation.Problems.Select(p => "; check: " + p.Message)) + "\n";
-            }
-
-            artifacts.Add(new PlanArtifact(ArtifactKind.CaaRecords, $"CAA allowing {candidates[0].Name} next to the current CA", text, [candidates[0]]));
-        }
-
-        AddAlternatives(artifacts, "Second CA candidates", candidates);
-        return new StepContent(StepKind.Removes, Effort.Low,
-            $"Allow a second CA next to {chokepoint.CompanyName} and automate issuance",
-            "List a second CA in CAA and keep an ACME client able to switch to it, so a CA ending service costs a re-issue of minutes rather than a CAA change and a manual order under pressure.",
-            artifacts);
+            artifacts,
+            sameGroup
+                ? "settings at the registrar and a transfer started from the new one (the transfer itself runs for up to 5 days without work): under an hour of work"
+                : "settings at the registrar (renewal, contacts, locks) and a transfer code on file: under an hour");
     }
 
     private static StepContent Mail(string domain, SinglePointOfFailure chokepoint, IReadOnlyList<SiteFunction> functions, PlanInputs inputs)
@@ -181,8 +159,8 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
             var named = candidates.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c.Value));
             var set = MxRecordSet.WithBackup(inputs.CurrentMx, named?.Value ?? PlaceholderBackupMx);
             var header = named is null
-                ? $"; {PlaceholderBackupMx} is a placeholder: replace it with the exchanger your backup MX provider assigns to {domain}\n"
-                : $"; {named.Value}: {named.Name}'s backup exchanger ({named.Source})\n";
+                ? ZoneComments.Line($"{PlaceholderBackupMx} is a placeholder: replace it with the exchanger your backup MX provider assigns to {domain}")
+                : ZoneComments.Line($"{named.Value}: {named.Name}'s backup exchanger ({named.Source})");
             var text = header + ZoneFileWriter.Write(new ZoneFile(domain, inputs.DefaultTtl, set.ToZoneRecords(domain, inputs.DefaultTtl)));
             artifacts.Add(new PlanArtifact(ArtifactKind.MxRecords, named is null ? "MX with a backup exchanger (placeholder to replace)" : $"MX with {named.Name} as backup", text, named is null ? [] : [named]));
         }
@@ -193,7 +171,10 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
             inbound
                 ? "Add a backup exchanger at another company with a higher preference value; it accepts and queues mail when the primary stops answering. Make it apply the same spam filtering and deliver to the primary (or the new one) later."
                 : "Set up a second sending provider and publish its SPF include and DKIM key now, so switching is a configuration change.",
-            artifacts);
+            artifacts,
+            inbound
+                ? "one MX record at a backup provider that accepts mail for the domain: under an hour"
+                : "an account at a second sending provider and two DNS records (SPF include, DKIM key): under an hour");
     }
 
     /// <summary>
@@ -216,12 +197,19 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
         }
 
         var header = new StringBuilder();
-        header.Append("; ").Append(apex).AppendLine(" as seen from outside: the apex, www and origin names, mail, TXT, CAA and the nameservers.")
-            .AppendLine("; Not seen from outside, so not here: DKIM selectors, SRV records and every other name of the zone;")
-            .AppendLine("; export the full zone from the current provider (or allow a zone transfer) before relying on this file.");
-        header.AppendLine(secondary is null
-            ? $"; {string.Join(", ", PlaceholderNameServers)} are placeholders: replace them with the nameservers the secondary provider assigns."
-            : $"; Secondary nameservers: {secondary.Name} ({secondary.Source}); allow it to transfer the zone from the primary.");
+        header.Append(ZoneComments.Line($"{apex} as seen from outside: the apex, www and origin names, mail, TXT, CAA and the nameservers."))
+            .Append(ZoneComments.Line("Not here, because no one can see them from outside: DKIM keys (<selector>._domainkey names: selectors"))
+            .Append(ZoneComments.Line("are not published anywhere), SRV records, internal and unlinked names, wildcard records, and any"))
+            .Append(ZoneComments.Line("record at a name the audit did not look up. Export the full zone from the current provider (or allow"))
+            .Append(ZoneComments.Line("a zone transfer) before relying on this file."));
+        foreach (var name in inputs.NotSeen)
+        {
+            header.Append(ZoneComments.Line("not seen: " + name));
+        }
+
+        header.Append(ZoneComments.Line(secondary is null
+            ? $"{string.Join(", ", PlaceholderNameServers)} are placeholders: replace them with the nameservers the secondary provider assigns."
+            : $"Secondary nameservers: {secondary.Name} ({secondary.Source}); allow it to transfer the zone from the primary."));
         var text = header + ZoneFileWriter.Write(new ZoneFile(domain, inputs.DefaultTtl, records));
         return new PlanArtifact(ArtifactKind.ZoneFile, $"Zone file for {apex} to load at the secondary provider", text, secondary is null ? [] : [secondary]);
     }
@@ -231,7 +219,7 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
 
     private const string PlaceholderBackupMx = "backup-mx.invalid";
 
-    private static void AddAlternatives(List<PlanArtifact> artifacts, string title, List<ProviderCandidate> candidates)
+    internal static void AddAlternatives(List<PlanArtifact> artifacts, string title, List<ProviderCandidate> candidates)
     {
         if (candidates.Count == 0)
         {
@@ -242,7 +230,7 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
         artifacts.Add(new PlanArtifact(ArtifactKind.Alternatives, title, text, candidates));
     }
 
-    private static List<ProviderCandidate> Others(IEnumerable<ProviderCandidate> candidates, string companyId) =>
+    internal static List<ProviderCandidate> Others(IEnumerable<ProviderCandidate> candidates, string companyId) =>
         candidates.Where(c => !string.Equals(c.CompanyId, companyId, StringComparison.Ordinal)).ToList();
 
     private static string FirstLower(string text) =>

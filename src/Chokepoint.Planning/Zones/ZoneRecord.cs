@@ -35,9 +35,12 @@ public sealed record ZoneRecord(string Name, uint Ttl, ZoneRecordType Type, stri
     /// <summary>A TXT record holding <paramref name="text"/> (split into 255-byte strings when written).</summary>
     public static ZoneRecord Txt(string name, uint ttl, string text) => new(Absolute(name), ttl, ZoneRecordType.TXT, text);
 
-    /// <summary>A CAA record (RFC 8659).</summary>
+    /// <summary>
+    /// A CAA record (RFC 8659). A space inside <paramref name="tag"/> is kept as its escape (<c>\032</c>) so the tag
+    /// stays one field: such a tag is not valid and the writer refuses the record rather than reading a shorter tag.
+    /// </summary>
     public static ZoneRecord Caa(string name, uint ttl, int flags, string tag, string value) =>
-        new(Absolute(name), ttl, ZoneRecordType.CAA, string.Create(CultureInfo.InvariantCulture, $"{flags} {tag.ToLowerInvariant()} {value}"));
+        new(Absolute(name), ttl, ZoneRecordType.CAA, string.Create(CultureInfo.InvariantCulture, $"{flags} {tag.ToLowerInvariant().Replace(" ", "\\032", StringComparison.Ordinal)} {value}"));
 
     /// <summary>An SOA record.</summary>
     public static ZoneRecord Soa(string name, uint ttl, string primaryNameserver, string responsibleMailbox, uint serial, uint refresh, uint retry, uint expire, uint minimum) =>

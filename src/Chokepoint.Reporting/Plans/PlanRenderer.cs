@@ -25,6 +25,18 @@ public static class PlanRenderer
         return $"{step.Rank:00}-{artifact.Kind.ToString().ToLowerInvariant()}.txt";
     }
 
+    private static int LongestRun(string text, char c)
+    {
+        int longest = 0, run = 0;
+        foreach (var x in text)
+        {
+            run = x == c ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
+    }
+
     private static string Render(Plan plan, bool markdown)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -42,6 +54,7 @@ public static class PlanRenderer
             text.Append(markdown ? "## " : "").Append(step.Rank).Append(". ").Append(step.Title)
                 .Append(" [").Append(step.CompanyName).Append(", ").Append(step.Service).Append(", effort ").Append(step.Effort.ToString().ToLowerInvariant()).AppendLine("]");
             text.AppendLine(step.Text);
+            text.Append("   why this effort: ").AppendLine(step.EffortReason);
             text.Append("   why this rank: ").AppendLine(step.RankReason);
             if (step.RecoveryToday is { } recovery)
             {
@@ -50,10 +63,12 @@ public static class PlanRenderer
 
             foreach (var artifact in step.Artifacts)
             {
+                // A fence longer than any run of backticks in the artifact, so no content can close it (CommonMark 4.5).
+                var fence = markdown ? new string('`', Math.Max(3, LongestRun(artifact.Content, '`') + 1)) : "";
                 text.AppendLine().Append(markdown ? "### " : "   --- ").AppendLine(artifact.Title);
-                text.AppendLine(markdown ? "```" : "");
+                text.AppendLine(fence);
                 text.AppendLine(artifact.Content.TrimEnd());
-                text.AppendLine(markdown ? "```" : "");
+                text.AppendLine(fence);
             }
         }
 

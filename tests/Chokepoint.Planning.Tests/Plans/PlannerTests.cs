@@ -21,7 +21,7 @@ public sealed class PlannerTests
     private static readonly Supplier GoogleMail = new("alphabet", "Alphabet", "mail", Layer.Mail);
     private static readonly Supplier PayPal = new("paypal", "PayPal", "payments", Layer.Money);
 
-    private static SiteModel Model()
+    internal static SiteModel Model()
     {
         var name = All(Needs(Verisign), Needs(GoDaddy), Needs(CloudflareDns));
         return new SiteModel("example.org",
@@ -34,7 +34,7 @@ public sealed class PlannerTests
         ]);
     }
 
-    private static PlanInputs Inputs() => new()
+    internal static PlanInputs Inputs() => new()
     {
         ZoneRecords =
         [
@@ -55,7 +55,7 @@ public sealed class PlannerTests
         },
     };
 
-    private static Plan MakePlan(PlanInputs? inputs = null)
+    internal static Plan MakePlan(PlanInputs? inputs = null)
     {
         var model = Model();
         return Planner.Plan(model, ChokepointAnalysis.Analyze(model), inputs ?? Inputs());
