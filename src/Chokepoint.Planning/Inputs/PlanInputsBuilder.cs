@@ -88,6 +88,7 @@ public static class PlanInputsBuilder
         var caOwner = ca is null ? null : SiteModelBuilder.CompanyOf(ca);
         return new PlanInputs
         {
+            States = report.Status,
             ZoneRecords = records,
             CurrentCaa = caa,
             CurrentCaIssuer = ca is null ? null : CaaIssuerDomains.Preferred(ca.Entity.Id) ?? CaaIssuerDomains.Preferred(caOwner),

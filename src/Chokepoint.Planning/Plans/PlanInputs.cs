@@ -1,3 +1,4 @@
+using Chokepoint.Model;
 using Chokepoint.Analysis.Recovery;
 using Chokepoint.Planning.Caa;
 using Chokepoint.Planning.Mail;
@@ -34,6 +35,9 @@ public sealed record PlanInputs
     /// lookup timed out"), written into the zone file as comments.
     /// </summary>
     public IReadOnlyList<string> NotSeen { get; init; } = [];
+
+    /// <summary>The report's state banners (on hold, redemption...): a state that takes the site offline comes first in the plan.</summary>
+    public IReadOnlyList<SiteState> States { get; init; } = [];
 
     /// <summary>Current MX entries.</summary>
     public IReadOnlyList<MxEntry> CurrentMx { get; init; } = [];

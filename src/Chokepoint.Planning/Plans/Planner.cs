@@ -58,14 +58,58 @@ public static class Planner
             }
         }
 
-        var ranked = drafts
-            .OrderByDescending(s => s.Score)
-            .ThenByDescending(s => s.Risk)
-            .ThenBy(s => s.CompanyId, StringComparer.Ordinal)
-            .ThenBy(s => s.Layer)
+        var ranked = UrgentSteps(model, inputs)
+            .Concat(drafts
+                .OrderByDescending(s => s.Score)
+                .ThenByDescending(s => s.Risk)
+                .ThenBy(s => s.CompanyId, StringComparer.Ordinal)
+                .ThenBy(s => s.Layer))
             .Select((s, i) => s with { Rank = i + 1 })
             .ToList();
         return new Plan(model.Domain, analysis.Grade, ranked, RankingRule);
+    }
+
+    /// <summary>
+    /// Steps that come before any ranking because the site is offline now or about to be: get a hold lifted (from the
+    /// registrar for clientHold, the registry through the registrar for serverHold), restore a name in redemption,
+    /// renew an expired one. Each names whom to contact, from RDAP.
+    /// </summary>
+    private static IEnumerable<PlanStep> UrgentSteps(SiteModel model, PlanInputs inputs)
+    {
+        var functions = model.Functions.Where(f => f.Id == "name-resolves").Select(f => f.Id).DefaultIfEmpty("name-resolves").ToList();
+        foreach (var state in inputs.States)
+        {
+            var contact = state.Contact is null ? "the contact in the registrar's RDAP record" : state.Contact;
+            (string Title, string Text, string Service)? step = state.Kind switch
+            {
+                SiteStateKind.OnHold when state.Text.Contains("clientHold", StringComparison.Ordinal) => (
+                    $"Get the clientHold lifted at {state.By ?? "the registrar"}",
+                    $"{model.Domain} is offline now: {state.By ?? "the registrar"} has put it on clientHold, so the registry serves no delegation. " +
+                    $"Ask the registrar why (unpaid renewal, failed contact verification, abuse report, court order) and to remove the hold: contact {contact}. " +
+                    "Once lifted, the name resolves again within the TLD's delegation TTL (at most two days, usually much less).",
+                    "registrar"),
+                SiteStateKind.OnHold => (
+                    $"Get the serverHold lifted by {state.By ?? "the registry"}",
+                    $"{model.Domain} is offline now: the registry {state.By ?? ""} has put it on serverHold (a registry decision: abuse, dispute, legal order). " +
+                    $"Ask the registrar to take it up with the registry, or contact the registry directly; the registrar's contact: {contact}.",
+                    "registry"),
+                SiteStateKind.Redemption => (
+                    $"Restore {model.Domain} from redemption at {state.By ?? "the registrar"}",
+                    $"The registrar has deleted {model.Domain}; it is in its redemption period and offline. Restore it through {state.By ?? "the registrar"} (a restore fee applies) before the period ends and the name is released: contact {contact}.",
+                    "registrar"),
+                SiteStateKind.Expired => (
+                    $"Renew {model.Domain} at {state.By ?? "the registrar"}",
+                    $"The registration has expired: renew it now, before the registrar deletes or parks it; then turn on auto-renew and keep the contact addresses current ({contact}).",
+                    "registrar"),
+                _ => null,
+            };
+            if (step is { } s)
+            {
+                yield return new PlanStep(0, state.By ?? "registrar", state.By ?? "the registrar", Layer.Registration, s.Service, StepKind.Removes,
+                    s.Title, s.Text, functions, Weight(Importance.Critical), Effort.Low, "a request to the registrar, no change of provider",
+                    1000, "first: the site is offline or about to be until this is done", [], null);
+            }
+        }
     }
 
     /// <summary>Importance weight used in ranking: critical 8, high 4, medium 2, low 1.</summary>
