@@ -115,7 +115,7 @@ public static class DnsAttribution
             return Classification.ThirdParty;
         }
 
-        if (registrable is not null && TiedBySoa(context, registrable, nameServer.OwnZoneSoa, siteSoa))
+        if (TiedBySoa(context, nameServer.OwnZoneSoa))
         {
             return Classification.Private;
         }
@@ -131,22 +131,16 @@ public static class DnsAttribution
     }
 
     /// <summary>
-    /// A nameserver under another domain is the site's own (a sibling or older brand's domain) when an SOA ties the
-    /// two: the nameserver's own zone names the site's domain as its primary (MNAME) or its mailbox (RNAME,
-    /// hostmaster@site), or the site's own SOA has its primary in the nameserver's domain and its mailbox at the site.
+    /// A nameserver under another domain is the site's own (a sibling or older brand's domain) when the SOA of the
+    /// zone that holds the nameserver's name ties it to the site: its primary (MNAME) is in the site's domain, or its
+    /// mailbox (RNAME) is the site's (hostmaster@site). The site's own SOA is no tie: many hosts write
+    /// hostmaster.&lt;customer zone&gt; into the zones they serve, so it names the site whoever runs the servers.
     /// </summary>
-    private static bool TiedBySoa(AttributionContext context, string nameServerDomain, string? nameServerZoneSoa, string? siteSoa)
+    private static bool TiedBySoa(AttributionContext context, string? nameServerZoneSoa)
     {
-        bool AtSite(string? name) => name is not null
-            && string.Equals(context.RegistrableDomainOf(name), context.SiteRegistrableDomain, StringComparison.OrdinalIgnoreCase);
-        if (SoaFields(nameServerZoneSoa) is var (zoneMname, zoneRname) && (AtSite(zoneMname) || AtSite(zoneRname)))
-        {
-            return true;
-        }
-
-        return SoaFields(siteSoa) is var (siteMname, siteRname)
-            && AtSite(siteRname)
-            && string.Equals(context.RegistrableDomainOf(siteMname), nameServerDomain, StringComparison.OrdinalIgnoreCase);
+        bool AtSite(string name) =>
+            string.Equals(context.RegistrableDomainOf(name), context.SiteRegistrableDomain, StringComparison.OrdinalIgnoreCase);
+        return SoaFields(nameServerZoneSoa) is var (mname, rname) && (AtSite(mname) || AtSite(rname));
     }
 
     /// <summary>MNAME and RNAME of an SOA in presentation format, or null when it has fewer than two fields.</summary>
