@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chokepoint.Attribution.Catalog;
 using Chokepoint.Model;
 using Chokepoint.Observations.Dns;
@@ -18,6 +19,7 @@ public static class DnsAttribution
         var dns = context.Observations.Dns;
         var siteSoa = dns?.Soa?.Values.FirstOrDefault();
         var soa = SoaFacts.Parse(siteSoa, dns?.Soa?.Ttl);
+        var unknown = new List<(NameServerObservation NameServer, string Operator, Classification Classification, DependencyFacts Details)>();
         foreach (var nameServer in NameServers(context))
         {
             var details = new DependencyFacts
@@ -25,21 +27,36 @@ public static class DnsAttribution
                 Delegation = new DelegationFacts { ParentNsTtl = dns?.ParentNs?.Ttl, ChildNsTtl = dns?.ChildNs?.Ttl, Soa = soa, NameServers = [Facts(nameServer)] },
             };
 
-            var known = context.Lookup.Find(SignalKind.Ns, nameServer.Host);
+            var known = context.Lookup.Find(SignalKind.Ns, nameServer.Host) ?? context.SuffixOperator(nameServer.Host);
             var classification = Classify(context, nameServer, known is not null, siteSoa);
             if (known is not null && classification != Classification.Private)
             {
-                builder.Add(known, classification, details);
+                builder.Add(known with { Service = ServiceKind.Dns }, classification, details);
                 continue;
             }
 
-            // Not in the catalog (or the site's own): the operator is named by the nameserver's registrable domain.
-            var operatorDomain = context.RegistrableDomainOf(nameServer.Host) ?? nameServer.Host;
-            var entity = classification == Classification.Private
-                ? new EntityRef("self:" + context.SiteRegistrableDomain, $"{context.SiteRegistrableDomain} (self-hosted)", null)
-                : EntityRef.Unknown(operatorDomain);
-            builder.Add(entity, entity, ServiceKind.Dns, classification == Classification.Private ? "own nameservers" : operatorDomain,
-                classification, new Evidence("ns", nameServer.Host), details);
+            if (classification == Classification.Private)
+            {
+                var self = new EntityRef("self:" + context.SiteRegistrableDomain, $"{context.SiteRegistrableDomain} (self-hosted)", null);
+                builder.Add(self, self, ServiceKind.Dns, "own nameservers", classification, new Evidence("ns", nameServer.Host), details);
+                continue;
+            }
+
+            // Not in the catalog: the operator is named by the nameserver's domain, and grouped below with the other
+            // unknown operators it is shown to be one with.
+            unknown.Add((nameServer, context.OperatorDomainOf(nameServer.Host), classification, details));
+        }
+
+        var groups = OperatorGroups.Group(unknown.Select(u => (u.Operator, Traits(context, u.NameServer, u.Operator))));
+        foreach (var (nameServer, operatorDomain, classification, details) in unknown)
+        {
+            var group = groups[operatorDomain];
+            var entity = group.Entity;
+            builder.Add(entity, entity, ServiceKind.Dns, group.Label, classification, new Evidence("ns", nameServer.Host), details);
+            foreach (var evidence in group.Evidence)
+            {
+                builder.Add(entity, entity, ServiceKind.Dns, group.Label, classification, evidence);
+            }
         }
 
         var unobserved = GapLayers.For(context.Observations, Layer.Dns);
@@ -98,6 +115,11 @@ public static class DnsAttribution
             return Classification.ThirdParty;
         }
 
+        if (TiedBySoa(context, nameServer.OwnZoneSoa))
+        {
+            return Classification.Private;
+        }
+
         if (siteSoa is not null && nameServer.OwnZoneSoa is not null)
         {
             return SoaOwners(context, siteSoa).SetEquals(SoaOwners(context, nameServer.OwnZoneSoa))
@@ -106,6 +128,63 @@ public static class DnsAttribution
         }
 
         return Classification.Unknown;
+    }
+
+    /// <summary>
+    /// A nameserver under another domain is the site's own (a sibling or older brand's domain) when the SOA of the
+    /// zone that holds the nameserver's name ties it to the site: its primary (MNAME) is in the site's domain, or its
+    /// mailbox (RNAME) is the site's (hostmaster@site). The site's own SOA is no tie: many hosts write
+    /// hostmaster.&lt;customer zone&gt; into the zones they serve, so it names the site whoever runs the servers.
+    /// </summary>
+    private static bool TiedBySoa(AttributionContext context, string? nameServerZoneSoa)
+    {
+        bool AtSite(string name) =>
+            string.Equals(context.RegistrableDomainOf(name), context.SiteRegistrableDomain, StringComparison.OrdinalIgnoreCase);
+        return SoaFields(nameServerZoneSoa) is var (mname, rname) && (AtSite(mname) || AtSite(rname));
+    }
+
+    /// <summary>MNAME and RNAME of an SOA in presentation format, or null when it has fewer than two fields.</summary>
+    private static (string Mname, string Rname)? SoaFields(string? soa)
+    {
+        var fields = soa?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields is { Length: >= 2 } ? (fields[0].TrimEnd('.'), fields[1].TrimEnd('.')) : null;
+    }
+
+    /// <summary>
+    /// What an unknown nameserver's operator may share with another (OperatorGroups): its brand label, its zone's SOA
+    /// (the MNAME and RNAME pair, and the operator domains it names), its addresses and their networks.
+    /// </summary>
+    private static IEnumerable<OperatorTrait> Traits(AttributionContext context, NameServerObservation nameServer, string operatorDomain)
+    {
+        if (OperatorGroups.BrandOf(operatorDomain) is { } brand)
+        {
+            yield return brand;
+        }
+
+        // Every operator "names itself", so an SOA that names another candidate's domain joins the two.
+        yield return new OperatorTrait(OperatorGroups.SoaNames, operatorDomain.ToLowerInvariant());
+        if (SoaFields(nameServer.OwnZoneSoa) is var (mname, rname))
+        {
+            // A primary that is a known provider's (a zone hosted at Cloudflare) says who serves the zone, not who owns it.
+            if (context.Lookup.Find(SignalKind.Ns, mname) is null)
+            {
+                yield return new OperatorTrait(OperatorGroups.SameSoa, $"{mname} {rname}".ToLowerInvariant());
+                foreach (var named in new[] { mname, rname }.Select(context.RegistrableDomainOf).OfType<string>()
+                    .Where(d => !string.Equals(d, context.SiteRegistrableDomain, StringComparison.OrdinalIgnoreCase)))
+                {
+                    yield return new OperatorTrait(OperatorGroups.SoaNames, named.ToLowerInvariant());
+                }
+            }
+        }
+
+        foreach (var address in nameServer.Addresses)
+        {
+            yield return new OperatorTrait(OperatorGroups.SameAddress, address.Ip.ToLowerInvariant());
+            if (address.Asn is { } asn)
+            {
+                yield return new OperatorTrait(OperatorGroups.SameNetwork, "AS" + asn.ToString(CultureInfo.InvariantCulture));
+            }
+        }
     }
 
     /// <summary>Registrable domains of an SOA's MNAME and RNAME.</summary>

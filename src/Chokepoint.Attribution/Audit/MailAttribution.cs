@@ -1,4 +1,6 @@
+using System.Globalization;
 using Chokepoint.Attribution.Catalog;
+using Chokepoint.Observations.Mail;
 using Chokepoint.Model;
 
 namespace Chokepoint.Attribution.Audit;
@@ -22,10 +24,11 @@ public static class MailAttribution
                 notes.Add("null MX (RFC 7505): the domain declares that it accepts no mail");
             }
 
+            var unknownExchangers = new List<(MxObservation Mx, string Operator, DependencyFacts Details)>();
             foreach (var mx in mail.Mx.Where(mx => !IsNullMx(mx)))
             {
                 var details = new DependencyFacts { Exchangers = [new MailExchanger(mx.Host, mx.Preference)] };
-                var known = context.Lookup.Find(SignalKind.Mx, mx.Host);
+                var known = context.Lookup.Find(SignalKind.Mx, mx.Host) ?? context.SuffixOperator(mx.Host);
                 if (known is not null)
                 {
                     builder.Add(known with { Service = ServiceKind.Mail }, Classification.ThirdParty, details);
@@ -37,9 +40,19 @@ public static class MailAttribution
                 }
                 else
                 {
-                    var operatorDomain = context.RegistrableDomainOf(mx.Host) ?? mx.Host;
-                    var unknown = EntityRef.Unknown(operatorDomain);
-                    builder.Add(unknown, unknown, ServiceKind.Mail, operatorDomain, Classification.Unknown, new Evidence("mx", mx.Host), details);
+                    unknownExchangers.Add((mx, context.OperatorDomainOf(mx.Host), details));
+                }
+            }
+
+            // Exchangers of one unknown operator under several names (brand.net, brand.co.uk) are one company.
+            var groups = OperatorGroups.Group(unknownExchangers.Select(u => (u.Operator, Traits(u.Mx, u.Operator))));
+            foreach (var (mx, operatorDomain, details) in unknownExchangers)
+            {
+                var group = groups[operatorDomain];
+                builder.Add(group.Entity, group.Entity, ServiceKind.Mail, group.Label, Classification.Unknown, new Evidence("mx", mx.Host), details);
+                foreach (var evidence in group.Evidence)
+                {
+                    builder.Add(group.Entity, group.Entity, ServiceKind.Mail, group.Label, Classification.Unknown, evidence);
                 }
             }
 
@@ -93,7 +106,25 @@ public static class MailAttribution
         };
     }
 
+    /// <summary>What an unknown exchanger's operator may share with another: its brand label, addresses and networks.</summary>
+    private static IEnumerable<OperatorTrait> Traits(MxObservation mx, string operatorDomain)
+    {
+        if (OperatorGroups.BrandOf(operatorDomain) is { } brand)
+        {
+            yield return brand;
+        }
+
+        foreach (var address in mx.Addresses)
+        {
+            yield return new OperatorTrait(OperatorGroups.SameAddress, address.Ip.ToLowerInvariant());
+            if (address.Asn is { } asn)
+            {
+                yield return new OperatorTrait(OperatorGroups.SameNetwork, "AS" + asn.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
     /// <summary>An MX whose exchange is the root ("."): RFC 7505's "no mail accepted here".</summary>
     /// <seealso href="https://www.rfc-editor.org/rfc/rfc7505">RFC 7505: A "Null MX" No Service Resource Record</seealso>
-    private static bool IsNullMx(Observations.Mail.MxObservation mx) => mx.Host.Trim().TrimEnd('.').Length == 0;
+    private static bool IsNullMx(MxObservation mx) => mx.Host.Trim().TrimEnd('.').Length == 0;
 }

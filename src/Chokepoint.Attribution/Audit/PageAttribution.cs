@@ -15,6 +15,7 @@ public static class PageAttribution
         var page = new DependencyBuilder();
         var money = new DependencyBuilder();
         var observation = context.Observations.Page;
+        var served = new Dictionary<(string EntityId, ServiceKind Service), DependencyBuilder>();
         if (observation is not null)
         {
             foreach (var resource in observation.Resources.Where(resource => !context.IsSiteOwned(resource.Host)))
@@ -33,16 +34,24 @@ public static class PageAttribution
                     ],
                 };
                 var known = context.Lookup.Find(SignalKind.ResourceDomain, resource.Host);
+                if (known is null && context.SuffixOperator(resource.Host) is { } suffixOperator)
+                {
+                    // A host under a suffix one company runs (x.cloudfront.net) is that company's, whatever it serves.
+                    known = suffixOperator with { Service = ServiceKind.ThirdPartyResource };
+                }
+
                 if (known is not null)
                 {
                     (known.Service.IsRevenue() ? money : page).Add(known, Classification.ThirdParty, details);
+                    ServedThrough(context, served, known.Entity.Id, known.Service, resource);
                     continue;
                 }
 
-                var operatorDomain = context.RegistrableDomainOf(resource.Host) ?? resource.Host;
+                var operatorDomain = context.OperatorDomainOf(resource.Host);
                 var unknown = EntityRef.Unknown(operatorDomain);
                 page.Add(unknown, unknown, ServiceKind.ThirdPartyResource, operatorDomain, Classification.ThirdParty,
                     new Evidence("resource-domain", resource.Host), details);
+                ServedThrough(context, served, unknown.Id, ServiceKind.ThirdPartyResource, resource);
             }
 
             foreach (var link in observation.Links.Where(link => !context.IsSiteOwned(link.Host)))
@@ -107,8 +116,41 @@ public static class PageAttribution
             }
         }
 
+        // The CDN a third-party host answered through (its response headers in a HAR) is what that host relies on.
+        IReadOnlyList<Dependency> WithCdn(IReadOnlyList<Dependency> dependencies) =>
+        [
+            .. dependencies.Select(dependency => served.TryGetValue((dependency.Entity.Id, dependency.Service), out var cdn)
+                ? dependency with { DependsOn = [.. dependency.DependsOn, .. cdn.Build(_ => false).Where(d => d.Entity.Id != dependency.Entity.Id)] }
+                : dependency),
+        ];
+
         return (
-            new LayerReport { Layer = Layer.Page, Dependencies = page.Build(_ => false), Unobserved = unobserved },
-            new LayerReport { Layer = Layer.Money, Dependencies = money.Build(), Unobserved = GapLayers.For(context.Observations, Layer.Money) });
+            new LayerReport { Layer = Layer.Page, Dependencies = WithCdn(page.Build(_ => false)), Unobserved = unobserved },
+            new LayerReport { Layer = Layer.Money, Dependencies = WithCdn(money.Build()), Unobserved = GapLayers.For(context.Observations, Layer.Money) });
+    }
+
+    /// <summary>Records the CDN a third-party resource's response headers name, under the dependency that loads it.</summary>
+    private static void ServedThrough(
+        AttributionContext context, Dictionary<(string EntityId, ServiceKind Service), DependencyBuilder> served, string entityId, ServiceKind service, Observations.Page.PageResource resource)
+    {
+        foreach (var (name, value) in resource.Headers ?? [])
+        {
+            var header = $"{name}: {value}";
+            if (context.Lookup.Find(SignalKind.Header, header) is not { Service: ServiceKind.Cdn } cdn)
+            {
+                continue;
+            }
+
+            if (!served.TryGetValue((entityId, service), out var builder))
+            {
+                builder = new DependencyBuilder();
+                served[(entityId, service)] = builder;
+            }
+
+            builder.Add(cdn, Classification.ThirdParty, new DependencyFacts
+            {
+                Hosts = [new HostUse { Host = resource.Host, Role = HostRole.Resource, Url = resource.Url, Header = header }],
+            });
+        }
     }
 }

@@ -82,6 +82,11 @@ public static class UpstreamAttribution
                 continue;
             }
 
+            // Unknown operators of one zone under several names of one brand (brand.net, brand.co.uk) are one company.
+            var groups = OperatorGroups.Group(zone.NameServers
+                .Where(nameServer => context.Lookup.Find(SignalKind.Ns, nameServer) is null)
+                .Select(nameServer => context.OperatorDomainOf(nameServer))
+                .Select(domain => (domain, (IEnumerable<OperatorTrait>)(OperatorGroups.BrandOf(domain) is { } brand ? [brand] : []))));
             foreach (var nameServer in zone.NameServers)
             {
                 var details = new DependencyFacts
@@ -129,8 +134,12 @@ public static class UpstreamAttribution
                     continue;
                 }
 
-                var unknown = EntityRef.Unknown(operatorDomain);
-                builder.Add(unknown, unknown, ServiceKind.Dns, operatorDomain, Classification.Unknown, new Evidence("ns", nameServer), details);
+                var group = groups[context.OperatorDomainOf(nameServer)];
+                builder.Add(group.Entity, group.Entity, ServiceKind.Dns, group.Label, Classification.Unknown, new Evidence("ns", nameServer), details);
+                foreach (var evidence in group.Evidence)
+                {
+                    builder.Add(group.Entity, group.Entity, ServiceKind.Dns, group.Label, Classification.Unknown, evidence);
+                }
             }
 
             result.AddRange(builder.Build());

@@ -12,7 +12,7 @@ public sealed class ProviderCatalog
     /// The date of the built-in catalog's last data change (yyyy-MM-dd), named in every report with the content hash
     /// of its files; bumped with every change to <c>Catalog/Data</c>.
     /// </summary>
-    public const string Edition = "2026-12-01";
+    public const string Edition = "2026-12-02";
 
     private static readonly Lazy<ProviderCatalog> Embedded = new(LoadEmbeddedCore);
 
