@@ -134,8 +134,16 @@ internal sealed class WorldValidator
         {
             var walk = new List<string>();
             var id = _world.Companies[i].Id;
-            while (id.Length > 0 && state.GetValueOrDefault(id) == 0)
+            string? looped = null;
+            while (id.Length > 0)
             {
+                var seen = state.GetValueOrDefault(id);
+                if (seen != 0)
+                {
+                    looped = seen == 1 ? id : null;
+                    break;
+                }
+
                 state[id] = 1;
                 walk.Add(id);
                 if (!parents.TryGetValue(id, out var next))
@@ -146,17 +154,17 @@ internal sealed class WorldValidator
                 id = next;
             }
 
-            if (state.GetValueOrDefault(id) == 1 && walk.Contains(id))
+            if (looped is not null)
             {
-                var cycle = walk[walk.IndexOf(id)..];
+                var cycle = walk[walk.IndexOf(looped)..];
                 Add($"companies[{i}].parent", cycle.Count == 1
-                    ? $"company '{id}' is its own parent"
-                    : $"parent cycle: {string.Join(" -> ", cycle)} -> {id}");
+                    ? $"company '{looped}' is its own parent"
+                    : $"parent cycle: {string.Join(" -> ", cycle)} -> {looped}");
             }
 
-            foreach (var seen in walk)
+            foreach (var member in walk)
             {
-                state[seen] = 2;
+                state[member] = 2;
             }
         }
     }
