@@ -39,11 +39,12 @@ internal static class SimCommand
             if (parseResult.GetValue(profile) is { } profileFile)
             {
                 await AtomicFile.WriteAsync(profileFile.FullName, internet.WriteProfileAsync, cancellationToken);
-                await context.Console.Error.WriteLineAsync($"network profile written to {profileFile.FullName}".AsMemory(), cancellationToken);
+                await context.Console.Error.WriteLineAsync($"network profile written to {profileFile.FullName}".AsMemory(), CancellationToken.None);
             }
 
-            await context.Console.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(internet.Profile, JsonOutput.Options).AsMemory(), cancellationToken);
-            await context.Console.Error.WriteLineAsync($"serving '{world.Name}' on loopback; press Ctrl-C to stop".AsMemory(), cancellationToken);
+            // Once serving, a signal only stops it: these lines are written whatever the token says, and the exit is 0.
+            await context.Console.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(internet.Profile, JsonOutput.Options).AsMemory(), CancellationToken.None);
+            await context.Console.Error.WriteLineAsync($"serving '{world.Name}' on loopback; press Ctrl-C to stop".AsMemory(), CancellationToken.None);
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
