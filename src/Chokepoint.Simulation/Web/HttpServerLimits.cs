@@ -19,7 +19,7 @@ public sealed record HttpServerLimits
     /// Most connections open at once from one client address; more are closed on accept, so that one client holding
     /// idle connections cannot take every slot of <see cref="MaxConnections"/> from the others.
     /// </summary>
-    public int MaxConnectionsPerClient { get; init; } = 32;
+    public int MaxConnectionsPerClient { get; init; } = 64;
 
     /// <summary>Most requests on one keep-alive connection.</summary>
     public int MaxRequestsPerConnection { get; init; } = 100;
