@@ -12,62 +12,20 @@ namespace Chokepoint.Simulation.Tests.WorldFiles;
 /// </summary>
 public sealed class WorldChecksTests
 {
-    internal const string Base = """
-        version: 1
-        name: tiny
-        companies:
-          - {id: acme, name: "Acme Corp"}
-          - {id: holding, name: "Acme Holding"}
-        registries:
-          - tld: com
-            operator: acme
-            rdapHost: rdap.acme.com
-            nameServers:
-              - {host: a.tld.acme.com, addresses: [127.1.0.1]}
-        registrars:
-          - {id: reg, name: "Acme Registrar", ianaId: 9999, company: acme}
-        dnsServices:
-          - id: acme-dns
-            company: acme
-            nameServers:
-              - {host: ns1.acme.com, addresses: [127.1.0.2]}
-        addressSpace:
-          - {prefix: 127.1.0.0/16, asn: 64500, organization: ACME-AS}
-        certificateAuthorities:
-          - {id: acme-ca, company: acme, organization: "Acme CA", commonName: "Acme R1"}
-        domains:
-          - name: acme.com
-            registrar: reg
-            created: 2020-01-01T00:00:00Z
-            expires: 2030-01-01T00:00:00Z
-            nameServers: [ns1.acme.com]
-        zones:
-          - name: acme.com
-            servedBy: [acme-dns]
-            records:
-              - {name: "@", type: A, data: 127.1.0.3}
-              - {name: www, type: A, data: 127.1.0.3}
-        webHosts:
-          - host: acme.com
-            certificate:
-              issuer: acme-ca
-              subjectAlternativeNames: [acme.com]
-              notBefore: 2026-01-01T00:00:00Z
-              notAfter: 2027-01-01T00:00:00Z
-            pages:
-              - {path: /, body: "<p>hi</p>"}
-          - host: www.acme.com
-            pages:
-              - {path: /, body: "<p>www</p>"}
-        sites:
-          - {domain: acme.com, description: "the site"}
-        """;
+    /// <summary>The loader tests' valid world, with a site.</summary>
+    internal const string Base = WorldLoaderTests.Valid + "\nsites:\n  - {domain: acme.com, description: \"the site\"}\n";
 
     internal static World.World BaseWorld()
     {
         var result = WorldLoader.Parse(Base, "base.yaml");
         Assert.True(result.Success, result.Success ? "" : result.Describe());
-        return result.World!;
+        var world = result.World!;
+
+        // A second company (for parent chains) and a second web host (a redirect target inside the world).
+        world.Companies.Add(new Company { Id = "holding", Name = "Acme Holding" });
+        world.Zones[0].Records.Add(new ResourceRecord { Name = "www", Type = "A", Data = "127.1.0.3" });
+        world.WebHosts.Add(new WebHost { Host = "www.acme.com", Pages = [new Page { Body = "<p>www</p>" }] });
+        return world;
     }
 
     private static WorldError SingleError(World.World world) => Assert.Single(WorldLoader.Validate(world));
@@ -98,12 +56,11 @@ public sealed class WorldChecksTests
     [Fact]
     public void Ordinary_alias_reuse_is_still_read()
     {
-        var yaml = Base + "\n" + """
-            faults:
-              - &f {target: "ns:ns1.acme.com", kind: delay, delayMs: 10}
-            """ + "\n" + string.Concat(Enumerable.Repeat("  - *f\n", 500));
+        const string fault = "  - {target: \"ns:ns1.acme.com\", kind: servfail}\n";
+        Assert.Contains(fault, Base, StringComparison.Ordinal);
+        var yaml = Base.Replace(fault, "  - &f {target: \"ns:ns1.acme.com\", kind: servfail}\n" + string.Concat(Enumerable.Repeat("  - *f\n", 500)), StringComparison.Ordinal);
 
-        var result = WorldLoader.Parse(yaml.Replace("faults:\n", "faults:\n", StringComparison.Ordinal), "reuse.yaml");
+        var result = WorldLoader.Parse(yaml, "reuse.yaml");
 
         Assert.True(result.Success, result.Success ? "" : result.Describe());
         Assert.Equal(501, result.World!.Faults.Count);
@@ -369,7 +326,7 @@ public sealed class WorldChecksTests
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("registrars[0].company", error.Path);
-        Assert.Equal(13, error.Line);
+        Assert.Equal(12, error.Line);
         Assert.Equal(2, opened);
     }
 
