@@ -29,12 +29,12 @@ internal static class EngineScaleBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Command}: {count} generated sites (seed {seed}), {concurrency} audits at a time, budget {budget.TotalSeconds:0} s per site, order {order}, RDAP {(rdapPerSecond == 0 ? "not rate limited" : rdapPerSecond + " requests/s per server")}"));
 
-        var world = WorldGenerator.Generate(count, seed);
+        var world = WorldGenerator.Generate(count, seed, cancellationToken);
         var sites = world.Sites.Select(site => site.Domain).ToList();
         // One simulated web server stands for the web servers of every site: it must accept as many connections as
-        // all of them would (its default of 256 is for one client's tests).
+        // all of them would, all from the one client the engine is (its defaults, 256 and 64 per client, are for tests).
         await using var internet = await SimulatedInternet.StartAsync(
-            world, new SimulationOptions { HttpLimits = new HttpServerLimits { MaxConnections = 8192 } }, cancellationToken);
+            world, new SimulationOptions { HttpLimits = new HttpServerLimits { MaxConnections = 8192, MaxConnectionsPerClient = 8192 } }, cancellationToken);
         var settings = new EngineSettings
         {
             Network = internet.Profile,

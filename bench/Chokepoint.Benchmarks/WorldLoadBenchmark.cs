@@ -12,7 +12,7 @@ namespace Chokepoint.Benchmarks;
 
 /// <summary>
 /// <c>world-load</c>: generates a large world and writes it as YAML, then, in a fresh process (so that the numbers do
-/// not include the generator's memory), loads it with <see cref="WorldLoader.Load"/>, serves it with
+/// not include the generator's memory), loads it with <see cref="WorldLoader.Load(string)"/>, serves it with
 /// <see cref="SimulatedInternet.StartAsync"/>, answers a sample of DNS queries and HTTPS fetches, and disposes it.
 /// </summary>
 internal static class WorldLoadBenchmark
@@ -31,12 +31,12 @@ internal static class WorldLoadBenchmark
 
         var rows = new List<string[]>();
         var clock = Stopwatch.StartNew();
-        var world = WorldGenerator.Generate(sites, seed);
+        var world = WorldGenerator.Generate(sites, seed, cancellationToken);
         rows.Add(Row("generate (WorldGenerator.Generate)", clock.Elapsed));
         clock.Restart();
         await using (var writer = new StreamWriter(file))
         {
-            WorldWriter.Write(world, writer);
+            WorldWriter.Write(world, writer, cancellationToken);
         }
 
         rows.Add(Row("write YAML (WorldWriter.Write)", clock.Elapsed));

@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace Chokepoint.Benchmarks;
 
 /// <summary>
-/// <c>world-load-breakdown --file FILE</c>: where <see cref="WorldLoader.Load"/>'s time goes, measured from outside
+/// <c>world-load-breakdown --file FILE</c>: where <see cref="WorldLoader.Load(string)"/>'s time goes, measured from outside
 /// (the loader's own parts are internal): reading the text, YamlDotNet's event parser alone, YamlDotNet's node tree
 /// (what the loader builds first), the whole load, and validation alone. Mapping nodes onto the world classes
 /// (WorldYamlReader) is the remainder.

@@ -81,4 +81,59 @@ public sealed class SimCommandTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task Sim_serve_prints_at_most_the_maximum_of_errors_and_a_count_of_the_rest()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"chokepoint-flood-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(path, "version: 1\ncompanies:\n" + string.Concat(Enumerable.Repeat("  - {id: c}\n", 5000)));
+        try
+        {
+            var (exitCode, _, error) = await CliRunner.RunAsync(["sim", "serve", path]);
+
+            Assert.Equal(ExitCodes.UsageError, exitCode);
+            var lines = error.TrimEnd().Split('\n');
+            Assert.Equal("chokepoint: the world file has errors:", lines[0].TrimEnd());
+            Assert.Equal(WorldLoadResult.MaximumErrors + 2, lines.Length);
+            Assert.Equal($"  ... and {(2 * 5000) - 1 - WorldLoadResult.MaximumErrors} more errors", lines[^1].TrimEnd());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Sim_serve_refuses_a_world_that_is_not_a_regular_file()
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync(["sim", "serve", "/dev/zero"]).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Equal("chokepoint: /dev/zero: not a regular file", error.Trim());
+    }
+
+    [Fact]
+    public async Task Sim_serve_refuses_a_billion_laughs_world_with_one_error()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"chokepoint-lol-{Guid.NewGuid():N}.yaml");
+        var yaml = "version: 1\na: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n";
+        for (var level = 'b'; level <= 'i'; level++)
+        {
+            yaml += $"{level}: &{level} [{string.Join(",", Enumerable.Repeat("*" + (char)(level - 1), 9))}]\n";
+        }
+
+        await File.WriteAllTextAsync(path, yaml);
+        try
+        {
+            var (exitCode, _, error) = await CliRunner.RunAsync(["sim", "serve", path]).WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(ExitCodes.UsageError, exitCode);
+            Assert.Contains("aliases expand to more than", error, StringComparison.Ordinal);
+            Assert.Equal(2, error.TrimEnd().Split('\n').Length);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

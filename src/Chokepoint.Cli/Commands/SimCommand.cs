@@ -11,7 +11,7 @@ namespace Chokepoint.Cli.Commands;
 /// <summary><c>chokepoint sim serve|generate</c>: the simulated internet.</summary>
 internal static class SimCommand
 {
-    /// <summary>Close to the longest text .NET holds in one string; the world is parsed from one.</summary>
+    /// <summary>The largest world file read; the world is read as a stream, and the limit counted while reading.</summary>
     private const long MaximumWorldBytes = 1024 * InputFile.MiB;
 
     public static Command Create(CliContext context)
@@ -29,16 +29,22 @@ internal static class SimCommand
         var command = new Command("serve", "Serve a world on loopback until Ctrl-C; prints the network profile for --network.") { worldFile, profile };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var world = parseResult.GetValue(worldFile) is { } file ? LoadWorld(file) : DemoWorld.Load();
+            var world = parseResult.GetValue(worldFile) is { } file ? await LoadWorldAsync(context, file, cancellationToken) : DemoWorld.Load();
+            if (world is null)
+            {
+                return ExitCodes.UsageError;
+            }
+
             await using var internet = await SimulatedInternet.StartAsync(world, cancellationToken: cancellationToken);
             if (parseResult.GetValue(profile) is { } profileFile)
             {
                 await AtomicFile.WriteAsync(profileFile.FullName, internet.WriteProfileAsync, cancellationToken);
-                await context.Console.Error.WriteLineAsync($"network profile written to {profileFile.FullName}".AsMemory(), cancellationToken);
+                await context.Console.Error.WriteLineAsync($"network profile written to {profileFile.FullName}".AsMemory(), CancellationToken.None);
             }
 
-            await context.Console.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(internet.Profile, JsonOutput.Options).AsMemory(), cancellationToken);
-            await context.Console.Error.WriteLineAsync($"serving '{world.Name}' on loopback; press Ctrl-C to stop".AsMemory(), cancellationToken);
+            // Once serving, a signal only stops it: these lines are written whatever the token says, and the exit is 0.
+            await context.Console.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(internet.Profile, JsonOutput.Options).AsMemory(), CancellationToken.None);
+            await context.Console.Error.WriteLineAsync($"serving '{world.Name}' on loopback; press Ctrl-C to stop".AsMemory(), CancellationToken.None);
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -67,16 +73,17 @@ internal static class SimCommand
                 throw new CommandFailedException(ExitCodes.UsageError, "--sites must be between 1 and 1,000,000");
             }
 
-            var world = WorldGenerator.Generate(count, parseResult.GetValue(seed));
+            var world = WorldGenerator.Generate(count, parseResult.GetValue(seed), cancellationToken);
             if (parseResult.GetValue(output) is { } file)
             {
-                await AtomicFile.WriteTextAsync(file.FullName, writer => WorldWriter.Write(world, writer), cancellationToken);
+                // To a temporary file renamed only when complete: a cancelled run (Ctrl-C, SIGTERM) leaves nothing.
+                await AtomicFile.WriteTextAsync(file.FullName, writer => WorldWriter.Write(world, writer, cancellationToken), cancellationToken);
                 await context.Console.Error.WriteLineAsync(
                     string.Create(CultureInfo.InvariantCulture, $"wrote {count} sites to {file.FullName}").AsMemory(), cancellationToken);
             }
             else
             {
-                WorldWriter.Write(world, context.Console.Out);
+                WorldWriter.Write(world, context.Console.Out, cancellationToken);
             }
 
             return ExitCodes.Ok;
@@ -84,11 +91,26 @@ internal static class SimCommand
         return command;
     }
 
-    internal static World LoadWorld(FileInfo file)
+    /// <summary>
+    /// Loads a world file: a regular file (not a directory, device or FIFO) read as a stream and refused past
+    /// <see cref="MaximumWorldBytes"/>; at most <see cref="WorldLoadResult.MaximumErrors"/> errors are printed, then
+    /// how many more there were, one a line. Null when the file has errors (they have been printed).
+    /// </summary>
+    internal static async Task<World?> LoadWorldAsync(CliContext context, FileInfo file, CancellationToken cancellationToken)
     {
-        var result = WorldLoader.Parse(InputFile.ReadAllText(file.FullName, MaximumWorldBytes, "a world file"), file.FullName);
-        return result.World
-            ?? throw new CommandFailedException(ExitCodes.UsageError, "the world file has errors:" + Environment.NewLine
-                + string.Join(Environment.NewLine, result.Errors.Select(error => "  " + error)));
+        var path = InputFile.RequireRegular(file.FullName);
+        var result = WorldLoader.Load(() => InputFile.OpenRead(path, MaximumWorldBytes, "a world file"), path);
+        if (result.World is { } world)
+        {
+            return world;
+        }
+
+        await context.Console.Error.WriteLineAsync("chokepoint: the world file has errors:".AsMemory(), cancellationToken);
+        foreach (var line in result.DescribeLines())
+        {
+            await context.Console.Error.WriteLineAsync(("  " + line.ReplaceLineEndings(" ")).AsMemory(), cancellationToken);
+        }
+
+        return null;
     }
 }

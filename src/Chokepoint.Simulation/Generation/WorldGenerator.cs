@@ -36,7 +36,13 @@ public static class WorldGenerator
     /// A world with <paramref name="sites"/> generated sites (plus the demo world's providers, without its sites).
     /// The same <paramref name="seed"/> gives the same world.
     /// </summary>
-    public static World.World Generate(int sites, int seed)
+    public static World.World Generate(int sites, int seed) => Generate(sites, seed, CancellationToken.None);
+
+    /// <summary>
+    /// As <see cref="Generate(int, int)"/>, stopping with <see cref="OperationCanceledException"/> soon after
+    /// <paramref name="cancellationToken"/> is cancelled (it is checked every few hundred sites).
+    /// </summary>
+    public static World.World Generate(int sites, int seed, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sites);
         var world = ProvidersOnly(DemoWorld.Load());
@@ -49,6 +55,11 @@ public static class WorldGenerator
         world.Sites.Capacity = sites;
         for (var i = 0; i < sites; i++)
         {
+            if (i % 256 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             context.AddSite(i);
         }
 

@@ -63,14 +63,16 @@ public sealed class SimulatedPki : IDisposable
         _rootNotAfter = now.AddYears(20);
         foreach (var certificate in world.WebHosts.Select(h => h.Certificate).OfType<SiteCertificate>())
         {
+            // World validation keeps certificate dates a day inside what X.509 can carry; clamped again here so
+            // that a world built in code cannot make the root's dates overflow.
             if (certificate.NotAfter > certificate.NotBefore && certificate.NotBefore < _rootNotBefore)
             {
-                _rootNotBefore = certificate.NotBefore.AddDays(-1);
+                _rootNotBefore = Max(certificate.NotBefore, WorldSyntax.EarliestCertificateDate).AddDays(-1);
             }
 
             if (certificate.NotAfter > _rootNotAfter)
             {
-                _rootNotAfter = certificate.NotAfter.AddDays(1);
+                _rootNotAfter = Min(certificate.NotAfter, WorldSyntax.LatestCertificateDate).AddDays(1);
             }
         }
 
@@ -176,6 +178,10 @@ public sealed class SimulatedPki : IDisposable
         var leaf = CertificateFactory.CreateLeaf(intermediate, names, notBefore, notAfter, ocsp);
         return SslStreamCertificateContext.Create(leaf, [intermediate], offline: true);
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private X509Certificate2 Intermediate(CertificateAuthority authority, bool published) =>
         _intermediates.GetOrAdd((authority.Id, published), _ => new Lazy<X509Certificate2>(() =>

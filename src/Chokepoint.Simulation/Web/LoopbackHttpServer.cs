@@ -24,6 +24,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     private readonly List<TcpListener> _listeners = [];
     private readonly List<Task> _acceptLoops = [];
     private readonly List<Task> _connections = [];
+    private readonly Dictionary<IPAddress, int> _perClient = [];
     private int _connectionCount;
     private bool _disposed;
 
@@ -147,15 +148,15 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
                 continue;
             }
 
-            if (Interlocked.Increment(ref _connectionCount) > _limits.MaxConnections)
+            var client = (socket.RemoteEndPoint as IPEndPoint)?.Address ?? IPAddress.None;
+            if (!TryAdmit(client))
             {
-                Interlocked.Decrement(ref _connectionCount);
                 socket.Dispose();
                 continue;
             }
 
             socket.NoDelay = true;
-            var connection = Task.Run(() => RunConnectionAsync(socket, tls));
+            var connection = Task.Run(() => RunConnectionAsync(socket, client, tls));
             lock (_connections)
             {
                 if (_connections.Count > 2 * _limits.MaxConnections)
@@ -168,7 +169,42 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         }
     }
 
-    private async Task RunConnectionAsync(Socket socket, TlsOptionsSelector? tls)
+    /// <summary>Counts a new connection against the server's and its client's limits; false when either is full.</summary>
+    private bool TryAdmit(IPAddress client)
+    {
+        lock (_perClient)
+        {
+            var open = _perClient.GetValueOrDefault(client);
+            if (_connectionCount >= _limits.MaxConnections || open >= _limits.MaxConnectionsPerClient)
+            {
+                return false;
+            }
+
+            _perClient[client] = open + 1;
+            _connectionCount++;
+            return true;
+        }
+    }
+
+    private void Release(IPAddress client)
+    {
+        lock (_perClient)
+        {
+            var open = _perClient.GetValueOrDefault(client) - 1;
+            if (open <= 0)
+            {
+                _perClient.Remove(client);
+            }
+            else
+            {
+                _perClient[client] = open;
+            }
+
+            _connectionCount--;
+        }
+    }
+
+    private async Task RunConnectionAsync(Socket socket, IPAddress client, TlsOptionsSelector? tls)
     {
         using var io = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         Stream stream = new NetworkStream(socket, ownsSocket: true);
@@ -194,7 +230,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             var writer = new ResponseWriter(stream, io, _limits, _timeProvider);
             for (var served = 1; served <= _limits.MaxRequestsPerConnection; served++)
             {
-                io.CancelAfter(_limits.RequestHeadTimeout);
+                io.CancelAfter(served == 1 ? _limits.RequestHeadTimeout : _limits.IdleTimeout);
                 var read = await reader.ReadHeadAsync(io.Token);
                 io.CancelAfter(Timeout.Infinite);
                 if (read.Head is not { } head)
@@ -231,7 +267,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         finally
         {
             await stream.DisposeAsync();
-            Interlocked.Decrement(ref _connectionCount);
+            Release(client);
         }
     }
 

@@ -28,9 +28,24 @@ internal static class WorldSyntax
     private static readonly IPAddress LoopbackNetwork = IPAddress.Parse("127.0.0.0");
 
     /// <summary>
+    /// The earliest certificate date a world may hold: UTCTime, which X.509 uses through 2049, starts in 1950
+    /// (RFC 5280 §4.1.2.5.1); a day later, so that the simulated root can start a day before it.
+    /// </summary>
+    public static DateTimeOffset EarliestCertificateDate { get; } = new(1950, 1, 2, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// The latest certificate date a world may hold: GeneralizedTime ends at 9999-12-31T23:59:59Z (RFC 5280
+    /// §4.1.2.5.2, which also names that instant as "no well-defined expiration"); a day earlier, so that the
+    /// simulated root can end a day after it.
+    /// </summary>
+    public static DateTimeOffset LatestCertificateDate { get; } = new(9999, 12, 30, 23, 59, 59, TimeSpan.Zero);
+
+    /// <summary>
     /// A host or domain name: dot-separated labels of letters, digits, hyphens (not at either end) and underscores,
     /// at most 63 characters each and 253 in all; an optional trailing dot; "*" allowed as the first label when
-    /// <paramref name="allowWildcard"/>.
+    /// <paramref name="allowWildcard"/>. The last label (the TLD) must start with a letter: an all-numeric or hex
+    /// last label ("2130706433", "127.0.0.1", "0x7f.1") is how an address is written, and URL parsers read it as one
+    /// (RFC 3696 §2: a TLD is never all-numeric).
     /// </summary>
     public static bool IsDomainName(string name, bool allowWildcard = false)
     {
@@ -58,6 +73,11 @@ internal static class WorldSyntax
             {
                 return false;
             }
+
+            if (i == labels.Length - 1 && !char.IsAsciiLetter(label[0]))
+            {
+                return false;
+            }
         }
 
         return true;
@@ -74,11 +94,14 @@ internal static class WorldSyntax
         _ => false,
     };
 
-    /// <summary>Checks an address literal; null when it parses and lies on loopback, otherwise the reason.</summary>
+    /// <summary>
+    /// Checks an address literal; null when it is written in its usual form and lies on loopback, otherwise the
+    /// reason. IPv4 must be four decimal parts without leading zeros ("127.0.0.1"): the integer ("2130706433"),
+    /// short ("127.1"), octal ("0177.0.0.1") and hex forms that parsers accept are refused, since tools disagree on them.
+    /// </summary>
     public static string? CheckAddress(string text, AddressFamily? family = null)
     {
-        if (!IPAddress.TryParse(text, out var address) || (family is { } f && address.AddressFamily != f)
-            || text.Contains('%', StringComparison.Ordinal))
+        if (!TryParseAddress(text, out var address) || (family is { } f && address.AddressFamily != f))
         {
             return family == AddressFamily.InterNetworkV6 ? $"'{text}' is not an IPv6 address"
                 : family == AddressFamily.InterNetwork ? $"'{text}' is not an IPv4 address"
@@ -88,12 +111,39 @@ internal static class WorldSyntax
         return IsLoopback(address) ? null : $"address '{text}' is outside 127.0.0.0/8 and ::1 (worlds are served on loopback)";
     }
 
-    /// <summary>Checks a CIDR prefix; null when it is valid and inside 127.0.0.0/8 (or is ::1/128).</summary>
+    /// <summary>An address in the form <see cref="CheckAddress"/> accepts: dotted-quad IPv4 or IPv6 without a zone.</summary>
+    public static bool TryParseAddress(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPAddress? address)
+    {
+        if (!IPAddress.TryParse(text, out address) || text.Contains('%', StringComparison.Ordinal)
+            || (address.AddressFamily == AddressFamily.InterNetwork && address.ToString() != text)
+            || (address.AddressFamily == AddressFamily.InterNetworkV6 && !text.Contains(':', StringComparison.Ordinal)))
+        {
+            address = null;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Checks a CIDR prefix; null when it is valid, has no host bits set (127.16.0.0/16, not 127.16.5.1/16) and lies
+    /// inside 127.0.0.0/8 (or is ::1/128).
+    /// </summary>
     public static string? CheckPrefix(string text)
     {
-        if (!IPNetwork.TryParse(text, out var network))
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || !TryParseAddress(text[..slash], out var baseAddress)
+            || !int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+            || text[(slash + 1)..] != length.ToString(CultureInfo.InvariantCulture)
+            || length > (baseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128))
         {
-            return $"'{text}' is not a CIDR prefix (e.g. 127.16.0.0/16) with no host bits set";
+            return $"'{text}' is not a CIDR prefix (e.g. 127.16.0.0/16)";
+        }
+
+        var network = new IPNetwork(Masked(baseAddress, length), length);
+        if (!network.BaseAddress.Equals(baseAddress))
+        {
+            return $"prefix '{text}' has host bits set; the network is {network}";
         }
 
         if (network.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6)
@@ -104,6 +154,17 @@ internal static class WorldSyntax
 
         return network.PrefixLength >= 8 && new IPNetwork(LoopbackNetwork, 8).Contains(network.BaseAddress)
             ? null : $"prefix '{text}' is not inside 127.0.0.0/8";
+    }
+
+    private static IPAddress Masked(IPAddress address, int length)
+    {
+        var bytes = address.GetAddressBytes();
+        for (var bit = length; bit < bytes.Length * 8; bit++)
+        {
+            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+        }
+
+        return new IPAddress(bytes);
     }
 
     /// <summary>Checks record data of <paramref name="type"/> in presentation format; null when it is usable.</summary>

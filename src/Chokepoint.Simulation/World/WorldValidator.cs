@@ -9,25 +9,41 @@ namespace Chokepoint.Simulation.World;
 internal sealed class WorldValidator
 {
     private readonly World _world;
+    private readonly int _maximumProblems;
     private readonly List<(string Path, string Message)> _problems = [];
+    private int _omitted;
     private HashSet<string> _companies = [];
     private HashSet<string> _dnsServices = [];
     private HashSet<string> _tlds = [];
 
-    private WorldValidator(World world)
+    private WorldValidator(World world, int maximumProblems)
     {
         _world = world;
+        _maximumProblems = maximumProblems;
     }
 
-    /// <summary>The problems found, as (field path, message), in a stable order.</summary>
-    public static List<(string Path, string Message)> Validate(World world)
+    /// <summary>
+    /// The problems found, as (field path, message), in a stable order: at most <paramref name="maximumProblems"/>,
+    /// and how many more there were.
+    /// </summary>
+    public static (List<(string Path, string Message)> Problems, int Omitted) Validate(World world, int maximumProblems = WorldLoadResult.MaximumErrors)
     {
-        var validator = new WorldValidator(world);
+        var validator = new WorldValidator(world, Math.Max(0, maximumProblems));
         validator.Run();
-        return validator._problems;
+        return (validator._problems, validator._omitted);
     }
 
-    private void Add(string path, string message) => _problems.Add((path, message));
+    private void Add(string path, string message)
+    {
+        if (_problems.Count < _maximumProblems)
+        {
+            _problems.Add((path, message));
+        }
+        else
+        {
+            _omitted++;
+        }
+    }
 
     private void Run()
     {
@@ -46,6 +62,8 @@ internal sealed class WorldValidator
                 Reference(_companies, parent, $"companies[{i}].parent", "company");
             }
         }
+
+        CheckParentCycles();
 
         CheckRegistries();
         var registrars = UniqueIds(_world.Registrars, r => r.Id, "registrars", "registrar");
@@ -91,7 +109,63 @@ internal sealed class WorldValidator
         UniqueIds(_world.Sites, s => WorldSyntax.Key(s.Domain), "sites", "site", "domain");
         for (var i = 0; i < _world.Sites.Count; i++)
         {
-            Reference(domains, WorldSyntax.Key(_world.Sites[i].Domain), $"sites[{i}].domain", "domain");
+            CheckSite(_world.Sites[i].Domain, domains, $"sites[{i}].domain");
+        }
+    }
+
+    /// <summary>
+    /// A company may not be its own parent, directly or through others: ownership is rolled up along parents, and a
+    /// cycle has no top. Each cycle is reported once, at the company of the cycle that comes first in the list.
+    /// </summary>
+    private void CheckParentCycles()
+    {
+        var parents = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var company in _world.Companies)
+        {
+            if (company.Parent is { } parent && company.Id.Length > 0)
+            {
+                parents.TryAdd(company.Id, parent);
+            }
+        }
+
+        // 0: not seen, 1: on the current walk, 2: done.
+        var state = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _world.Companies.Count; i++)
+        {
+            var walk = new List<string>();
+            var id = _world.Companies[i].Id;
+            string? looped = null;
+            while (id.Length > 0)
+            {
+                var seen = state.GetValueOrDefault(id);
+                if (seen != 0)
+                {
+                    looped = seen == 1 ? id : null;
+                    break;
+                }
+
+                state[id] = 1;
+                walk.Add(id);
+                if (!parents.TryGetValue(id, out var next))
+                {
+                    break;
+                }
+
+                id = next;
+            }
+
+            if (looped is not null)
+            {
+                var cycle = walk[walk.IndexOf(looped)..];
+                Add($"companies[{i}].parent", cycle.Count == 1
+                    ? $"company '{looped}' is its own parent"
+                    : $"parent cycle: {string.Join(" -> ", cycle)} -> {looped}");
+            }
+
+            foreach (var member in walk)
+            {
+                state[member] = 2;
+            }
         }
     }
 
@@ -109,6 +183,31 @@ internal sealed class WorldValidator
             Reference(_companies, registry.Operator, $"registries[{i}].operator", "company");
             Host(registry.RdapHost, $"registries[{i}].rdapHost");
             CheckNameServers(registry.NameServers, $"registries[{i}].nameServers");
+        }
+    }
+
+    /// <summary>
+    /// A site is a registered domain of the world, or a name that is not registered under a TLD the world has a
+    /// registry for (its registry answers NXDOMAIN and RDAP 404: a site that does not exist).
+    /// </summary>
+    private void CheckSite(string domain, HashSet<string> domains, string path)
+    {
+        var key = WorldSyntax.Key(domain);
+        if (domains.Contains(key))
+        {
+            return;
+        }
+
+        if (!WorldSyntax.IsDomainName(domain))
+        {
+            Add(path, domain.Length == 0 ? "a domain is required" : $"'{domain}' is not a valid domain name");
+            return;
+        }
+
+        var dot = key.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0 || !_tlds.Contains(key[(dot + 1)..]))
+        {
+            Add(path, $"unknown domain '{domain}': not registered in the world, and no registry for its TLD (a site that does not exist needs its TLD's registry)");
         }
     }
 
@@ -231,7 +330,7 @@ internal sealed class WorldValidator
 
     private void CheckWebHosts(HashSet<string> authorities)
     {
-        UniqueIds(_world.WebHosts, w => WorldSyntax.Key(w.Host), "webHosts", "web host", "host");
+        var webHosts = UniqueIds(_world.WebHosts, w => WorldSyntax.Key(w.Host), "webHosts", "web host", "host");
         for (var i = 0; i < _world.WebHosts.Count; i++)
         {
             var host = _world.WebHosts[i];
@@ -253,7 +352,9 @@ internal sealed class WorldValidator
                     }
                 }
 
-                if (certificate.NotAfter <= certificate.NotBefore)
+                var datesFit = CheckCertificateDate(certificate.NotBefore, $"{path}.certificate.notBefore", "notBefore")
+                    & CheckCertificateDate(certificate.NotAfter, $"{path}.certificate.notAfter", "notAfter");
+                if (datesFit && certificate.NotAfter <= certificate.NotBefore)
                 {
                     Add($"{path}.certificate.notAfter", "notAfter must be later than notBefore");
                 }
@@ -277,6 +378,76 @@ internal sealed class WorldValidator
                 {
                     Add($"{pagePath}.redirect", $"status {page.Status} needs a redirect location");
                 }
+                else if (page.Redirect is { } redirect)
+                {
+                    Check(CheckLocation(redirect, webHosts), $"{pagePath}.redirect");
+                }
+
+                CheckHeaders(page.Headers, webHosts, $"{pagePath}.headers");
+            }
+
+            CheckHeaders(host.Headers, webHosts, $"{path}.headers");
+        }
+    }
+
+    /// <summary>
+    /// A certificate date must be one X.509 can carry (RFC 5280 §4.1.2.5: UTCTime through 2049, GeneralizedTime
+    /// after, nothing before 1950) with a day to spare on each side for the simulated root that contains it; the
+    /// default 0001-01-01 (a date left out) fails here with its field named.
+    /// </summary>
+    private bool CheckCertificateDate(DateTimeOffset date, string path, string field)
+    {
+        if (date >= WorldSyntax.EarliestCertificateDate && date <= WorldSyntax.LatestCertificateDate)
+        {
+            return true;
+        }
+
+        Add(path, date == default
+            ? $"{field} is required (a date-time, e.g. 2026-01-01T00:00:00Z)"
+            : $"{field} {date.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} is outside what a certificate can carry ({WorldSyntax.EarliestCertificateDate.UtcDateTime:yyyy-MM-dd} to {WorldSyntax.LatestCertificateDate.UtcDateTime:yyyy-MM-dd})");
+        return false;
+    }
+
+    /// <summary>
+    /// A redirect (or a location-bearing header) must stay in the world: a path on the same host, or an http/https
+    /// URL whose host is one of the world's web hosts, never an address literal or a name outside the world.
+    /// </summary>
+    private static string? CheckLocation(string location, HashSet<string> webHosts)
+    {
+        if (location.StartsWith('/') && !location.StartsWith("//", StringComparison.Ordinal) && !location.Contains('\\', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(location, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return $"redirect '{location}' is neither a path (/...) nor an http or https URL";
+        }
+
+        if (uri.HostNameType is not UriHostNameType.Dns || !WorldSyntax.IsDomainName(uri.IdnHost))
+        {
+            return $"redirect '{location}' names an address, not a web host of the world (the simulation stays on loopback)";
+        }
+
+        return webHosts.Contains(WorldSyntax.Key(uri.IdnHost)) ? null
+            : $"redirect '{location}' leaves the world: '{uri.IdnHost}' is not one of its web hosts";
+    }
+
+    /// <summary>Headers that send a client to a URL (location, content-location, refresh) are checked as redirects.</summary>
+    private void CheckHeaders(Dictionary<string, string> headers, HashSet<string> webHosts, string path)
+    {
+        foreach (var (name, value) in headers)
+        {
+            var at = value.IndexOf("url=", StringComparison.OrdinalIgnoreCase);
+            var target = name.ToLowerInvariant() switch
+            {
+                "location" or "content-location" => value.Trim(),
+                "refresh" when at >= 0 => value[(at + 4)..].Trim().Trim('\'', '"'),
+                _ => null,
+            };
+            if (target is not null)
+            {
+                Check(CheckLocation(target, webHosts), $"{path}.{name}");
             }
         }
     }

@@ -13,12 +13,19 @@ namespace Chokepoint.Simulation.World;
 public static class WorldWriter
 {
     /// <summary>Writes <paramref name="world"/> to <paramref name="output"/> as YAML.</summary>
-    public static void Write(World world, TextWriter output)
+    public static void Write(World world, TextWriter output) => Write(world, output, CancellationToken.None);
+
+    /// <summary>
+    /// Writes <paramref name="world"/> to <paramref name="output"/> as YAML, as it goes (nothing is built in memory
+    /// first), stopping with <see cref="OperationCanceledException"/> soon after <paramref name="cancellationToken"/>
+    /// is cancelled (it is checked at every item of a list).
+    /// </summary>
+    public static void Write(World world, TextWriter output, CancellationToken cancellationToken)
     {
         var emitter = new Emitter(output, new EmitterSettings(bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false, maxSimpleKeyLength: 1024));
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart(null, null, isImplicit: true));
-        WriteObject(emitter, world);
+        WriteObject(emitter, world, cancellationToken);
         emitter.Emit(new DocumentEnd(isImplicit: true));
         emitter.Emit(new StreamEnd());
     }
@@ -31,7 +38,7 @@ public static class WorldWriter
         return writer.ToString();
     }
 
-    private static void WriteObject(IEmitter emitter, object instance)
+    private static void WriteObject(IEmitter emitter, object instance, CancellationToken cancellationToken)
     {
         var defaults = Activator.CreateInstance(instance.GetType())!;
         emitter.Emit(new MappingStart());
@@ -44,13 +51,13 @@ public static class WorldWriter
             }
 
             Plain(emitter, WorldYamlReader.KeyOf(property.Name));
-            WriteValue(emitter, value);
+            WriteValue(emitter, value, cancellationToken);
         }
 
         emitter.Emit(new MappingEnd());
     }
 
-    private static void WriteValue(IEmitter emitter, object value)
+    private static void WriteValue(IEmitter emitter, object value, CancellationToken cancellationToken)
     {
         switch (value)
         {
@@ -81,13 +88,14 @@ public static class WorldWriter
                 emitter.Emit(new SequenceStart(null, null, isImplicit: true, flow ? SequenceStyle.Flow : SequenceStyle.Block));
                 foreach (var item in list)
                 {
-                    WriteValue(emitter, item);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    WriteValue(emitter, item, cancellationToken);
                 }
 
                 emitter.Emit(new SequenceEnd());
                 break;
             default:
-                WriteObject(emitter, value);
+                WriteObject(emitter, value, cancellationToken);
                 break;
         }
     }

@@ -12,7 +12,23 @@ namespace Chokepoint.Simulation.World;
 /// </summary>
 internal sealed class WorldYamlEvents : IParser
 {
-    private readonly Parser _parser;
+    /// <summary>
+    /// Events that aliases may add to a document beyond those written in it: a fixed allowance, plus
+    /// <see cref="ReplayedPerParsedEvent"/> for each event of the text. Nested aliases ("billion laughs") expand
+    /// exponentially, so a few hundred bytes would otherwise fill the memory; ordinary reuse stays far below this.
+    /// </summary>
+    public const long ReplayAllowance = 1_000_000;
+
+    /// <summary>Events aliases may add for each event read from the text, on top of <see cref="ReplayAllowance"/>.</summary>
+    public const long ReplayedPerParsedEvent = 10;
+
+    private readonly IParser _parser;
+
+    /// <summary>Events read from the text in the current document.</summary>
+    private long _parsedEvents;
+
+    /// <summary>Events replayed for aliases in the current document.</summary>
+    private long _replayedEvents;
 
     /// <summary>Completed anchored nodes of the current document: name to the node's (alias-free) events.</summary>
     private readonly Dictionary<string, List<ParsingEvent>> _anchors = new(StringComparer.Ordinal);
@@ -41,7 +57,7 @@ internal sealed class WorldYamlEvents : IParser
     /// <summary>The latest stand-in for an unresolved alias.</summary>
     private Scalar? _standIn;
 
-    public WorldYamlEvents(Parser parser)
+    public WorldYamlEvents(IParser parser)
     {
         _parser = parser;
     }
@@ -77,6 +93,8 @@ internal sealed class WorldYamlEvents : IParser
         {
             _anchors.Clear();
             _unresolved = null;
+            _parsedEvents = 0;
+            _replayedEvents = 0;
         }
         else if (next is DocumentEnd && _unresolved is { } alias)
         {
@@ -100,6 +118,7 @@ internal sealed class WorldYamlEvents : IParser
                 _replays.Push((events, index + 1));
                 next = events[index];
                 replayed = true;
+                CountReplayed(next);
                 return true;
             }
         }
@@ -113,6 +132,7 @@ internal sealed class WorldYamlEvents : IParser
 
         next = _parser.Current!;
         ParserCurrent = next;
+        _parsedEvents++;
         if (next is not AnchorAlias alias)
         {
             return true;
@@ -129,6 +149,7 @@ internal sealed class WorldYamlEvents : IParser
             _replays.Push((target, 1));
             next = target[0];
             replayed = true;
+            CountReplayed(next);
             return true;
         }
 
@@ -136,6 +157,22 @@ internal sealed class WorldYamlEvents : IParser
         _unresolved ??= alias;
         next = _standIn = new Scalar(AnchorName.Empty, TagName.Empty, "", ScalarStyle.Plain, true, false, alias.Start, alias.End);
         return true;
+    }
+
+    /// <summary>Counts an event an alias added; past the bound the document is refused (see <see cref="ReplayAllowance"/>).</summary>
+    private void CountReplayed(ParsingEvent next)
+    {
+        _replayedEvents++;
+        if (_replayedEvents > ReplayAllowance + (ReplayedPerParsedEvent * _parsedEvents))
+        {
+            _replays.Clear();
+            _recording.Clear();
+            _anchors.Clear();
+            var at = ParserCurrent ?? next;
+            throw new YamlException(at.Start, at.End, string.Create(
+                CultureInfo.InvariantCulture,
+                $"aliases expand to more than {ReplayAllowance:N0} nodes plus {ReplayedPerParsedEvent} per node written (nested aliases, a \"billion laughs\"?); refused"));
+        }
     }
 
     private void Record(ParsingEvent next)

@@ -9,12 +9,12 @@ namespace Chokepoint.Simulation.World;
 /// <summary>
 /// Maps YAML parser events straight onto the world classes by property name (camelCase keys), with the target
 /// type known at each step (no node tree is built). Unknown keys, wrong shapes and unparseable scalars are
-/// collected as errors rather than thrown. Where each field path starts in the text (<see cref="Marks"/>) is
+/// collected as errors rather than thrown. Where each field path starts in the text (<see cref="FindMarks"/>) is
 /// worked out only when asked for, by reading the text again: it is needed only to place validation errors.
 /// </summary>
 internal sealed class WorldYamlReader
 {
-    private readonly string _yaml;
+    private readonly Func<TextReader> _open;
     private readonly string _source;
     private readonly NullabilityInfoContext _nullability = new();
 
@@ -27,24 +27,68 @@ internal sealed class WorldYamlReader
     /// <summary>The field path being read, as keys and list indexes; turned into text only when needed.</summary>
     private readonly List<(string? Key, int Index)> _path = [];
 
-    private WorldYamlEvents _events = null!;
-    /// <summary>Null until asked for, unless this reader is the second read that records them.</summary>
-    private Dictionary<string, Mark>? _marks;
+    /// <summary>On the second read, the paths whose marks are wanted (and their ancestors); null on the first.</summary>
+    private readonly HashSet<string>? _wanted;
 
-    private WorldYamlReader(string yaml, string source, bool recordMarks)
+    private WorldYamlEvents _events = null!;
+
+    /// <summary>The marks found on the second read.</summary>
+    private readonly Dictionary<string, Mark> _marks = new(StringComparer.Ordinal);
+
+    private WorldYamlReader(Func<TextReader> open, string source, HashSet<string>? wanted)
     {
-        _yaml = yaml;
+        _open = open;
         _source = source;
-        _marks = recordMarks ? new Dictionary<string, Mark>(StringComparer.Ordinal) : null;
+        _wanted = wanted;
     }
 
-    /// <summary>Field path to the position of its value node (found by a second read of the text on first use).</summary>
-    public Dictionary<string, Mark> Marks => _marks ??= ReadText(_yaml, _source, recordMarks: true).Reader._marks!;
-
+    /// <summary>
+    /// The errors found while reading, at most <see cref="WorldLoadResult.MaximumErrors"/>; the rest are only
+    /// counted in <see cref="OmittedErrors"/>.
+    /// </summary>
     public List<WorldError> Errors { get; } = [];
 
+    /// <summary>Errors found beyond those kept in <see cref="Errors"/>.</summary>
+    public int OmittedErrors { get; private set; }
+
     /// <summary>Reads <paramref name="yaml"/>; the world is null when the text is not a single YAML mapping.</summary>
-    public static (World? World, WorldYamlReader Reader) Read(string yaml, string source) => ReadText(yaml, source, recordMarks: false);
+    public static (World? World, WorldYamlReader Reader) Read(string yaml, string source) =>
+        Read(() => new StringReader(yaml), source);
+
+    /// <summary>
+    /// Reads the text <paramref name="open"/> gives, streaming (the text is never held whole); the world is null
+    /// when it is not a single YAML mapping. <paramref name="open"/> is called again by <see cref="FindMarks"/>.
+    /// </summary>
+    public static (World? World, WorldYamlReader Reader) Read(Func<TextReader> open, string source) =>
+        ReadText(open, source, wanted: null);
+
+    /// <summary>
+    /// Where each of <paramref name="paths"/> (or its nearest ancestor) starts in the text, found by reading the text
+    /// again and keeping only the marks asked for, so that memory stays in proportion to the errors, not the world.
+    /// </summary>
+    public Dictionary<string, Mark> FindMarks(IEnumerable<string> paths)
+    {
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            for (var current = path; current.Length > 0; current = Parent(current))
+            {
+                if (!wanted.Add(current))
+                {
+                    break;
+                }
+            }
+        }
+
+        return wanted.Count == 0 ? [] : ReadText(_open, _source, wanted).Reader._marks;
+    }
+
+    /// <summary>The path one level up ("a.b[2]" to "a.b", "a.b" to "a"), or "" at the top.</summary>
+    public static string Parent(string path)
+    {
+        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        return cut > 0 ? path[..cut] : "";
+    }
 
     /// <summary>The camelCase YAML key of a property name.</summary>
     public static string KeyOf(string propertyName) => char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
@@ -53,10 +97,10 @@ internal sealed class WorldYamlReader
     public static PropertyInfo[] PropertiesOf(Type type) =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).OrderBy(p => p.MetadataToken)];
 
-    private static (World? World, WorldYamlReader Reader) ReadText(string yaml, string source, bool recordMarks)
+    private static (World? World, WorldYamlReader Reader) ReadText(Func<TextReader> open, string source, HashSet<string>? wanted)
     {
-        var reader = new WorldYamlReader(yaml, source, recordMarks);
-        using var text = new StringReader(yaml);
+        var reader = new WorldYamlReader(open, source, wanted);
+        using var text = open();
         reader._events = new WorldYamlEvents(new Parser(text));
         try
         {
@@ -138,6 +182,7 @@ internal sealed class WorldYamlReader
     private void Fail(WorldError error)
     {
         Errors.Clear();
+        OmittedErrors = 0;
         Errors.Add(error);
     }
 
@@ -162,7 +207,17 @@ internal sealed class WorldYamlReader
     private WorldError ErrorAt(ParsingEvent node, string message) =>
         new(_source, (int)node.Start.Line, (int)node.Start.Column, CurrentPath(), message);
 
-    private void AddError(ParsingEvent node, string message) => Errors.Add(ErrorAt(node, message));
+    private void AddError(ParsingEvent node, string message)
+    {
+        if (Errors.Count < WorldLoadResult.MaximumErrors)
+        {
+            Errors.Add(ErrorAt(node, message));
+        }
+        else
+        {
+            OmittedErrors++;
+        }
+    }
 
     /// <summary>Reports the current node as not what <paramref name="message"/> expected, and steps over it.</summary>
     private void Reject(string message)
@@ -174,9 +229,9 @@ internal sealed class WorldYamlReader
     private void Enter(string? key, int index, ParsingEvent value)
     {
         _path.Add((key, index));
-        if (_marks is not null)
+        if (_wanted is not null && CurrentPath() is var path && _wanted.Contains(path))
         {
-            _marks[CurrentPath()] = value.Start;
+            _marks[path] = value.Start;
         }
     }
 

@@ -4,7 +4,7 @@ namespace Chokepoint.Simulation.Tests.WorldFiles;
 
 public sealed class WorldLoaderTests
 {
-    private const string Valid = """
+    internal const string Valid = """
         version: 1
         name: tiny
         companies:

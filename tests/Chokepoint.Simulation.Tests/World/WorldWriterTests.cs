@@ -28,7 +28,7 @@ public sealed class WorldWriterTests
         host.Headers["x-colon"] = "a: b, c # not a comment";
         host.Headers["x-true"] = "true";
         host.Pages.Add(new Page { Path = "/spaces", Body = "  leading spaces\nline two \n\ttab\n" });
-        host.Pages.Add(new Page { Path = "/r", Status = 302, Redirect = "https://b.example/?q=1#x", Body = "~" });
+        host.Pages.Add(new Page { Path = "/r", Status = 302, Redirect = $"https://{world.WebHosts[^1].Host}/?q=1#x", Body = "~" });
         host.Pages.Add(new Page { Path = "/lit", Body = "<p>\n  indented\n</p>\n\n", ContentType = "text/plain" });
         host.Pages.Add(new Page { Path = "/nonl", Body = "no final newline\nsecond" });
         var domain = world.Domains[0];
