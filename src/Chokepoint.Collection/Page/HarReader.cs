@@ -476,11 +476,10 @@ public static class HarReader
                 }
             }
 
-            var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? HostName.Of(uri) : "";
             return new HarEntry
             {
                 Url = url,
-                Host = host,
+                Host = HostOf(url),
                 Method = request is { } req ? String(req, "method") : null,
                 Status = status,
                 MimeType = mimeType,
@@ -488,6 +487,27 @@ public static class HarReader
                 Headers = headers,
                 ServerIpAddress = String(entry, "serverIPAddress"),
             };
+        }
+
+        /// <summary>
+        /// The URL's host name, or empty when the URL is not absolute or its host is not a valid internationalised
+        /// name (UTS 46 refuses it, and <see cref="Uri.IdnHost"/> throws): such an entry names no host to depend on.
+        /// </summary>
+        private static string HostOf(string url)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+            {
+                return "";
+            }
+
+            try
+            {
+                return HostName.Of(uri);
+            }
+            catch (UriFormatException)
+            {
+                return "";
+            }
         }
 
         private static JsonElement? Object(JsonElement parent, string name) =>

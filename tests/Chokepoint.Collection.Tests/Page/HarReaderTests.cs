@@ -103,6 +103,21 @@ public sealed class HarReaderTests
         Assert.Contains(capture.Notes, n => n.StartsWith("2 entries had no request URL", StringComparison.Ordinal));
     }
 
+    /// <summary>Regression (found by the HAR property): a host that is not a valid IDN threw UriFormatException.</summary>
+    [Fact]
+    public void An_entry_whose_host_is_not_a_valid_idn_names_no_host_instead_of_throwing()
+    {
+        var capture = ReadText("""
+            {"log": {"entries": [
+              {"request": {"url": "https://sؼop.example/"}},
+              {"request": {"url": "https://b.example/"}}
+            ]}}
+            """);
+
+        Assert.Null(capture.Error);
+        Assert.Equal(["", "b.example"], capture.Entries.Select(e => e.Host));
+    }
+
     [Theory]
     [InlineData("", "empty")]
     [InlineData("this is not json", "not valid JSON")]
