@@ -366,7 +366,7 @@ public static class HarReader
                     return false;
                 }
 
-                version = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                version = reader.TokenType == JsonTokenType.String ? Text(ref reader) : null;
                 return reader.TokenType == JsonTokenType.String || reader.TrySkip();
             }
 
@@ -513,7 +513,35 @@ public static class HarReader
         private static JsonElement? Object(JsonElement parent, string name) =>
             parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
 
-        private static string? String(JsonElement parent, string name) =>
-            parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        private static string? String(JsonElement parent, string name)
+        {
+            if (!parent.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            // An escaped unpaired surrogate ("\ud800") is valid JSON syntax but no text (RFC 8259 section 8.2): absent.
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The current string token's text, or null when it holds an escaped unpaired surrogate.</summary>
+        private static string? Text(ref Utf8JsonReader reader)
+        {
+            try
+            {
+                return reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
     }
 }

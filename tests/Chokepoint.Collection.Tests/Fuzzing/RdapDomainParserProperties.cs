@@ -28,7 +28,7 @@ public sealed class RdapDomainParserProperties
 
     /// <summary>JSON values of any shape, with the members an RDAP domain object has, nested a few levels.</summary>
     private static readonly Gen<string> JsonValue = Gen.Recursive<string>((depth, inner) => depth >= 4
-        ? Gen.OneOf("null", "1", "-1", "1e400", "\"\"", "\"x\"", "true", "[]", "{}", "\"2024-13-45T99:99:99Z\"", "\"ns1.example\"")
+        ? Gen.OneOf("null", "1", "-1", "1e400", "\"\"", "\"x\"", "true", "[]", "{}", "\"2024-13-45T99:99:99Z\"", "\"ns1.example\"", "\"\\ud800\"", "\"\\u0000\"")
         : Gen.OneOf(
             Gen.OneOf("null", "0", "\"registrar\"", "\"registration\"", "\"expiration\"", "\"vcard\"", "[\"vcard\",[]]", "\"active\""),
             inner.Array[0, 4].Select(items => "[" + string.Join(",", items) + "]"),

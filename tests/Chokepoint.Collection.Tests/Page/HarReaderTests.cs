@@ -118,6 +118,22 @@ public sealed class HarReaderTests
         Assert.Equal(["", "b.example"], capture.Entries.Select(e => e.Host));
     }
 
+    /// <summary>Regression (found by the HAR property): an escaped unpaired surrogate in a string threw InvalidOperationException.</summary>
+    [Fact]
+    public void A_string_holding_an_unpaired_surrogate_is_read_as_absent_instead_of_throwing()
+    {
+        var capture = ReadText("""
+            {"log": {"version": "\ud800", "entries": [
+              {"request": {"url": "https://a.example/", "method": "\udc00"}},
+              {"request": {"url": "https://b.example/\ud800"}}
+            ]}}
+            """);
+
+        Assert.Null(capture.Error);
+        Assert.Null(capture.Version);
+        Assert.Equal("https://a.example/", Assert.Single(capture.Entries).Url);
+    }
+
     [Theory]
     [InlineData("", "empty")]
     [InlineData("this is not json", "not valid JSON")]
