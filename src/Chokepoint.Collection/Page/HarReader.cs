@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Page;
 
@@ -489,26 +488,9 @@ public static class HarReader
             };
         }
 
-        /// <summary>
-        /// The URL's host name, or empty when the URL is not absolute or its host is not a valid internationalised
-        /// name (UTS 46 refuses it, and <see cref="Uri.IdnHost"/> throws): such an entry names no host to depend on.
-        /// </summary>
-        private static string HostOf(string url)
-        {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
-            {
-                return "";
-            }
-
-            try
-            {
-                return HostName.Of(uri);
-            }
-            catch (UriFormatException)
-            {
-                return "";
-            }
-        }
+        /// <summary>The URL's host name, or empty when the URL is not absolute or its host is not a valid IDN (<see cref="UrlHost"/>).</summary>
+        private static string HostOf(string url) =>
+            Uri.TryCreate(url, UriKind.Absolute, out var uri) ? UrlHost.Of(uri) ?? "" : "";
 
         private static JsonElement? Object(JsonElement parent, string name) =>
             parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
