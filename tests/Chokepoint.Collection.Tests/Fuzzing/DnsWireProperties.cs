@@ -20,6 +20,7 @@ namespace Chokepoint.Collection.Tests.Fuzzing;
 public sealed class DnsWireProperties
 {
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromMilliseconds(800);
+    private static readonly TimeSpan MaxSlack = TimeSpan.FromSeconds(12);
 
     private volatile Response current = new(Kind.Valid, [], KeepId: true);
 
@@ -60,7 +61,9 @@ public sealed class DnsWireProperties
             var answer = await dns.QueryAsync("www.fuzz.example", QueryType.A, CancellationToken.None);
             var host = await new HostCollector(dns, AddressAnnotator.None).CollectAsync("www.fuzz.example", "www", CancellationToken.None);
 
-            Assert.True(clock.Elapsed < (2 * QueryTimeout) + TimeSpan.FromSeconds(2), $"took {clock.Elapsed.TotalSeconds:0.0} s");
+            // Two rounds of queries, each bounded by the probe timeout (UDP and the TCP retry share one probe); the
+            // slack is for a loaded machine, not for the server: a hang or an unbounded retry takes far longer.
+            Assert.True(clock.Elapsed < (2 * QueryTimeout) + MaxSlack, $"took {clock.Elapsed.TotalSeconds:0.0} s");
             Assert.Equal(answer.Failure is null, answer.FailureKind is null);
             if (answer.Failure is null)
             {
