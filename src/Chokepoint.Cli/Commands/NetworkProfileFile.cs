@@ -8,7 +8,8 @@ namespace Chokepoint.Cli.Commands;
 /// <summary>
 /// Reads a network profile file (<c>--network FILE</c>, as <c>chokepoint sim serve --profile</c> writes it). Whatever
 /// the file holds, the outcome is a profile or one <see cref="CommandFailedException"/> line with exit 2: never
-/// another exception. The values are then checked by <c>EngineSettingsValidator</c> before any network work.
+/// another exception. A control character in any value but <c>rootCaPem</c> is refused here; the values are then
+/// checked by <c>EngineSettingsValidator</c> before any network work.
 /// </summary>
 public static class NetworkProfileFile
 {
@@ -31,15 +32,28 @@ public static class NetworkProfileFile
     public static NetworkProfile Parse(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
+        NetworkProfile profile;
         try
         {
-            return JsonSerializer.Deserialize<NetworkProfile>(json, ProfileJson)
+            profile = JsonSerializer.Deserialize<NetworkProfile>(json, ProfileJson)
                 ?? throw new CommandFailedException(ExitCodes.UsageError, $"{source}: the network profile is empty");
         }
         catch (JsonException exception)
         {
             throw new CommandFailedException(ExitCodes.UsageError, $"{source}: not a network profile: {OneLine(exception.Message)}");
         }
+
+        // Every value but the PEM is one line: a newline or other control character in an address, a URL, a path or a
+        // name is never meant, and would be echoed into error lines and the terminal.
+        foreach (var (key, value) in new[] { ("resolver", profile.Resolver), ("rdapBootstrap", profile.RdapBootstrap), ("asnDb", profile.AsnDatabase), ("name", profile.Name) })
+        {
+            if (value is not null && value.Any(char.IsControl))
+            {
+                throw new CommandFailedException(ExitCodes.UsageError, $"{source}: network.{key}: holds a control character (a newline, a tab, ...)");
+            }
+        }
+
+        return profile;
     }
 
     private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
