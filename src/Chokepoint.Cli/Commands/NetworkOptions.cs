@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Chokepoint.Engine.Data;
 using Chokepoint.Collection.Transport;
 using Chokepoint.Engine;
@@ -113,22 +111,5 @@ internal sealed class NetworkOptions
         return profile;
     }
 
-    /// <summary>
-    /// A profile's keys must be the profile's: a misspelled or unknown key is refused rather than silently leaving
-    /// the real internet's default in its place.
-    /// </summary>
-    private static readonly JsonSerializerOptions ProfileJson = new() { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
-
-    private static NetworkProfile ReadProfile(FileInfo file)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<NetworkProfile>(InputFile.ReadAllText(file.FullName, InputFile.MiB, "a network profile"), ProfileJson)
-                ?? throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: the network profile is empty");
-        }
-        catch (JsonException exception)
-        {
-            throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: not a network profile: {exception.Message}");
-        }
-    }
+    private static NetworkProfile ReadProfile(FileInfo file) => NetworkProfileFile.Read(file);
 }

@@ -221,7 +221,8 @@ public sealed class DnsCollector(DnsLookup dns, AddressAnnotator annotator)
         var described = annotator.DescribeAllAsync(addresses, cancellationToken);
         if (addresses.Count == 0)
         {
-            var why = a.Result.Failure ?? aaaa.Result.Failure ?? (a.Result.NameDoesNotExist ? "NXDOMAIN" : "no A or AAAA record");
+            var why = a.Result.Failure ?? aaaa.Result.Failure ?? (a.Result.NameDoesNotExist ? "NXDOMAIN" : null)
+                ?? (await dns.AliasesAsync(host, cancellationToken)).Problem ?? "no A or AAAA record";
             return new NameServerObservation { Host = host, State = "unresolved", Detail = why, OwnZoneSoa = await ownZone };
         }
 

@@ -95,6 +95,19 @@ public sealed class DnsLookup
         return Addresses(a.Result).Concat(Addresses(aaaa.Result)).Distinct().ToList();
     }
 
+    /// <summary>
+    /// The CNAME chain of <paramref name="host"/> in its A and AAAA answers (the same questions
+    /// <see cref="ResolveAddressesAsync"/> asks, so within a scope nothing more is sent): tells a name with no address
+    /// from one whose aliases loop or run on (<see cref="AliasChain.Problem"/>).
+    /// </summary>
+    public async Task<AliasChain> AliasesAsync(string host, CancellationToken cancellationToken)
+    {
+        var a = QueryAsync(host, QueryType.A, cancellationToken);
+        var aaaa = QueryAsync(host, QueryType.AAAA, cancellationToken);
+        await Task.WhenAll(a, aaaa);
+        return AliasChain.Follow(host, new[] { a.Result, aaaa.Result }.Where(r => r.Succeeded).SelectMany(r => r.Response!.Answers));
+    }
+
     /// <summary>The addresses in an answer (A and AAAA records of any owner, in order).</summary>
     public static IEnumerable<IPAddress> Addresses(DnsAnswer answer) =>
         answer.Response?.Answers.OfType<AddressRecord>().Select(r => r.Address) ?? [];
@@ -229,12 +242,12 @@ public sealed class DnsLookup
             }
             catch (SocketException exception)
             {
-                return Failed(source, FailureText.Describe(exception), FailureKinds.Of(exception));
+                return Failed(source, DnsFailureText.Describe(exception), FailureKinds.Of(exception));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The boundary: whatever DnsClient throws for a message it cannot read becomes a reported failure.
-                return Failed(source, $"malformed answer: {FailureText.Describe(exception)}", GapKind.Malformed);
+                return Failed(source, $"malformed answer: {DnsFailureText.Describe(exception)}", GapKind.Malformed);
             }
         }
 
@@ -281,8 +294,9 @@ public sealed class DnsLookup
             return new() { Response = response, Failure = failure, FailureKind = kind, Source = source, At = time.GetUtcNow() };
         }
 
+        /// <summary>A failed answer; its reason is one short line whatever the server sent (<see cref="DnsFailureText"/>).</summary>
         private DnsAnswer Failed(string source, string reason, GapKind kind) =>
-            new() { Failure = reason, FailureKind = kind, TimedOut = kind == GapKind.Timeout, Source = source, At = time.GetUtcNow() };
+            new() { Failure = DnsFailureText.OneLine(reason), FailureKind = kind, TimedOut = kind == GapKind.Timeout, Source = source, At = time.GetUtcNow() };
 
         /// <summary>Null for NOERROR and NXDOMAIN; the mnemonic (RFC 6895) and its kind for any other code.</summary>
         private static (string? Failure, GapKind? Kind) DescribeResponseCode(IDnsQueryResponse response) => response.Header.ResponseCode switch

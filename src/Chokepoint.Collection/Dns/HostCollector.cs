@@ -15,7 +15,9 @@ public sealed class HostCollector(DnsLookup dns, AddressAnnotator annotator)
 {
     /// <summary>
     /// Resolves <paramref name="host"/>. A name that does not exist gives a host with no addresses; a failed lookup
-    /// gives no host and an <see cref="Unobserved"/> about <see cref="GapKeys.ForHost"/> of the role.
+    /// gives no host and an <see cref="Unobserved"/> about <see cref="GapKeys.ForHost"/> of the role, and so does a
+    /// CNAME loop (<see cref="GapKind.Malformed"/>) or a chain longer than <see cref="AliasChain.MaxLength"/>
+    /// (<see cref="GapKind.Bounded"/>), with the chain in the reason.
     /// </summary>
     public async Task<Collected<HostObservation>> CollectAsync(string host, string role, CancellationToken cancellationToken)
     {
@@ -41,8 +43,15 @@ public sealed class HostCollector(DnsLookup dns, AddressAnnotator annotator)
             .Where(r => r.Succeeded)
             .SelectMany(r => r.Response!.Answers)
             .ToList();
-        var chain = CnameChain(host, records);
-        var end = chain.Count == 0 ? host : chain[^1];
+        var aliases = AliasChain.Follow(host, records);
+        if (aliases.Problem is { } problem)
+        {
+            // A loop or a runaway chain never reaches an address: the name cannot resolve, which is not "no addresses".
+            return new Collected<HostObservation> { Unobserved = [Unobserved.Of(GapKeys.ForHost(role), aliases.ProblemKind!.Value, problem, host), .. gaps] };
+        }
+
+        var chain = aliases.Targets.ToList();
+        var end = aliases.End(host);
         var addresses = records.OfType<AddressRecord>()
             .Where(r => DnsPresentation.SameName(r.DomainName.Value, end))
             .Select(r => r.Address)
@@ -64,24 +73,7 @@ public sealed class HostCollector(DnsLookup dns, AddressAnnotator annotator)
         };
     }
 
-    /// <summary>The CNAME targets in order, following the answer's CNAME records from <paramref name="name"/> (loops stop).</summary>
-    public static List<string> CnameChain(string name, IEnumerable<DnsResourceRecord> records)
-    {
-        var cnames = records.OfType<CNameRecord>().ToList();
-        var chain = new List<string>();
-        var current = DnsPresentation.Host(name);
-        var seen = new HashSet<string>(StringComparer.Ordinal) { current };
-        while (cnames.FirstOrDefault(c => DnsPresentation.SameName(c.DomainName.Value, current)) is { } next)
-        {
-            current = DnsPresentation.Host(next.CanonicalName.Value);
-            if (!seen.Add(current))
-            {
-                break;
-            }
-
-            chain.Add(current);
-        }
-
-        return chain;
-    }
+    /// <summary>The CNAME targets in order, following the answer's CNAME records from <paramref name="name"/> (loops stop; see <see cref="AliasChain"/>).</summary>
+    public static List<string> CnameChain(string name, IEnumerable<DnsResourceRecord> records) =>
+        AliasChain.Follow(name, records).Targets.ToList();
 }

@@ -83,9 +83,13 @@ public sealed class MailCollector(DnsLookup dns, AddressAnnotator annotator)
         var addresses = host.Length == 0 ? [] : await dns.ResolveAddressesAsync(host, cancellationToken);
         if (addresses.Count == 0 && host.Length > 0)
         {
+            var aliases = await dns.AliasesAsync(host, cancellationToken);
+            var gap = aliases.Problem is { } problem
+                ? Unobserved.Of(GapKeys.MailExchanger, aliases.ProblemKind!.Value, problem, host)
+                : Unobserved.Of(GapKeys.MailExchanger, GapKind.NoData, $"{host} has no address", host);
             lock (gaps)
             {
-                gaps.Add(Unobserved.Of(GapKeys.MailExchanger, GapKind.NoData, $"{host} has no address", host));
+                gaps.Add(gap);
             }
         }
 

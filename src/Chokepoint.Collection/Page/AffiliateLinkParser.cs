@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Page;
 
@@ -36,7 +35,11 @@ public static class AffiliateLinkParser
             return null;
         }
 
-        var host = HostName.Of(url);
+        if (UrlHost.Of(url) is not { } host)
+        {
+            return null;
+        }
+
         if (IsAmazon(host) || IsUnder(host, "amzn.to") || IsUnder(host, "amzn.com"))
         {
             return FromQuery(url, "Amazon Associates", "tag");

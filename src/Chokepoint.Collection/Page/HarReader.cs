@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Page;
 
@@ -366,7 +365,7 @@ public static class HarReader
                     return false;
                 }
 
-                version = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                version = reader.TokenType == JsonTokenType.String ? Text(ref reader) : null;
                 return reader.TokenType == JsonTokenType.String || reader.TrySkip();
             }
 
@@ -476,11 +475,10 @@ public static class HarReader
                 }
             }
 
-            var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? HostName.Of(uri) : "";
             return new HarEntry
             {
                 Url = url,
-                Host = host,
+                Host = HostOf(url),
                 Method = request is { } req ? String(req, "method") : null,
                 Status = status,
                 MimeType = mimeType,
@@ -490,10 +488,42 @@ public static class HarReader
             };
         }
 
+        /// <summary>The URL's host name, or empty when the URL is not absolute or its host is not a valid IDN (<see cref="UrlHost"/>).</summary>
+        private static string HostOf(string url) =>
+            Uri.TryCreate(url, UriKind.Absolute, out var uri) ? UrlHost.Of(uri) ?? "" : "";
+
         private static JsonElement? Object(JsonElement parent, string name) =>
             parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
 
-        private static string? String(JsonElement parent, string name) =>
-            parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        private static string? String(JsonElement parent, string name)
+        {
+            if (!parent.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            // An escaped unpaired surrogate ("\ud800") is valid JSON syntax but no text (RFC 8259 section 8.2): absent.
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The current string token's text, or null when it holds an escaped unpaired surrogate.</summary>
+        private static string? Text(ref Utf8JsonReader reader)
+        {
+            try
+            {
+                return reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Chokepoint.Observations.Page;
-using Chokepoint.Naming;
 
 namespace Chokepoint.Collection.Page;
 
@@ -374,11 +373,13 @@ public static class HtmlResourceExtractor
             return Uri.TryCreate(BaseUrl ?? pageUrl, value.Trim(), out var url)
                    && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
                    && url.Host.Length > 0
+                   && UrlHost.Of(url) is not null
                 ? url
                 : null;
         }
 
-        private static string HostOf(Uri url) => HostName.Of(url);
+        /// <summary>The host of a URL <see cref="Resolve"/> accepted (so one whose host is readable).</summary>
+        private static string HostOf(Uri url) => UrlHost.Of(url) ?? "";
 
         private static string? FirstSrcset(string? srcset)
         {

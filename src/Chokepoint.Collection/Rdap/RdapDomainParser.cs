@@ -128,7 +128,23 @@ public static class RdapDomainParser
     }
 
     private static string? String(JsonElement? element) =>
-        element is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+        element is { ValueKind: JsonValueKind.String } value ? Text(value) : null;
+
+    /// <summary>
+    /// The string's text, or null when it cannot be decoded: an escaped unpaired surrogate ("\ud800") is valid JSON
+    /// syntax but no text (RFC 8259 section 8.2), and <see cref="JsonElement.GetString"/> throws for it.
+    /// </summary>
+    private static string? Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static List<string> Strings(JsonElement? element) =>
         element is { ValueKind: JsonValueKind.Array } array
@@ -220,7 +236,7 @@ public static class RdapDomainParser
 
     private static string? FirstText(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
+        JsonValueKind.String => Text(value),
         JsonValueKind.Array => value.EnumerateArray().Select(FirstText).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s)),
         _ => null,
     };

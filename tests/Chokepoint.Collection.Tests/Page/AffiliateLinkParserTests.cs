@@ -49,6 +49,8 @@ public sealed class AffiliateLinkParserTests
     [InlineData("https://www.etsy.com/listing/1?utm_source=newsletter")]
     [InlineData("https://evilbooking.com/?aid=1")]
     [InlineData("mailto:someone@amazon.com?tag=x")]
+    [InlineData("http://s\u063Cop.net:443/%2e%2e/?")] // regression (found by fuzzing): a host that is not a valid IDN threw
+    [InlineData("https://amazon.s\u063Cop.com/?tag=x")]
     public void Lookalikes_and_plain_links_are_not_affiliate_links(string url)
     {
         Assert.Null(AffiliateLinkParser.Parse(url));

@@ -103,6 +103,37 @@ public sealed class HarReaderTests
         Assert.Contains(capture.Notes, n => n.StartsWith("2 entries had no request URL", StringComparison.Ordinal));
     }
 
+    /// <summary>Regression (found by the HAR property): a host that is not a valid IDN threw UriFormatException.</summary>
+    [Fact]
+    public void An_entry_whose_host_is_not_a_valid_idn_names_no_host_instead_of_throwing()
+    {
+        var capture = ReadText("""
+            {"log": {"entries": [
+              {"request": {"url": "https://sؼop.example/"}},
+              {"request": {"url": "https://b.example/"}}
+            ]}}
+            """);
+
+        Assert.Null(capture.Error);
+        Assert.Equal(["", "b.example"], capture.Entries.Select(e => e.Host));
+    }
+
+    /// <summary>Regression (found by the HAR property): an escaped unpaired surrogate in a string threw InvalidOperationException.</summary>
+    [Fact]
+    public void A_string_holding_an_unpaired_surrogate_is_read_as_absent_instead_of_throwing()
+    {
+        var capture = ReadText("""
+            {"log": {"version": "\ud800", "entries": [
+              {"request": {"url": "https://a.example/", "method": "\udc00"}},
+              {"request": {"url": "https://b.example/\ud800"}}
+            ]}}
+            """);
+
+        Assert.Null(capture.Error);
+        Assert.Null(capture.Version);
+        Assert.Equal("https://a.example/", Assert.Single(capture.Entries).Url);
+    }
+
     [Theory]
     [InlineData("", "empty")]
     [InlineData("this is not json", "not valid JSON")]

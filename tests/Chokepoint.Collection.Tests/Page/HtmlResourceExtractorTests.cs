@@ -187,4 +187,17 @@ public sealed class HtmlResourceExtractorTests
         Assert.True(result.ElementsSkipped > 0);
         Assert.Equal(2, result.Notes.Count);
     }
+
+    /// <summary>Regression (found by fuzzing): a URL whose host is not a valid IDN threw UriFormatException, so one hostile link failed the page.</summary>
+    [Fact]
+    public void A_url_whose_host_is_not_a_valid_idn_is_left_out_instead_of_throwing()
+    {
+        var result = HtmlResourceExtractor.Extract(
+            """<html><head><script src="https://sؼop.example/a.js"></script><script src="https://ok.example/b.js"></script></head>""" +
+            """<body><a href="//sؼop.io:0/x">x</a><a href="https://ok.example/">ok</a></body></html>""",
+            PageUrl);
+
+        Assert.Equal(["ok.example"], result.Resources.Select(r => r.Host));
+        Assert.Equal(["https://ok.example/"], result.Links.Select(l => l.Url));
+    }
 }

@@ -7,6 +7,19 @@ public sealed class RdapDomainParserTests
     private static RdapDomainParseResult ParseFixture(string name) =>
         RdapDomainParser.Parse(SharedFixtures.Read("rdap", name));
 
+    /// <summary>Regression (found by fuzzing): an escaped unpaired surrogate in a string threw InvalidOperationException.</summary>
+    [Fact]
+    public void A_string_holding_an_unpaired_surrogate_is_read_as_absent_instead_of_throwing()
+    {
+        var result = RdapDomainParser.Parse("""
+            {"objectClassName": "domain", "ldhName": "example.com", "status": ["active", "\ud800"],
+             "entities": [{"roles": ["registrar"], "vcardArray": ["vcard", [["fn", {}, "text", "\udc00Registrar"]]]}]}
+            """);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(["active"], result.Registration!.Status);
+    }
+
     [Fact]
     public void Google_com_gives_markmonitor_with_iana_id_and_abuse_email()
     {
