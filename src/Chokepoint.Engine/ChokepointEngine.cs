@@ -171,7 +171,8 @@ public sealed partial class ChokepointEngine : IDisposable
         ArgumentNullException.ThrowIfNull(companies);
         using var activity = EngineTelemetry.Source.StartActivity("whatif");
         var model = Model(report);
-        var dropped = companies.Select(company => CompanyResolver.Resolve(company, model, DataSets.Catalog)).ToHashSet(StringComparer.Ordinal);
+        var dropped = companies.Select(company => CompanyResolver.Resolve(company, report, model, DataSets.Catalog))
+            .DistinctBy(company => company.CompanyId, StringComparer.Ordinal).ToList();
         return WhatIfReport.Evaluate(model, dropped, RecoveryFactsReader.Read(report));
     }
 
