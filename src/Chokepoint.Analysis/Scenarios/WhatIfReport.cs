@@ -1,22 +1,24 @@
 using Chokepoint.Analysis.Model;
 using Chokepoint.Analysis.Recovery;
+using Chokepoint.Model;
 
 namespace Chokepoint.Analysis.Scenarios;
 
 /// <summary>A what-if and how long each failing function stays broken: what every view of a what-if shows.</summary>
 /// <param name="Result">The outcome of each function.</param>
+/// <param name="Functions">For each failing function, its time to recover and the replacements that bring it back.</param>
 /// <param name="Recoveries">
-/// Each way back once, with the functions it restores: functions restored by replacing the same companies in the
-/// same steps share one entry (a CDN's replacement restores the pages, HTTPS and every revenue path at once).
+/// Each replacement once, with the functions it is part of restoring: replacing a company's DNS restores the name,
+/// the pages and mail at once, and is described once.
 /// </param>
-public sealed record WhatIfReport(WhatIfResult Result, IReadOnlyList<WhatIfRecovery> Recoveries)
+public sealed record WhatIfReport(WhatIfResult Result, IReadOnlyList<FunctionRecovery> Functions, IReadOnlyList<WhatIfRecovery> Recoveries)
 {
     /// <summary>Above this many dropped companies in one function, the cheapest subset to replace is not searched: all are replaced.</summary>
     private const int MaxSearchedCompanies = 10;
 
-    /// <summary>The recovery that restores <paramref name="functionId"/>, or null when it does not fail.</summary>
-    public WhatIfRecovery? RecoveryOf(string functionId) =>
-        Recoveries.FirstOrDefault(r => r.FunctionIds.Contains(functionId, StringComparer.Ordinal));
+    /// <summary>The time to recover <paramref name="functionId"/>, or null when it does not fail.</summary>
+    public FunctionRecovery? RecoveryOf(string functionId) =>
+        Functions.FirstOrDefault(r => string.Equals(r.FunctionId, functionId, StringComparison.Ordinal));
 
     /// <summary>Drops <paramref name="dropped"/> (company ids) from <paramref name="model"/>; see <see cref="Evaluate(SiteModel, IReadOnlyList{DroppedCompany}, RecoveryFacts)"/>.</summary>
     public static WhatIfReport Evaluate(SiteModel model, IReadOnlySet<string> dropped, RecoveryFacts facts)
@@ -29,8 +31,9 @@ public sealed record WhatIfReport(WhatIfResult Result, IReadOnlyList<WhatIfRecov
     /// <summary>
     /// Drops <paramref name="dropped"/> from <paramref name="model"/> and evaluates every function. A failing
     /// function is restored by replacing the fewest, fastest of the dropped companies that bring it back (of two
-    /// dropped alternatives, one is enough); functions restored by the same replacements in the same steps share one
-    /// recovery. The revenue paths that keep earning are those of this scenario, not of the site unharmed.
+    /// dropped alternatives, one is enough); its range is the estimator's for each such company (the report's time
+    /// to recover), the slowest company setting it. Each replacement (a company's role) is described once, however
+    /// many functions need it. The revenue paths that keep earning are those still earning in this scenario.
     /// </summary>
     public static WhatIfReport Evaluate(SiteModel model, IReadOnlyList<DroppedCompany> dropped, RecoveryFacts facts)
     {
@@ -47,24 +50,53 @@ public sealed record WhatIfReport(WhatIfResult Result, IReadOnlyList<WhatIfRecov
                 : facts.RevenuePathsRemaining,
         };
 
-        var recoveries = new List<(List<string> Companies, List<string> Functions, List<TimeToRecover> Parts, string Key)>();
+        var tracks = new List<(string CompanyId, string Role, List<string> Functions, TimeToRecover Time, string Key)>();
+        var functions = new List<FunctionRecovery>();
         foreach (var function in model.Functions.Where(f => failing.Contains(f.Id)))
         {
             var companies = Cheapest(function, ids, scenarioFacts);
-            var parts = companies.Select(company => RecoveryEstimator.Estimate(company, function, scenarioFacts)).ToList();
-            var key = string.Join("\n", parts.Select(Describe));
-            var same = recoveries.FindIndex(r => r.Key == key);
-            if (same >= 0)
+            var totals = companies.Select(company => RecoveryEstimator.Estimate(company, function, scenarioFacts)).ToList();
+            var used = new List<string>();
+            foreach (var (company, supplier) in companies.SelectMany(company => Tracks(company, function, scenarioFacts).Select(s => (company, s))))
             {
-                recoveries[same].Functions.Add(function.Id);
+                var time = RecoveryEstimator.Estimate(supplier, function, scenarioFacts);
+                var role = supplier.Via is { } via ? $"{supplier.Service} behind {via.CompanyId} {via.Service}" : supplier.Service;
+                var key = $"{company}|{role}|{string.Join("|", time.Steps)}|{string.Join("|", time.Assumptions)}";
+                var index = tracks.FindIndex(t => t.Key == key);
+                if (index < 0)
+                {
+                    tracks.Add((company, role, [], time, key));
+                    index = tracks.Count - 1;
+                }
+
+                tracks[index].Functions.Add(function.Id);
+                used.Add($"r{index + 1}");
             }
-            else
-            {
-                recoveries.Add((companies, [function.Id], parts, key));
-            }
+
+            functions.Add(new FunctionRecovery(
+                function.Id, companies, totals.Max(t => t.Low), totals.Max(t => t.High), totals.Any(t => t.OpenEnded), [.. used.Distinct(StringComparer.Ordinal)]));
         }
 
-        return new WhatIfReport(result, [.. recoveries.Select((r, i) => new WhatIfRecovery($"r{i + 1}", r.Companies, r.Functions, r.Parts))]);
+        return new WhatIfReport(result, functions, [.. tracks.Select((t, i) => new WhatIfRecovery($"r{i + 1}", t.CompanyId, t.Role, t.Functions, t.Time))]);
+    }
+
+    /// <summary>
+    /// The replacements <paramref name="companyId"/>'s loss asks of <paramref name="function"/>: one per role, and one
+    /// for everything behind one provider, as <see cref="RecoveryEstimator.Estimate(string, SiteFunction, RecoveryFacts)"/>
+    /// counts them; a registrar that also runs the DNS is moved away by the DNS replacement, so it adds none.
+    /// </summary>
+    private static List<Supplier> Tracks(string companyId, SiteFunction function, RecoveryFacts facts)
+    {
+        var suppliers = function.Requirement.Suppliers()
+            .Where(s => s.CompanyId == companyId)
+            .DistinctBy(s => s.Via is { } via ? $"via|{via.CompanyId}|{via.Service}|{via.Layer}" : $"{s.Service}|{s.Layer}", StringComparer.Ordinal)
+            .ToList();
+        if (facts.RegistrarCompanyId == companyId && suppliers.Any(s => s is { Layer: Layer.Dns, Via: null }))
+        {
+            suppliers.RemoveAll(s => s is { Layer: Layer.Registration, Via: null, Service: "registrar" });
+        }
+
+        return suppliers;
     }
 
     /// <summary>
@@ -102,7 +134,4 @@ public sealed record WhatIfReport(WhatIfResult Result, IReadOnlyList<WhatIfRecov
 
         return best ?? involved;
     }
-
-    private static string Describe(TimeToRecover time) =>
-        $"{time.CompanyId}|{time.Low}|{time.High}|{time.OpenEnded}|{string.Join("|", time.Steps)}|{string.Join("|", time.Assumptions)}";
 }

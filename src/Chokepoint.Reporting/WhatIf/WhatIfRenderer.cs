@@ -10,8 +10,8 @@ namespace Chokepoint.Reporting.WhatIf;
 public static class WhatIfRenderer
 {
     /// <summary>
-    /// A line for each dropped company that changes nothing, each function's outcome with the path that explains it,
-    /// then each recovery once with the functions it restores.
+    /// A line for each dropped company that changes nothing, each function's outcome with the path that explains it
+    /// and its time to recover, then each replacement once with its steps and the functions it is part of restoring.
     /// </summary>
     public static string Table(WhatIfReport report)
     {
@@ -39,32 +39,28 @@ public static class WhatIfRenderer
 
             if (report.RecoveryOf(function.FunctionId) is { } recovery)
             {
-                builder.Append("      time to recover: ").Append(recovery.Range).Append(" (").Append(recovery.Id).AppendLine(" below)");
+                builder.Append("      time to recover: ").Append(recovery.Range).Append(" (").Append(string.Join(", ", recovery.RecoveryIds)).AppendLine(" below)");
             }
         }
 
         if (report.Recoveries.Count > 0)
         {
-            builder.AppendLine().AppendLine("Time to recover");
+            builder.AppendLine().AppendLine("Replacements, each once");
         }
 
         var names = result.Functions.ToDictionary(f => f.FunctionId, f => f.FunctionName, StringComparer.Ordinal);
         foreach (var recovery in report.Recoveries)
         {
-            builder.Append("  ").Append(recovery.Id).Append(": ").Append(recovery.Range).Append(" to replace ").Append(string.Join(" and ", recovery.CompanyIds))
-                .Append(", restoring ").AppendLine(string.Join(", ", recovery.FunctionIds.Select(id => $"\"{names.GetValueOrDefault(id, id)}\"")));
-            foreach (var part in recovery.Parts)
+            builder.Append("  ").Append(recovery.Id).Append(": ").Append(recovery.CompanyId).Append(' ').Append(recovery.Role).Append(", ").Append(recovery.Time.Range)
+                .Append("; for ").AppendLine(string.Join(", ", recovery.FunctionIds.Select(id => $"\"{names.GetValueOrDefault(id, id)}\"")));
+            foreach (var step in recovery.Time.Steps)
             {
-                var label = recovery.Parts.Count > 1 ? $"[{part.CompanyId}] " : string.Empty;
-                foreach (var step in part.Steps)
-                {
-                    builder.Append("      - ").Append(label).AppendLine(step.ToString());
-                }
+                builder.Append("      - ").AppendLine(step.ToString());
+            }
 
-                foreach (var assumption in part.Assumptions)
-                {
-                    builder.Append("      assumed: ").Append(label).AppendLine(assumption);
-                }
+            foreach (var assumption in recovery.Time.Assumptions)
+            {
+                builder.Append("      assumed: ").AppendLine(assumption);
             }
         }
 
@@ -73,7 +69,7 @@ public static class WhatIfRenderer
 
     /// <summary>
     /// The what-if as JSON: the dropped companies with where each stands, each function's outcome, path and the id of
-    /// its recovery, and each recovery once.
+    /// its time to recover (naming its replacements), and each replacement once with its steps.
     /// </summary>
     public static string Json(WhatIfReport report)
     {
@@ -99,26 +95,22 @@ public static class WhatIfRenderer
                 importance = f.Importance.ToWord(),
                 outcome = f.Outcome.ToString().ToLowerInvariant(),
                 path = f.Path,
-                recovery = report.RecoveryOf(f.FunctionId)?.Id,
+                timeToRecover = report.RecoveryOf(f.FunctionId) is { } r
+                    ? new { low = r.Low, high = r.High, range = r.Range, openEnded = r.OpenEnded, companies = r.CompanyIds, recoveries = r.RecoveryIds }
+                    : null,
             }),
             recoveries = report.Recoveries.Select(r => new
             {
                 id = r.Id,
-                companies = r.CompanyIds,
+                company = r.CompanyId,
+                role = r.Role,
                 functions = r.FunctionIds,
-                low = r.Low,
-                high = r.High,
-                range = r.Range,
-                openEnded = r.OpenEnded,
-                parts = r.Parts.Select(p => new
-                {
-                    company = p.CompanyId,
-                    low = p.Low,
-                    high = p.High,
-                    range = p.Range,
-                    steps = p.Steps.Select(s => s.ToString()),
-                    assumptions = p.Assumptions,
-                }),
+                low = r.Time.Low,
+                high = r.Time.High,
+                range = r.Time.Range,
+                openEnded = r.Time.OpenEnded,
+                steps = r.Time.Steps.Select(s => s.ToString()),
+                assumptions = r.Time.Assumptions,
             }),
         }, ReportJson.Options);
     }

@@ -57,7 +57,8 @@ public sealed class WhatIfAgreementTests
         Assert.Equal(OutcomeKind.Fails, whatIf.Result.For("revenue:ads")!.Outcome);
         var recovery = whatIf.RecoveryOf("revenue:ads")!;
         Assert.Single(recovery.CompanyIds);
-        Assert.Contains(recovery.Parts.SelectMany(p => p.Assumptions), a => a.Contains("no other revenue path: income stops", StringComparison.Ordinal));
+        var replacement = Assert.Single(whatIf.Recoveries);
+        Assert.Contains(replacement.Time.Assumptions, a => a.Contains("no other revenue path: income stops", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -82,17 +83,31 @@ public sealed class WhatIfAgreementTests
     }
 
     [Fact]
-    public void One_recovery_restoring_several_functions_is_described_once()
+    public void Each_replacement_is_described_once_for_every_function_it_restores()
     {
-        // Cloudflare's DNS breaks the name, and so mail; the same DNS replacement restores both.
+        // Cloudflare's DNS breaks the name, and through it the pages and mail; its CDN breaks the pages and HTTPS.
         var whatIf = WhatIfReport.Evaluate(Typical(), new HashSet<string> { "cloudflare" }, new RecoveryFacts());
 
         var failing = whatIf.Result.Functions.Where(f => f.Outcome == OutcomeKind.Fails).Select(f => f.FunctionId).ToList();
         Assert.Equal(["name-resolves", "web-served", "https-trusted", "mail-received"], failing);
-        Assert.All(failing, id => Assert.Single(whatIf.Recoveries, r => r.FunctionIds.Contains(id)));
-        Assert.Equal(["name-resolves", "mail-received"], whatIf.RecoveryOf("name-resolves")!.FunctionIds);
-        var described = whatIf.Recoveries.Select(r => string.Join("|", r.Parts.SelectMany(p => p.Steps))).ToList();
-        Assert.Equal(described.Distinct(StringComparer.Ordinal).Count(), described.Count);
+        Assert.Equal(["dns", "cdn"], whatIf.Recoveries.Select(r => r.Role));
+        Assert.Equal(["name-resolves", "web-served", "mail-received"], whatIf.Recoveries[0].FunctionIds);
+        Assert.Equal(["web-served", "https-trusted"], whatIf.Recoveries[1].FunctionIds);
+        Assert.Equal(["r1", "r2"], whatIf.RecoveryOf("web-served")!.RecoveryIds);
+        Assert.Equal(["r1"], whatIf.RecoveryOf("mail-received")!.RecoveryIds);
+        var steps = whatIf.Recoveries.SelectMany(r => r.Time.Steps).Select(step => step.Text).ToList();
+        Assert.Equal(steps.Distinct(StringComparer.Ordinal).Count(), steps.Count);
+    }
+
+    [Fact]
+    public void A_function_recovery_spans_the_same_range_as_the_reports_estimate_for_that_company()
+    {
+        var model = Typical();
+        var whatIf = WhatIfReport.Evaluate(model, new HashSet<string> { "cloudflare" }, new RecoveryFacts());
+
+        var web = whatIf.RecoveryOf("web-served")!;
+        var expected = RecoveryEstimator.Estimate("cloudflare", model.Functions.Single(f => f.Id == "web-served"), new RecoveryFacts());
+        Assert.Equal((expected.Low, expected.High), (web.Low, web.High));
     }
 
     [Fact]
