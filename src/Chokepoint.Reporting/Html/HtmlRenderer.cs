@@ -80,6 +80,7 @@ public static class HtmlRenderer
         page.Append('<').Append(h1).Append(">Chokepoint audit: ").Append(HtmlText.Encode(report.Domain)).Append("</").Append(h1).Append(">\n");
         page.Append("<p class=\"meta\">Network ").Append(HtmlText.Encode(report.Network)).Append(" · collected ")
             .Append(HtmlText.Encode(ReportLabels.CollectedAt(report))).Append(" · report version ").Append(HtmlText.Encode(report.ReportVersion)).Append("</p>\n");
+        EntryPointNote.AppendHtml(page, report);
         var grade = report.Grade ?? "";
         var gradeClass = grade.Length == 1 && grade[0] is >= 'A' and <= 'F' ? "grade-" + grade : "grade-none";
         page.Append("<div class=\"grade ").Append(gradeClass).Append("\"><span class=\"letter\" title=\"exposure grade\">")

@@ -18,6 +18,7 @@ public static class TableRenderer
         var text = new StringBuilder();
         text.Append("Chokepoint audit of ").Append(report.Domain)
             .Append(" (").Append(report.Network).Append(", ").Append(report.CollectedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)).AppendLine(")");
+        EntryPointNote.AppendTable(text, report);
         // A report that is not graded says so and why; it never drops the line as if there were nothing to say.
         text.Append("Exposure grade: ").Append(report.Grade ?? "not graded");
         if (report.GradeExplanation is not null)
