@@ -10,4 +10,10 @@ public sealed record AuditRequest
 
     /// <summary>A browser's HAR capture of the site, merged into the page observation.</summary>
     public HarCapture? Har { get; init; }
+
+    /// <summary>
+    /// The host the web collection starts from, under the audited domain (e.g. <c>shop.example.com</c>); null for the
+    /// host the audit was given when that is not the registrable domain itself, else the domain's apex or www.
+    /// </summary>
+    public string? EntryPoint { get; init; }
 }

@@ -91,16 +91,27 @@ public sealed partial class ChokepointEngine : IDisposable
         return new AuditOutcome(observations, report);
     }
 
-    /// <summary>Collects the observations of <paramref name="domain"/>; network trouble becomes gaps, never exceptions.</summary>
-    /// <exception cref="EngineException">The name is a public suffix (co.uk, github.io), or the budget is out of range.</exception>
+    /// <summary>
+    /// Collects the observations of <paramref name="domain"/>; network trouble becomes gaps, never exceptions. A URL or
+    /// a host name (<c>https://www.example.com/path</c>, <c>shop.example.com</c>) is reduced to its registrable domain
+    /// by the Public Suffix List for the name layers (registration, DNS, mail), and the host given is kept as the web
+    /// entry point (<see cref="SiteObservations.EntryPoint"/>) the pages are collected from.
+    /// </summary>
+    /// <exception cref="EngineException">
+    /// The name is a public suffix (co.uk, github.io), the entry point is not under the domain, or the budget is out of range.
+    /// </exception>
     public async Task<SiteObservations> CollectAsync(string domain, AuditRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(domain);
-        if (DataSets.Suffixes.GetRegistrableDomain(Naming.HostName.Normalize(domain)) is null)
+        var (registrable, given) = SiteName(domain);
+        var entryPoint = request?.EntryPoint is { } asked ? Naming.HostName.Normalize(Collection.Audit.AuditCollector.Normalise(asked)) : given;
+        if (entryPoint is not null && entryPoint != registrable && !entryPoint.EndsWith("." + registrable, StringComparison.Ordinal))
         {
-            throw new EngineException(
-                $"'{domain}' is a public suffix (a name under which others register theirs), not a site: give a domain registered under it", isUsageError: true);
+            throw new EngineException($"the web entry point {entryPoint} is not under {registrable}", isUsageError: true);
         }
+
+        entryPoint = entryPoint == registrable ? null : entryPoint;
+        domain = registrable;
 
         var budget = request?.Budget ?? Settings.SiteBudget;
         if (budget <= TimeSpan.Zero || budget > TimeSpan.FromHours(1))
@@ -115,7 +126,9 @@ public sealed partial class ChokepointEngine : IDisposable
         try
         {
             var collected = await session.CollectAsync(
-                domain, new SiteCollectionRequest { Timeout = budget, CollectPage = Settings.CollectPages || request?.Har is not null, Har = request?.Har }, cancellationToken);
+                domain,
+                new SiteCollectionRequest { Timeout = budget, CollectPage = Settings.CollectPages || request?.Har is not null, Har = request?.Har, EntryPoint = entryPoint },
+                cancellationToken);
             var observations = collected with { DataSets = [.. DataSets.CollectionVersions] };
             var elapsed = time.GetElapsedTime(started);
             activity?.SetTag("chokepoint.gaps", observations.Unobserved.Count);
@@ -128,6 +141,20 @@ public sealed partial class ChokepointEngine : IDisposable
         }
     }
 
+    /// <summary>
+    /// The registrable domain of what the user gave (a domain, a host or a URL) and the host itself when it is not that
+    /// domain: <c>https://www.example.com/path</c> is <c>example.com</c> entered at <c>www.example.com</c>.
+    /// </summary>
+    /// <exception cref="EngineException">The name is a public suffix, under which others register theirs.</exception>
+    public (string Domain, string? EntryPoint) SiteName(string given)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(given);
+        var host = Naming.HostName.Normalize(Collection.Audit.AuditCollector.Normalise(given));
+        var registrable = DataSets.Suffixes.GetRegistrableDomain(host) ?? throw new EngineException(
+            $"'{given}' is a public suffix (a name under which others register theirs), not a site: give a domain registered under it", isUsageError: true);
+        return (registrable, host == registrable ? null : host);
+    }
+
     /// <summary>Attribution and analysis of saved or fresh observations: pure, no network.</summary>
     public AuditReport Analyze(SiteObservations observations)
     {
@@ -136,6 +163,7 @@ public sealed partial class ChokepointEngine : IDisposable
         var report = analyzer.Complete(attributor.Attribute(observations));
         return report with
         {
+            EntryPoint = observations.EntryPoint,
             Provenance = new ReportProvenance
             {
                 ToolVersion = ToolVersion,
@@ -171,7 +199,8 @@ public sealed partial class ChokepointEngine : IDisposable
         ArgumentNullException.ThrowIfNull(companies);
         using var activity = EngineTelemetry.Source.StartActivity("whatif");
         var model = Model(report);
-        var dropped = companies.Select(company => CompanyResolver.Resolve(company, model, DataSets.Catalog)).ToHashSet(StringComparer.Ordinal);
+        var dropped = companies.Select(company => CompanyResolver.Resolve(company, report, model, DataSets.Catalog))
+            .DistinctBy(company => company.CompanyId, StringComparer.Ordinal).ToList();
         return WhatIfReport.Evaluate(model, dropped, RecoveryFactsReader.Read(report));
     }
 

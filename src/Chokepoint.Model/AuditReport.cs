@@ -61,4 +61,12 @@ public sealed record AuditReport
 
     [JsonPropertyName("functions")]
     public IReadOnlyList<FunctionReport> Functions { get; init; } = [];
+
+    /// <summary>
+    /// The host the audit was given when it was not the registrable domain itself (<c>www.example.com</c> for
+    /// <see cref="Domain"/> <c>example.com</c>): the web collection (pages, TLS, HTTP) starts from it, while
+    /// registration, DNS and mail are those of <see cref="Domain"/>. Null when the domain itself was given.
+    /// </summary>
+    [JsonPropertyName("entryPoint")]
+    public string? EntryPoint { get; init; }
 }

@@ -85,4 +85,12 @@ public sealed record SiteObservations
     /// <summary>What could not be observed, and why. Unseen is never reported as absent.</summary>
     [JsonPropertyName("unobserved")]
     public List<Unobserved> Unobserved { get; init; } = [];
+
+    /// <summary>
+    /// The host the audit was given when it was not the registrable domain (<c>www.example.com</c> for
+    /// <see cref="Domain"/> <c>example.com</c>): the web entry point the page collection started from. Null (absent)
+    /// when the domain itself was given.
+    /// </summary>
+    [JsonPropertyName("entryPoint")]
+    public string? EntryPoint { get; init; }
 }

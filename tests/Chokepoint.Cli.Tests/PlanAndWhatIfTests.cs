@@ -47,10 +47,16 @@ public sealed class PlanAndWhatIfTests : IAsyncLifetime
         Assert.True(exitCode == ExitCodes.Ok, error);
         using var json = JsonDocument.Parse(output);
         var functions = json.RootElement.GetProperty("functions").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!, f => f);
+        var recoveries = json.RootElement.GetProperty("recoveries").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r);
         foreach (var id in new[] { "name-resolves", "web-served", "https-trusted" })
         {
             Assert.Equal("fails", functions[id].GetProperty("outcome").GetString());
-            Assert.NotEmpty(functions[id].GetProperty("timeToRecover").GetProperty("steps").EnumerateArray());
+            foreach (var named in functions[id].GetProperty("timeToRecover").GetProperty("recoveries").EnumerateArray())
+            {
+                var recovery = recoveries[named.GetString()!];
+                Assert.Contains(id, recovery.GetProperty("functions").EnumerateArray().Select(f => f.GetString()));
+                Assert.NotEmpty(recovery.GetProperty("steps").EnumerateArray());
+            }
         }
     }
 
@@ -63,6 +69,30 @@ public sealed class PlanAndWhatIfTests : IAsyncLifetime
         using var json = JsonDocument.Parse(output);
         var resolves = json.RootElement.GetProperty("functions").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "name-resolves");
         Assert.Equal("degrades", resolves.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task Whatif_dropping_a_company_the_site_does_not_use_says_so_in_one_line()
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync(["whatif", Observations("onestack-demo.com"), "--drop", "fastly"]);
+
+        Assert.True(exitCode == ExitCodes.Ok, error);
+        Assert.Contains("Fastly, Inc. is not among this site's suppliers; nothing changes", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("UNAFFECTED", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Whatif_describes_each_recovery_once_however_many_functions_it_restores()
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync(["whatif", Observations("onestack-demo.com"), "--drop", "cloudflare"]);
+
+        Assert.True(exitCode == ExitCodes.Ok, error);
+        // Cloudflare's DNS (with the transfer away from Cloudflare as registrar) brings back the name, the pages,
+        // HTTPS and mail: its steps are written once, and every function names that replacement.
+        var lines = output.Split('\n');
+        Assert.Single(lines, line => line.Contains("transfer to another registrar", StringComparison.Ordinal));
+        Assert.Single(lines, line => line.StartsWith("  r1: cloudflare dns,", StringComparison.Ordinal));
+        Assert.Equal(4, lines.Count(line => line.Contains("time to recover:", StringComparison.Ordinal) && line.Contains("r1", StringComparison.Ordinal)));
     }
 
     [Fact]

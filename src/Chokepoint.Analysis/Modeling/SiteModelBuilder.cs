@@ -86,7 +86,9 @@ public static class SiteModelBuilder
 
         foreach (var service in ServiceKinds.RevenuePaths)
         {
-            if (Alternatives(report, Layer.Money, service) is { } revenue)
+            // Every ad system of the site (ad networks and the exchanges of its ads.txt) earns for the one advertising
+            // path: losing one of several degrades it, as the money layer's "redundant" says.
+            if (Alternatives(report, Layer.Money, service, withUpstream: true, kind => kind.RevenuePathOf() == service) is { } revenue)
             {
                 functions.Add(new SiteFunction(service.RevenueFunctionId(), RevenueName(service), FunctionKind.Revenue, Importance.High, Requirement.All(web, revenue)));
             }
@@ -128,16 +130,18 @@ public static class SiteModelBuilder
         report.Layers.Where(l => l.Layer == layer).SelectMany(l => l.Dependencies);
 
     /// <summary>
-    /// Any() over the owners of one service at a layer (every service when <paramref name="service"/> is null; one
+    /// Any() over the owners of one service at a layer (every service when <paramref name="service"/> is null, those
+    /// <paramref name="serves"/> accepts when given; one
     /// owner: a plain requirement); null if none. With
     /// <paramref name="withUpstream"/>, each owner's branch also needs what that owner itself relies on
     /// (<see cref="Dependency.DependsOn"/>): All(provider, its DNS, ...).
     /// </summary>
-    private static Requirement? Alternatives(AuditReport report, Layer layer, ServiceKind? service, bool withUpstream = true)
+    private static Requirement? Alternatives(AuditReport report, Layer layer, ServiceKind? service, bool withUpstream = true, Func<ServiceKind, bool>? serves = null)
     {
         var supplyLayer = layer;
+        serves ??= kind => service is null || kind == service;
         var options = Dependencies(report, layer)
-            .Where(d => service is null || d.Service == service)
+            .Where(d => serves(d.Service))
             .GroupBy(CompanyOf, StringComparer.Ordinal)
             .Select(group => withUpstream ? NeedsWithUpstream(group.ToList(), supplyLayer) : Needs(group.First(), supplyLayer))
             .ToList();

@@ -7,6 +7,8 @@ namespace Chokepoint.Analysis.Scenarios;
 /// "What if these companies ended service?": evaluates every function with the companies' suppliers removed.
 /// An <see cref="AllRequirement"/> fails when any part fails; an <see cref="AnyRequirement"/> fails when every
 /// alternative fails and degrades when only some do; an <see cref="OptionalRequirement"/> never fails, it degrades.
+/// A function that another one needs (the name resolving, inside the pages being served) is explained once, where
+/// it is evaluated itself; the functions that need it refer to it by name.
 /// </summary>
 public static class WhatIf
 {
@@ -16,91 +18,123 @@ public static class WhatIf
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(droppedCompanyIds);
 
-        var outcomes = model.Functions.Select(f =>
+        // The functions already explained, by their requirement (the same instance nests in later functions).
+        var explained = new Dictionary<Requirement, string>(ReferenceEqualityComparer.Instance);
+        var outcomes = new List<FunctionOutcome>();
+        foreach (var function in model.Functions)
         {
-            var (kind, path) = Walk(f.Requirement, droppedCompanyIds);
-            return new FunctionOutcome(f.Id, f.Name, f.Importance, kind, kind == OutcomeKind.Unaffected ? [] : path);
-        }).ToList();
+            var (kind, path) = new Walker(droppedCompanyIds, explained).Walk(function.Requirement);
+            outcomes.Add(new FunctionOutcome(function.Id, function.Name, function.Importance, kind, kind == OutcomeKind.Unaffected ? [] : path));
+            explained.TryAdd(function.Requirement, function.Name);
+        }
 
-        return new WhatIfResult(model.Domain, droppedCompanyIds.Order(StringComparer.Ordinal).ToList(), outcomes);
+        var ids = droppedCompanyIds.Order(StringComparer.Ordinal).ToList();
+        var companies = model.Companies();
+        var services = model.Functions.SelectMany(f => f.Requirement.Suppliers()).ToLookup(s => s.CompanyId, StringComparer.Ordinal);
+        return new WhatIfResult(model.Domain, ids, outcomes)
+        {
+            Dropped = [.. ids.Select(id => companies.TryGetValue(id, out var name)
+                ? new DroppedCompany(id, name, SupplierStanding.InFunctions, [.. services[id].Select(s => s.Service).Distinct(StringComparer.Ordinal)])
+                : new DroppedCompany(id, id, SupplierStanding.NotASupplier, []))],
+        };
     }
 
     /// <summary>A short label of a subtree, e.g. "any of (cloudflare dns, amazon dns)".</summary>
-    public static string Label(Requirement requirement) => requirement switch
-    {
-        SupplierRequirement leaf => leaf.Supplier.Describe(),
-        AllRequirement all => $"all of ({string.Join(", ", all.Children.Select(Label))})",
-        AnyRequirement any => $"any of ({string.Join(", ", any.Children.Select(Label))})",
-        OptionalRequirement optional => $"optional ({Label(optional.Child)})",
-        _ => requirement.GetType().Name,
-    };
+    public static string Label(Requirement requirement) => Label(requirement, null);
 
-    private static (OutcomeKind Kind, List<string> Path) Walk(Requirement requirement, IReadOnlySet<string> dropped)
-    {
-        switch (requirement)
+    private static string Label(Requirement requirement, IReadOnlyDictionary<Requirement, string>? functions) =>
+        functions is not null && functions.TryGetValue(requirement, out var name) ? $"\"{name}\""
+        : requirement switch
         {
-            case SupplierRequirement leaf:
-                return dropped.Contains(leaf.Supplier.CompanyId)
-                    ? (OutcomeKind.Fails, [$"{leaf.Supplier.Describe()} is gone ({leaf.Supplier.CompanyId} dropped)"])
-                    : (OutcomeKind.Unaffected, []);
+            SupplierRequirement leaf => leaf.Supplier.Describe(),
+            AllRequirement all => $"all of ({string.Join(", ", all.Children.Select(c => Label(c, functions)))})",
+            AnyRequirement any => $"any of ({string.Join(", ", any.Children.Select(c => Label(c, functions)))})",
+            OptionalRequirement optional => $"optional ({Label(optional.Child, functions)})",
+            _ => requirement.GetType().Name,
+        };
 
-            case AllRequirement all:
+    private sealed class Walker(IReadOnlySet<string> dropped, IReadOnlyDictionary<Requirement, string> explained)
+    {
+        private string Label(Requirement requirement) => WhatIf.Label(requirement, explained);
+
+        public (OutcomeKind Kind, List<string> Path) Walk(Requirement requirement)
+        {
+            var (kind, path) = WalkGate(requirement);
+            // A function explained above: its outcome counts, its explanation is not repeated.
+            return explained.TryGetValue(requirement, out var name) && kind != OutcomeKind.Unaffected
+                ? (kind, [$"\"{name}\" {(kind == OutcomeKind.Fails ? "fails" : "degrades")} (explained above)"])
+                : (kind, path);
+        }
+
+        private (OutcomeKind Kind, List<string> Path) WalkGate(Requirement requirement)
+        {
+            switch (requirement)
             {
-                var results = all.Children.Select(c => (Child: c, Result: Walk(c, dropped))).ToList();
-                var failed = results.FirstOrDefault(r => r.Result.Kind == OutcomeKind.Fails);
-                if (failed.Child is not null)
+                case SupplierRequirement leaf:
+                    return dropped.Contains(leaf.Supplier.CompanyId)
+                        ? (OutcomeKind.Fails, [$"{leaf.Supplier.Describe()} is gone ({leaf.Supplier.CompanyId} dropped)"])
+                        : (OutcomeKind.Unaffected, []);
+
+                case AllRequirement all:
                 {
-                    return (OutcomeKind.Fails, [$"needs {Label(failed.Child)}, which fails", .. failed.Result.Path]);
+                    var results = all.Children.Select(c => (Child: c, Result: Walk(c))).ToList();
+                    var failed = results.FirstOrDefault(r => r.Result.Kind == OutcomeKind.Fails);
+                    if (failed.Child is not null)
+                    {
+                        return explained.ContainsKey(failed.Child)
+                            ? (OutcomeKind.Fails, failed.Result.Path)
+                            : (OutcomeKind.Fails, [$"needs {Label(failed.Child)}, which fails", .. failed.Result.Path]);
+                    }
+
+                    var degraded = results.Where(r => r.Result.Kind == OutcomeKind.Degrades).ToList();
+                    return degraded.Count > 0
+                        ? (OutcomeKind.Degrades, degraded.SelectMany(r => r.Result.Path).ToList())
+                        : (OutcomeKind.Unaffected, []);
                 }
 
-                var degraded = results.Where(r => r.Result.Kind == OutcomeKind.Degrades).ToList();
-                return degraded.Count > 0
-                    ? (OutcomeKind.Degrades, degraded.SelectMany(r => r.Result.Path).ToList())
-                    : (OutcomeKind.Unaffected, []);
+                case AnyRequirement any:
+                {
+                    var results = any.Children.Select(c => (Child: c, Result: Walk(c))).ToList();
+                    var lost = results.Where(r => r.Result.Kind == OutcomeKind.Fails).ToList();
+                    if (results.Count > 0 && lost.Count == results.Count)
+                    {
+                        return (OutcomeKind.Fails,
+                            [string.Create(CultureInfo.InvariantCulture, $"all {results.Count} alternatives are lost: {string.Join("; ", lost.Select(r => Label(r.Child)))}"),
+                             .. lost.SelectMany(r => r.Result.Path)]);
+                    }
+
+                    var degraded = results.Where(r => r.Result.Kind == OutcomeKind.Degrades).ToList();
+                    if (lost.Count == 0 && degraded.Count == 0)
+                    {
+                        return (OutcomeKind.Unaffected, []);
+                    }
+
+                    var path = new List<string>();
+                    if (lost.Count > 0)
+                    {
+                        var remaining = results.Where(r => r.Result.Kind != OutcomeKind.Fails).Select(r => Label(r.Child));
+                        path.Add(string.Create(CultureInfo.InvariantCulture, $"lost {lost.Count} of {results.Count} alternatives ({string.Join("; ", lost.Select(r => Label(r.Child)))}); still served by {string.Join("; ", remaining)}"));
+                        path.AddRange(lost.SelectMany(r => r.Result.Path));
+                    }
+
+                    path.AddRange(degraded.SelectMany(r => r.Result.Path));
+                    return (OutcomeKind.Degrades, path);
+                }
+
+                case OptionalRequirement optional:
+                {
+                    var (kind, path) = Walk(optional.Child);
+                    return kind switch
+                    {
+                        OutcomeKind.Fails => (OutcomeKind.Degrades, [$"optional part lost: {Label(optional.Child)}", .. path]),
+                        OutcomeKind.Degrades => (OutcomeKind.Degrades, path),
+                        _ => (OutcomeKind.Unaffected, []),
+                    };
+                }
+
+                default:
+                    throw new ArgumentException($"Unknown requirement type {requirement.GetType().Name}.", nameof(requirement));
             }
-
-            case AnyRequirement any:
-            {
-                var results = any.Children.Select(c => (Child: c, Result: Walk(c, dropped))).ToList();
-                var lost = results.Where(r => r.Result.Kind == OutcomeKind.Fails).ToList();
-                if (results.Count > 0 && lost.Count == results.Count)
-                {
-                    return (OutcomeKind.Fails,
-                        [string.Create(CultureInfo.InvariantCulture, $"all {results.Count} alternatives are lost: {string.Join("; ", lost.Select(r => Label(r.Child)))}"),
-                         .. lost.SelectMany(r => r.Result.Path)]);
-                }
-
-                var degraded = results.Where(r => r.Result.Kind == OutcomeKind.Degrades).ToList();
-                if (lost.Count == 0 && degraded.Count == 0)
-                {
-                    return (OutcomeKind.Unaffected, []);
-                }
-
-                var path = new List<string>();
-                if (lost.Count > 0)
-                {
-                    var remaining = results.Where(r => r.Result.Kind != OutcomeKind.Fails).Select(r => Label(r.Child));
-                    path.Add(string.Create(CultureInfo.InvariantCulture, $"lost {lost.Count} of {results.Count} alternatives ({string.Join("; ", lost.Select(r => Label(r.Child)))}); still served by {string.Join("; ", remaining)}"));
-                    path.AddRange(lost.SelectMany(r => r.Result.Path));
-                }
-
-                path.AddRange(degraded.SelectMany(r => r.Result.Path));
-                return (OutcomeKind.Degrades, path);
-            }
-
-            case OptionalRequirement optional:
-            {
-                var (kind, path) = Walk(optional.Child, dropped);
-                return kind switch
-                {
-                    OutcomeKind.Fails => (OutcomeKind.Degrades, [$"optional part lost: {Label(optional.Child)}", .. path]),
-                    OutcomeKind.Degrades => (OutcomeKind.Degrades, path),
-                    _ => (OutcomeKind.Unaffected, []),
-                };
-            }
-
-            default:
-                throw new ArgumentException($"Unknown requirement type {requirement.GetType().Name}.", nameof(requirement));
         }
     }
 }

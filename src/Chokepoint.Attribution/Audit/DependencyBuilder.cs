@@ -44,12 +44,13 @@ public sealed class DependencyBuilder
 
     /// <summary>
     /// The dependencies, with <see cref="Dependency.Redundant"/> set per service: redundant when more than one
-    /// independent owner (ultimate parent) provides that service.
+    /// independent owner (ultimate parent) provides that service (ad networks and ad exchanges count as one service,
+    /// the ad revenue path, as the analysis models it).
     /// </summary>
     public IReadOnlyList<Dependency> Build(Func<ServiceKind, bool>? redundancyApplies = null)
     {
         var ownersPerService = _entries.Values
-            .GroupBy(entry => entry.Service)
+            .GroupBy(entry => RedundancyGroup(entry.Service))
             .ToDictionary(group => group.Key, group => group.Select(entry => entry.Owner.Id).Distinct(StringComparer.Ordinal).Count());
         return [.. _order.Select(key => _entries[key]).Select(entry => new Dependency
         {
@@ -58,11 +59,14 @@ public sealed class DependencyBuilder
             Service = entry.Service,
             Provider = entry.Provider,
             Classification = entry.Classification,
-            Redundant = (redundancyApplies?.Invoke(entry.Service) ?? true) && ownersPerService[entry.Service] > 1,
+            Redundant = (redundancyApplies?.Invoke(entry.Service) ?? true) && ownersPerService[RedundancyGroup(entry.Service)] > 1,
             Facts = entry.Facts,
             Evidence = [.. entry.Evidence],
         })];
     }
+
+    /// <summary>Services that stand in for one another: an ad network and an ad exchange both earn for the ad revenue path.</summary>
+    private static ServiceKind RedundancyGroup(ServiceKind service) => service.RevenuePathOf() ?? service;
 
     /// <summary>Known beats unknown: private or third-party evidence wins over unknown.</summary>
     private static Classification Stronger(Classification current, Classification candidate) =>

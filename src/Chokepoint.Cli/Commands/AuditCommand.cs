@@ -10,7 +10,10 @@ internal static class AuditCommand
 {
     public static Command Create(CliContext context)
     {
-        var domain = new Argument<string>("domain") { Description = "The domain to audit, e.g. example.org (a URL is accepted)." };
+        var domain = new Argument<string>("domain")
+        {
+            Description = "The domain to audit, e.g. example.org; a URL or host name is audited as its registrable domain, entered at that host.",
+        };
         var save = new Option<FileInfo?>("--save-observations") { Description = "Also save the raw observations as JSON (for 'chokepoint analyze')." };
         var har = new Option<FileInfo?>("--har") { Description = "Merge a browser's HAR capture of the site (resources loaded by scripts, response headers)." };
         var network = new NetworkOptions();
@@ -27,6 +30,11 @@ internal static class AuditCommand
 
             using var engine = EngineFactory.Create(context, network.Settings(parseResult, context.Data));
             var capture = parseResult.GetValue(har) is { } harFile ? HarFile.Read(harFile) : null;
+            if (capture is not null && HarFile.CheckSite(capture, parseResult.GetValue(har)!, engine.SiteName(name).Domain, engine.DataSets.Suffixes.GetRegistrableDomain) is { } warning)
+            {
+                await context.Console.Error.WriteLineAsync(warning.AsMemory(), cancellationToken);
+            }
+
             var (observations, report) = await engine.AuditAsync(name, new AuditRequest { Har = capture }, cancellationToken);
             if (parseResult.GetValue(save) is { } file)
             {

@@ -10,6 +10,13 @@ public sealed record SiteCollectionRequest
     /// <summary>The site's whole budget; what is not finished by then is reported as unobserved ("budget-spent").</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// The web entry point: a host under the audited domain the page collection starts from (and whose address,
+    /// certificate and response are collected too, as a host of role "page", when it is neither the apex nor www).
+    /// Null: the apex, or www when the apex has no address.
+    /// </summary>
+    public string? EntryPoint { get; init; }
+
     /// <summary>Whether to run the page collector (landing page resources, links, ads.txt).</summary>
     public bool CollectPage { get; init; }
 

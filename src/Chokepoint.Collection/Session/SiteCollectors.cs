@@ -38,6 +38,13 @@ internal static class SiteCollectors
         new("www", SiteSlot.WwwHost, SiteSlot.WwwTls, SiteSlot.WwwHttp),
     ];
 
+    /// <summary>The web entry point given beside the domain (a host under it, neither apex nor www): a host of role "page".</summary>
+    private static readonly SiteHost EntryHost = new("page", SiteSlot.EntryHost, SiteSlot.EntryTls, SiteSlot.EntryHttp);
+
+    /// <summary>The site's web hosts: apex and www, and the entry point when it is another host.</summary>
+    private static SiteHost[] WebHostsOf(SiteScope site) =>
+        site.EntryPoint is { } entry && entry != "www." + site.Domain ? [.. WebHosts, EntryHost] : WebHosts;
+
     private static async Task Registration(SiteScope site) =>
         await site.Run(SiteSlot.Registration, GapKeys.Rdap, site.Domain, () => site.Session.Rdap.LookupDomainAsync(site.Domain, site.Deadline, site.Token));
 
@@ -45,12 +52,12 @@ internal static class SiteCollectors
         await site.Run(SiteSlot.Delegation, GapKeys.Dns, site.Domain, () => new DnsCollector(site.Dns, site.Annotator).CollectAsync(site.Domain, site.Token));
 
     private static async Task SiteHosts(SiteScope site) =>
-        await Task.WhenAll(WebHosts.Select(h => HostAsync(site, h)).Concat(OriginNames.Select((_, i) => OriginAsync(site, i))));
+        await Task.WhenAll(WebHostsOf(site).Select(h => HostAsync(site, h)).Concat(OriginNames.Select((_, i) => OriginAsync(site, i))));
 
     private static async Task Mail(SiteScope site) => await MailAsync(site);
 
     private static Task Web(SiteScope site) =>
-        Task.WhenAll(WebHosts.SelectMany(host => new[] { TlsAsync(site, host), HttpAsync(site, host) }));
+        Task.WhenAll(WebHostsOf(site).SelectMany(host => new[] { TlsAsync(site, host), HttpAsync(site, host) }));
 
     private static async Task Page(SiteScope site)
     {
@@ -66,16 +73,23 @@ internal static class SiteCollectors
         {
             var apex = await HostAsync(site, WebHosts[0]);
             var www = await HostAsync(site, WebHosts[1]);
-            var start = apex is { Addresses.Count: > 0 } ? $"https://{site.Domain}/"
+            // The entry point given is where a reader arrives: the pages are fetched from there, as they are served there.
+            var entry = site.EntryPoint is null ? null
+                : site.EntryPoint == "www." + site.Domain ? www
+                : await HostAsync(site, EntryHost);
+            var start = site.EntryPoint is { } entryName ? (entry is { Addresses.Count: > 0 } ? $"https://{entryName}/" : null)
+                : apex is { Addresses.Count: > 0 } ? $"https://{site.Domain}/"
                 : www is { Addresses.Count: > 0 } ? $"https://www.{site.Domain}/"
                 : null;
             if (start is null)
             {
-                // Both names answered with no address: a fact (the site has no web pages), not a failed probe. A lookup
-                // that failed leaves the pages unseen.
-                var gap = apex is null || www is null
-                    ? Unobserved.Of(GapKeys.Page, GapKind.NotCollected, "not fetched: the addresses of the apex and www were not observed", site.Domain)
-                    : Unobserved.Of(GapKeys.Page, GapKind.NoData, "neither the apex nor www has an address: the site serves no web pages", site.Domain);
+                // The names answered with no address: a fact (the site serves no web pages there), not a failed probe. A
+                // lookup that failed leaves the pages unseen.
+                var seen = site.EntryPoint is null ? apex is not null && www is not null : entry is not null;
+                var why = site.EntryPoint is { } given
+                    ? seen ? $"the web entry point {given} has no address: no web pages are served there" : $"not fetched: the address of the web entry point {given} was not observed"
+                    : seen ? "neither the apex nor www has an address: the site serves no web pages" : "not fetched: the addresses of the apex and www were not observed";
+                var gap = Unobserved.Of(GapKeys.Page, seen ? GapKind.NoData : GapKind.NotCollected, why, site.EntryPoint ?? site.Domain);
                 return new Collected<Observations.Page.PageObservation> { Unobserved = [gap] };
             }
 
@@ -87,7 +101,7 @@ internal static class SiteCollectors
                 Http = site.Session.Http,
                 Dns = site.Dns,
                 Time = site.Session.Time,
-                Hosts = new[] { apex, www }.OfType<HostObservation>().ToList(),
+                Hosts = new[] { apex, www, entry }.OfType<HostObservation>().Distinct().ToList(),
             };
             return new Collected<Observations.Page.PageObservation> { Value = await collector(context, site.Token) };
         });
@@ -97,10 +111,10 @@ internal static class SiteCollectors
     {
         var upstream = new UpstreamCollection(
             site.Domain, site.Hosts, new ZoneCollector(site.Dns), (subject, target, run) => site.Guard(subject, run, target), (subject, target, run) => site.Guard(subject, run, target), site.Token);
-        var hosts = WebHosts.Select(h => HostAsync(site, h)).Concat(OriginNames.Select((_, i) => OriginAsync(site, i)));
+        var hosts = WebHostsOf(site).Select(h => HostAsync(site, h)).Concat(OriginNames.Select((_, i) => OriginAsync(site, i)));
         await Task.WhenAll(
             Task.WhenAll(hosts.Select(h => upstream.CnameZonesAsync(Collect(h)))),
-            Task.WhenAll(WebHosts.Select(h => upstream.OcspAsync(CollectOrNull(TlsAsync(site, h))))),
+            Task.WhenAll(WebHostsOf(site).Select(h => upstream.OcspAsync(CollectOrNull(TlsAsync(site, h))))),
             upstream.MxZonesAsync(Collect(MailAsync(site))));
         var (ocspHosts, zones, gaps) = await upstream.FinishAsync();
         site.Record(SiteSlot.Upstream, 0, [.. ocspHosts, .. zones], gaps);
@@ -143,7 +157,12 @@ internal static class SiteCollectors
         }
     }
 
-    private static string Name(SiteScope site, SiteHost host) => host.Role == "apex" ? site.Domain : host.Role + "." + site.Domain;
+    private static string Name(SiteScope site, SiteHost host) => host.Role switch
+    {
+        "apex" => site.Domain,
+        "page" => site.EntryPoint ?? site.Domain,
+        _ => host.Role + "." + site.Domain,
+    };
 
     private static async Task<Collected<T>> Collect<T>(Task<T?> value)
         where T : class => new() { Value = await value };

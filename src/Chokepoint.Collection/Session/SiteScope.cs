@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Chokepoint.Collection.Asn;
+using Chokepoint.Collection.Audit;
 using Chokepoint.Collection.Dns;
 using Chokepoint.Collection.Transport;
 using Chokepoint.Observations;
@@ -32,6 +33,7 @@ internal sealed class SiteScope : IDisposable
         Session = session;
         Domain = domain;
         Request = request;
+        EntryPoint = EntryPointUnder(domain, request.EntryPoint);
         CollectedAt = session.Time.GetUtcNow();
         Deadline = CollectedAt + request.Timeout;
         callerToken = cancellationToken;
@@ -55,6 +57,9 @@ internal sealed class SiteScope : IDisposable
     public string Domain { get; }
 
     public SiteCollectionRequest Request { get; }
+
+    /// <summary>The web entry point, normalised: a host under <see cref="Domain"/> other than the domain itself; null when none was given.</summary>
+    public string? EntryPoint { get; }
 
     public DateTimeOffset CollectedAt { get; }
 
@@ -124,6 +129,7 @@ internal sealed class SiteScope : IDisposable
         return new SiteObservations
         {
             Domain = Domain,
+            EntryPoint = EntryPoint,
             CollectedAt = CollectedAt,
             Network = Session.Settings.Network.Name,
             ToolVersion = Session.ToolVersion,
@@ -140,6 +146,23 @@ internal sealed class SiteScope : IDisposable
     }
 
     public void Dispose() => budget.Dispose();
+
+    /// <summary>
+    /// <paramref name="entryPoint"/> as a host name when it lies under <paramref name="domain"/> and is not the domain
+    /// itself; a host elsewhere is refused, since the web layers would then describe another site.
+    /// </summary>
+    private static string? EntryPointUnder(string domain, string? entryPoint)
+    {
+        if (entryPoint is null)
+        {
+            return null;
+        }
+
+        var host = AuditCollector.Normalise(entryPoint);
+        return host == domain ? null
+            : host.EndsWith("." + domain, StringComparison.Ordinal) ? host
+            : throw new ArgumentException($"the web entry point {host} is not under {domain}", nameof(entryPoint));
+    }
 
     private sealed record Result(SiteSlot Slot, int Index, List<object> Values, List<Unobserved> Gaps);
 }

@@ -26,6 +26,14 @@ public static class ServiceKinds
     /// <summary>True for a service that carries money: it belongs to the money layer.</summary>
     public static bool IsRevenue(this ServiceKind kind) => Revenue.Contains(kind);
 
+    /// <summary>
+    /// The revenue path a money service earns for: an ad exchange earns for the advertising path, like an ad network
+    /// (the ad systems a site's ads.txt authorises sell the same inventory, so each is an alternative to the others);
+    /// every other revenue service is its own path. Null for a service that carries no money.
+    /// </summary>
+    public static ServiceKind? RevenuePathOf(this ServiceKind kind) =>
+        kind == ServiceKind.AdExchange ? ServiceKind.Ads : kind.IsRevenue() ? kind : null;
+
     /// <summary>The id of the function of a revenue path, e.g. "revenue:donations".</summary>
     public static string RevenueFunctionId(this ServiceKind kind) => "revenue:" + kind.ToWord();
 }

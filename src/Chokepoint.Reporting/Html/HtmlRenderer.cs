@@ -87,6 +87,7 @@ public static class HtmlRenderer
                 .Append(HtmlText.Encode(state.Text)).Append("</div>\n");
         }
 
+        EntryPointNote.AppendHtml(page, report);
         var grade = report.Grade ?? "";
         var gradeClass = grade.Length == 1 && grade[0] is >= 'A' and <= 'F' ? "grade-" + grade : "grade-none";
         page.Append("<div class=\"grade ").Append(gradeClass).Append("\"><span class=\"letter\" title=\"exposure grade\">")

@@ -37,6 +37,7 @@ public static class MarkdownRenderer
         text.Append("Network: ").Append(MarkdownText.Inline(report.Network)).Append(" · collected ")
             .Append(ReportLabels.CollectedAt(report)).Append(" · report version ").AppendLine(MarkdownText.Inline(report.ReportVersion));
         text.AppendLine();
+        EntryPointNote.AppendMarkdown(text, report);
         if (ReportLabels.GradeExplanation(report) is { } explanation)
         {
             text.Append("> **Grade ").Append(MarkdownText.Inline(report.Grade ?? (report.GradeBound is { } bound ? bound + " or worse" : "withheld"))).Append(":** ")

@@ -24,6 +24,7 @@ public static class TableRenderer
             text.Append("!! ").AppendLine(ReportLabels.Banner(state));
         }
 
+        EntryPointNote.AppendTable(text, report);
         // A report that is not graded says so and why; it never drops the line as if there were nothing to say.
         text.Append("Exposure grade: ").Append(ReportLabels.Grade(report));
         if (report.GradeExplanation is not null)

@@ -13,9 +13,10 @@ public sealed class WhatIfTests
     {
         var result = WhatIf.Evaluate(Typical(), new HashSet<string> { "cloudflare" });
 
+        Assert.Contains("cloudflare dns (ns1.example-dns.net) is gone (cloudflare dropped)", result.For("name-resolves")!.Path);
         var web = result.For("web-served")!;
         Assert.Equal(OutcomeKind.Fails, web.Outcome);
-        Assert.Contains("cloudflare dns (ns1.example-dns.net) is gone (cloudflare dropped)", web.Path);
+        Assert.Equal(["\"name-resolves\" fails (explained above)"], web.Path);
         Assert.Equal(OutcomeKind.Fails, result.For("https-trusted")!.Outcome);
         Assert.Equal(OutcomeKind.Unaffected, result.For("revenue:ads")!.Outcome);
         Assert.Empty(result.For("revenue:ads")!.Path);
