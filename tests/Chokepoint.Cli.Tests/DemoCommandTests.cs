@@ -126,6 +126,22 @@ public sealed class DemoCommandTests
         Assert.Equal("not-observed", hosting.GetProperty("coverage").GetString());
     }
 
+    /// <summary>Regression: a domain that does not exist was graded A with exit 0.</summary>
+    [Fact]
+    public async Task A_domain_that_does_not_exist_says_so_first_and_is_not_graded()
+    {
+        var report = await DemoReportAsync("nowhere-demo.com");
+
+        var state = Assert.Single(report.GetProperty("status").EnumerateArray());
+        Assert.Equal("does-not-exist", state.GetProperty("kind").GetString());
+        Assert.Contains("answers NXDOMAIN and its RDAP service has no record of it", state.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.False(report.TryGetProperty("grade", out _));
+        Assert.Equal("not graded: the domain does not exist", report.GetProperty("gradeExplanation").GetString());
+        var dns = report.GetProperty("layers").EnumerateArray().Single(l => l.GetProperty("layer").GetString() == "dns");
+        Assert.Contains(dns.GetProperty("absent").EnumerateArray(), a => a.GetProperty("what").GetString() == "dns.ns.parent");
+        Assert.Empty(dns.GetProperty("unobserved").EnumerateArray());
+    }
+
     [Fact]
     public async Task The_whole_demo_warns_about_incomplete_sites_but_exits_0()
     {
@@ -134,6 +150,7 @@ public sealed class DemoCommandTests
         Assert.True(exitCode == ExitCodes.Ok, error);
         Assert.Contains("warning: onhold-demo.com: incomplete result", error, StringComparison.Ordinal);
         Assert.Contains("warning: silentdns-demo.org: incomplete result", error, StringComparison.Ordinal);
+        Assert.Contains("warning: nowhere-demo.com: incomplete result", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public static class DeliveryAttribution
         IEnumerable<string> NamesOf(EntityRef provider, IEnumerable<string> chain) =>
             chain.Where(name => context.Lookup.Find(SignalKind.Cname, name) is not { } claimed || claimed.Entity.Id == provider.Id);
 
-        foreach (var host in observations.Hosts.Where(host => host.Role is "apex" or "www" or "origin"))
+        foreach (var host in observations.Hosts.Where(host => host.Role is "apex" or "www" or "origin" or "page"))
         {
             for (var index = 0; index < host.CnameChain.Count; index++)
             {

@@ -46,7 +46,7 @@ public sealed class ReportAttributor(CatalogLookup lookup, PublicSuffixList suff
     /// <summary>The apex and www names that were asked and answered with no address: observed, not a gap.</summary>
     private static IEnumerable<AbsentItem> WebNamesWithoutAddress(SiteObservations observations) =>
         observations.Hosts
-            .Where(host => host.Role is "apex" or "www" && host.Addresses.Count == 0)
+            .Where(host => host.Role is "apex" or "www" or "page" && host.Addresses.Count == 0)
             .Select(host => new AbsentItem(GapKeys.ForHost(host.Role), host.Name, host.CnameChain.Count == 0
                 ? $"{host.Name} has no address (the name does not exist or has no A/AAAA record)"
                 : $"{host.Name} has no address (its CNAME chain ends at {host.CnameChain[^1]}, which has none)"));
