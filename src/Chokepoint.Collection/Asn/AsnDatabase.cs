@@ -91,14 +91,14 @@ public sealed class AsnDatabase
     public static AsnDatabase FromCsv(IEnumerable<string> csvPaths)
     {
         var paths = csvPaths.ToList();
-        var (v4, v6, _) = AsnIndexBuilder.Read(paths.SelectMany(path => AsnInputLines.Read(path).Select(line => (path, line))));
+        var (v4, v6, _) = AsnIndexBuilder.Read(paths.SelectMany(path => AsnInputLines.Read(path).Select(line => (path, line, AsnInputFormat.Csv))), CancellationToken.None);
         return FromRanges(v4, v6, "asn-db " + string.Join("+", paths.Select(Path.GetFileName)));
     }
 
     /// <summary>Builds the table from CSV text (for data already in memory).</summary>
     public static AsnDatabase FromCsvText(string csv, string source)
     {
-        var (v4, v6, _) = AsnIndexBuilder.Read(AsnInputLines.Read(new StringReader(csv)).Select(line => (source, line)));
+        var (v4, v6, _) = AsnIndexBuilder.Read(AsnInputLines.Read(new StringReader(csv)).Select(line => (source, line, AsnInputFormat.Csv)), CancellationToken.None);
         return FromRanges(v4, v6, source);
     }
 

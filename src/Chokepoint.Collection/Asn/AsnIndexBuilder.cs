@@ -75,8 +75,8 @@ public static class AsnIndexBuilder
     }
 
     /// <summary>Reads CSV lines into resolved, sorted, non-overlapping IPv4 and IPv6 ranges.</summary>
-    public static (List<AsnRange> Ipv4, List<AsnRange> Ipv6, AsnIndexBuildResult Result) Read(IEnumerable<(string Path, string? Line)> lines) =>
-        Read(lines.Select(line => (line.Path, line.Line, AsnInputFormat.Csv)), CancellationToken.None);
+    public static (List<AsnRange> Ipv4, List<AsnRange> Ipv6, AsnIndexBuildResult Result) Read(IEnumerable<(string Path, string Line)> lines) =>
+        Read(lines.Select(line => (line.Path, (string?)line.Line, AsnInputFormat.Csv)), CancellationToken.None);
 
     /// <summary>
     /// Reads lines into resolved, sorted, non-overlapping IPv4 and IPv6 ranges. A null line (one too long to be a
