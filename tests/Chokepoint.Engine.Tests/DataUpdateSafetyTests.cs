@@ -167,4 +167,17 @@ public sealed class DataUpdateSafetyTests : IDisposable
         Assert.Null(sets.Asn);
         Assert.StartsWith($"{data.AsnIndex}: corrupt IP-to-ASN index: ", sets.AsnProblem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Data_status_marks_a_truncated_index_as_not_installed_and_says_why()
+    {
+        Assert.True(DataSetInventory.Read(data).Single(s => s.Name == "ip-to-asn index").Installed);
+        var bytes = File.ReadAllBytes(data.AsnIndex);
+        File.WriteAllBytes(data.AsnIndex, bytes[..^1]);
+
+        var status = DataSetInventory.Read(data).Single(s => s.Name == "ip-to-asn index");
+
+        Assert.False(status.Installed);
+        Assert.Equal($"corrupt IP-to-ASN index: the header describes {bytes.Length} bytes but the file has {bytes.Length - 1}; run `chokepoint data update`", status.Note);
+    }
 }

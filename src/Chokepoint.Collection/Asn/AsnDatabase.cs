@@ -87,6 +87,40 @@ public sealed class AsnDatabase
             : throw Corrupt("it does not start with the index's magic bytes");
     }
 
+    /// <summary>
+    /// A cheap check of an index file from its first bytes and its length alone (magic, counts, total size), for a
+    /// status listing that should not read the whole file: the problem ("corrupt IP-to-ASN index: ..."), or null
+    /// when the header agrees with the file. <see cref="FromIndexBytes"/> checks everything else.
+    /// </summary>
+    public static string? CheckIndexHeader(ReadOnlySpan<byte> start, long fileLength)
+    {
+        const int header = 8 + 16;
+        if (fileLength < header || start.Length < header)
+        {
+            return Corrupt(string.Create(CultureInfo.InvariantCulture, $"{fileLength} bytes, shorter than the {header}-byte header")).Message;
+        }
+
+        if (!start.StartsWith(AsnIndexBuilder.Magic))
+        {
+            return Corrupt("it does not start with the index's magic bytes").Message;
+        }
+
+        var counts = start[8..];
+        var v4Count = BinaryPrimitives.ReadInt32LittleEndian(counts);
+        var v6Count = BinaryPrimitives.ReadInt32LittleEndian(counts[4..]);
+        var orgCount = BinaryPrimitives.ReadInt32LittleEndian(counts[8..]);
+        var orgBytes = BinaryPrimitives.ReadInt32LittleEndian(counts[12..]);
+        if (v4Count < 0 || v6Count < 0 || orgCount < 0 || orgBytes < 0)
+        {
+            return Corrupt("a negative count in the header").Message;
+        }
+
+        var expected = header + (long)v4Count * 16 + (long)v6Count * 40 + ((long)orgCount + 1) * 4 + orgBytes;
+        return expected == fileLength
+            ? null
+            : Corrupt(string.Create(CultureInfo.InvariantCulture, $"the header describes {expected} bytes but the file has {fileLength}")).Message;
+    }
+
     /// <summary>Builds the table in memory from CSV files (malformed lines are skipped).</summary>
     public static AsnDatabase FromCsv(IEnumerable<string> csvPaths)
     {
