@@ -19,6 +19,8 @@ internal static class BenchmarkCommand
               audit demo sites through the full pipeline with a delay on every server; compare with the lower bound
           engine-scale [--sites 500] [--seed 1] [--concurrency 16] [--timeout 30] [--order shared-first|per-site-first] [--rdap-per-second 0]
               audit a generated world's sites through one engine, then one engine per site: CPU, allocations, wall
+          cut-sets [BenchmarkDotNet options, e.g. --filter *]
+              the fault-tree analysis of a page with 100/500/2000 script hosts: exhaustive (before) and bottom-up (after)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -27,6 +29,11 @@ internal static class BenchmarkCommand
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
+        }
+
+        if (args[0] == CutSetsBenchmark.Command)
+        {
+            return CutSetsBenchmark.Run(args[1..]);
         }
 
         var options = Options.Parse(args.AsSpan(1));

@@ -24,8 +24,14 @@ public static class CliApplication
     }
 
     /// <summary>Runs one invocation and returns the exit code (see <see cref="ExitCodes"/>).</summary>
+    /// <remarks>
+    /// Everything the command writes, to standard output or error, goes through a <see cref="TerminalSafeConsole"/>:
+    /// control characters and escape sequences from RDAP, headers, observations or arguments are shown escaped.
+    /// </remarks>
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        context = context with { Console = TerminalSafeConsole.Wrap(context.Console) };
         var root = BuildRootCommand(context);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -31,35 +31,59 @@ public static class ChokepointAnalysis
             .ToDictionary(g => g.Key, g => g.Min(f => f.Importance), StringComparer.Ordinal);
         var names = model.Companies();
 
+        // Which functions each company alone breaks, and each function's suppliers by company, gathered once: a
+        // page with thousands of independent hosts must not rescan every function for every company.
+        var brokenBy = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var index = 0; index < perFunction.Count; index++)
+        {
+            foreach (var single in perFunction[index].SinglePoints)
+            {
+                var companyId = single.CompanyIds[0];
+                if (!brokenBy.TryGetValue(companyId, out var list))
+                {
+                    brokenBy[companyId] = list = [];
+                }
+
+                list.Add(index);
+            }
+        }
+
+        var suppliersOf = model.Functions
+            .Select(f => f.Requirement.Suppliers().ToLookup(s => s.CompanyId, StringComparer.Ordinal))
+            .ToList();
+
         var chokepoints = new List<SinglePointOfFailure>();
         foreach (var (companyId, companyName) in names)
         {
-            var broken = model.Functions
-                .Where((f, index) => perFunction[index].SinglePoints.Any(c => c.Contains(companyId)))
-                .OrderBy(f => f.Importance)
-                .ToList();
-            if (broken.Count == 0)
+            if (!brokenBy.TryGetValue(companyId, out var indices))
             {
                 continue;
             }
 
+            var broken = indices
+                .Select(index => (Function: model.Functions[index], Index: index))
+                .OrderBy(f => f.Function.Importance)
+                .ToList();
+
+            // A company that alone breaks a function still breaks it without its registry or registrar role unless
+            // that role is part of the function; only then is the tree evaluated again.
             var avoidable = broken
-                .Where(f => FaultTreeEvaluator.Fails(
-                    f.Requirement,
-                    s => s.CompanyId == companyId && s.Layer != Layer.Registration))
-                .Select(f => f.Id)
+                .Where(f => !suppliersOf[f.Index][companyId].Any(s => s.Layer == Layer.Registration)
+                    || FaultTreeEvaluator.Fails(
+                        f.Function.Requirement,
+                        s => s.CompanyId == companyId && s.Layer != Layer.Registration))
+                .Select(f => f.Function.Id)
                 .ToList();
             var suppliers = broken
-                .SelectMany(f => f.Requirement.Suppliers())
-                .Where(s => s.CompanyId == companyId)
+                .SelectMany(f => suppliersOf[f.Index][companyId])
                 .Distinct()
                 .ToList();
-            var ids = broken.Select(f => f.Id).ToList();
+            var ids = broken.Select(f => f.Function.Id).ToList();
             chokepoints.Add(new SinglePointOfFailure(
                 companyId,
                 companyName,
                 ids,
-                ToSeverity(broken[0].Importance),
+                ToSeverity(broken[0].Function.Importance),
                 suppliers,
                 avoidable,
                 string.Create(CultureInfo.InvariantCulture, $"{companyId} alone can break {ids.Count} function{(ids.Count == 1 ? string.Empty : "s")}: {string.Join(", ", ids)}")));

@@ -31,7 +31,8 @@ internal static class DataCommand
                 context.Data,
                 parseResult.GetValue(asnCsv) ?? [],
                 parseResult.GetValue(asnTsv),
-                parseResult.GetValue(psl));
+                parseResult.GetValue(psl),
+                cancellationToken);
             if (!parseResult.GetValue(quiet))
             {
                 foreach (var line in result)

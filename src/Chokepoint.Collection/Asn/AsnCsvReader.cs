@@ -12,9 +12,10 @@ namespace Chokepoint.Collection.Asn;
 /// <seealso href="https://www.rfc-editor.org/rfc/rfc4180">RFC 4180: CSV</seealso>
 public static class AsnCsvReader
 {
-    /// <summary>Parses one line; null when it is not a valid range (the reason in <paramref name="error"/>).</summary>
+    /// <summary>Parses one line; null when it is not a valid range (the reason in <paramref name="error"/>). Never throws.</summary>
     public static AsnRange? ParseLine(string line, out bool isIpv6, out string? error)
     {
+        ArgumentNullException.ThrowIfNull(line);
         isIpv6 = false;
         var fields = SplitFields(line);
         if (fields is null || fields.Count < 4)
@@ -23,7 +24,14 @@ public static class AsnCsvReader
             return null;
         }
 
-        if (!IPAddress.TryParse(fields[0].Trim(), out var start) || !IPAddress.TryParse(fields[1].Trim(), out var end))
+        return ToRange(fields[0], fields[1], fields[2], string.Join(",", fields.Skip(3)), out isIpv6, out error);
+    }
+
+    /// <summary>A range from its four fields as text; null when they are not a valid range (the reason in <paramref name="error"/>).</summary>
+    internal static AsnRange? ToRange(string startText, string endText, string asnText, string organization, out bool isIpv6, out string? error)
+    {
+        isIpv6 = false;
+        if (!IPAddress.TryParse(startText.Trim(), out var start) || !IPAddress.TryParse(endText.Trim(), out var end))
         {
             error = "not an IP address";
             return null;
@@ -37,7 +45,7 @@ public static class AsnCsvReader
             return null;
         }
 
-        var asnText = fields[2].Trim();
+        asnText = asnText.Trim();
         if (asnText.StartsWith("AS", StringComparison.OrdinalIgnoreCase))
         {
             asnText = asnText[2..];
@@ -58,9 +66,8 @@ public static class AsnCsvReader
         }
 
         isIpv6 = start.AddressFamily == AddressFamily.InterNetworkV6;
-        var organization = string.Join(",", fields.Skip(3)).Trim();
         error = null;
-        return new AsnRange(from, to, asn, organization);
+        return new AsnRange(from, to, asn, organization.Trim());
     }
 
     /// <summary>The address as a number: 32 bits for IPv4 (and IPv4-mapped IPv6), 128 bits for IPv6.</summary>

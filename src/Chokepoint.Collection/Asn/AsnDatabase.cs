@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -63,9 +64,11 @@ public sealed class AsnDatabase
     }
 
     /// <summary>Opens an index file written by <see cref="AsnIndexBuilder"/>, or, failing the magic, reads the file as CSV.</summary>
+    /// <exception cref="InvalidDataException">The file starts as an index but is not a sound one ("corrupt IP-to-ASN index: ...").</exception>
     public static AsnDatabase Open(string path) => FromBytes(File.ReadAllBytes(path), Path.GetFileName(path));
 
     /// <summary>A table from the bytes of an index file or, failing the magic, of a CSV file named <paramref name="name"/>.</summary>
+    /// <exception cref="InvalidDataException">The bytes start as an index but are not a sound one ("corrupt IP-to-ASN index: ...").</exception>
     public static AsnDatabase FromBytes(byte[] bytes, string name)
     {
         ArgumentNullException.ThrowIfNull(bytes);
@@ -74,18 +77,62 @@ public sealed class AsnDatabase
             : FromCsvText(Encoding.UTF8.GetString(bytes), "asn-db " + name);
     }
 
+    /// <summary>A table from the bytes of an index file only (the installed <c>data/index/asn.idx</c>): anything else is corrupt.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a sound index ("corrupt IP-to-ASN index: ...").</exception>
+    public static AsnDatabase FromIndexBytes(byte[] bytes, string name)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return bytes.AsSpan().StartsWith(AsnIndexBuilder.Magic)
+            ? FromIndex(bytes, "asn-db " + name)
+            : throw Corrupt("it does not start with the index's magic bytes");
+    }
+
+    /// <summary>
+    /// A cheap check of an index file from its first bytes and its length alone (magic, counts, total size), for a
+    /// status listing that should not read the whole file: the problem ("corrupt IP-to-ASN index: ..."), or null
+    /// when the header agrees with the file. <see cref="FromIndexBytes"/> checks everything else.
+    /// </summary>
+    public static string? CheckIndexHeader(ReadOnlySpan<byte> start, long fileLength)
+    {
+        const int header = 8 + 16;
+        if (fileLength < header || start.Length < header)
+        {
+            return Corrupt(string.Create(CultureInfo.InvariantCulture, $"{fileLength} bytes, shorter than the {header}-byte header")).Message;
+        }
+
+        if (!start.StartsWith(AsnIndexBuilder.Magic))
+        {
+            return Corrupt("it does not start with the index's magic bytes").Message;
+        }
+
+        var counts = start[8..];
+        var v4Count = BinaryPrimitives.ReadInt32LittleEndian(counts);
+        var v6Count = BinaryPrimitives.ReadInt32LittleEndian(counts[4..]);
+        var orgCount = BinaryPrimitives.ReadInt32LittleEndian(counts[8..]);
+        var orgBytes = BinaryPrimitives.ReadInt32LittleEndian(counts[12..]);
+        if (v4Count < 0 || v6Count < 0 || orgCount < 0 || orgBytes < 0)
+        {
+            return Corrupt("a negative count in the header").Message;
+        }
+
+        var expected = header + (long)v4Count * 16 + (long)v6Count * 40 + ((long)orgCount + 1) * 4 + orgBytes;
+        return expected == fileLength
+            ? null
+            : Corrupt(string.Create(CultureInfo.InvariantCulture, $"the header describes {expected} bytes but the file has {fileLength}")).Message;
+    }
+
     /// <summary>Builds the table in memory from CSV files (malformed lines are skipped).</summary>
     public static AsnDatabase FromCsv(IEnumerable<string> csvPaths)
     {
         var paths = csvPaths.ToList();
-        var (v4, v6, _) = AsnIndexBuilder.Read(paths.SelectMany(path => File.ReadLines(path).Select(line => (path, line))));
+        var (v4, v6, _) = AsnIndexBuilder.Read(paths.SelectMany(path => AsnInputLines.Read(path).Select(line => (path, line, AsnInputFormat.Csv))), CancellationToken.None);
         return FromRanges(v4, v6, "asn-db " + string.Join("+", paths.Select(Path.GetFileName)));
     }
 
     /// <summary>Builds the table from CSV text (for data already in memory).</summary>
     public static AsnDatabase FromCsvText(string csv, string source)
     {
-        var (v4, v6, _) = AsnIndexBuilder.Read(csv.Split('\n').Select(line => (source, line.TrimEnd('\r'))));
+        var (v4, v6, _) = AsnIndexBuilder.Read(AsnInputLines.Read(new StringReader(csv)).Select(line => (source, line, AsnInputFormat.Csv)), CancellationToken.None);
         return FromRanges(v4, v6, source);
     }
 
@@ -109,18 +156,37 @@ public sealed class AsnDatabase
         return new AsnDatabase(v4Rows, v6Rows, organizations, source);
     }
 
+    /// <summary>
+    /// Reads an index written by <see cref="AsnIndexBuilder"/>, checking every count, offset and reference against
+    /// the bytes actually there before it is used: a truncated, padded or damaged file is refused whole, never read
+    /// out of range.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The bytes are not a sound index ("corrupt IP-to-ASN index: ...").</exception>
     private static AsnDatabase FromIndex(byte[] bytes, string source)
     {
+        const int header = 8 + 16;
+        if (bytes.Length < header)
+        {
+            throw Corrupt($"{bytes.Length} bytes, shorter than the {header}-byte header");
+        }
+
         var span = bytes.AsSpan(AsnIndexBuilder.Magic.Length);
         var v4Count = BinaryPrimitives.ReadInt32LittleEndian(span);
         var v6Count = BinaryPrimitives.ReadInt32LittleEndian(span[4..]);
         var orgCount = BinaryPrimitives.ReadInt32LittleEndian(span[8..]);
-        span = span[16..];
-        if (v4Count < 0 || v6Count < 0 || orgCount < 0 || (long)v4Count * 16 + (long)v6Count * 40 + ((long)orgCount + 1) * 4 > span.Length)
+        var orgBytes = BinaryPrimitives.ReadInt32LittleEndian(span[12..]);
+        if (v4Count < 0 || v6Count < 0 || orgCount < 0 || orgBytes < 0)
         {
-            throw new InvalidDataException("the ASN index is truncated or corrupt");
+            throw Corrupt("a negative count in the header");
         }
 
+        var expected = header + (long)v4Count * 16 + (long)v6Count * 40 + ((long)orgCount + 1) * 4 + orgBytes;
+        if (expected != bytes.Length)
+        {
+            throw Corrupt(string.Create(CultureInfo.InvariantCulture, $"the header describes {expected} bytes but the file has {bytes.Length}"));
+        }
+
+        span = span[16..];
         var v4 = new (UInt128, UInt128, int, int)[v4Count];
         for (var i = 0; i < v4Count; i++, span = span[16..])
         {
@@ -141,15 +207,22 @@ public sealed class AsnDatabase
                 BinaryPrimitives.ReadInt32LittleEndian(span[36..]));
         }
 
+        CheckRanges(v4, orgCount, "IPv4");
+        CheckRanges(v6, orgCount, "IPv6");
+
         var offsets = new int[orgCount + 1];
         for (var i = 0; i <= orgCount; i++, span = span[4..])
         {
             offsets[i] = BinaryPrimitives.ReadInt32LittleEndian(span);
+            if ((i == 0 && offsets[i] != 0) || (i > 0 && offsets[i] < offsets[i - 1]))
+            {
+                throw Corrupt(string.Create(CultureInfo.InvariantCulture, $"organisation name offset {i} is out of order"));
+            }
         }
 
-        if (offsets[^1] > span.Length)
+        if (offsets[^1] != orgBytes)
         {
-            throw new InvalidDataException("the ASN index is truncated or corrupt");
+            throw Corrupt("the organisation names do not end where the header says");
         }
 
         var organizations = new string[orgCount];
@@ -160,6 +233,26 @@ public sealed class AsnDatabase
 
         return new AsnDatabase(v4, v6, organizations, source);
     }
+
+    /// <summary>Ranges must be well formed, ascending and disjoint (the binary search relies on it) and name a known organisation.</summary>
+    private static void CheckRanges((UInt128 Start, UInt128 End, int Asn, int Org)[] ranges, int orgCount, string family)
+    {
+        for (var i = 0; i < ranges.Length; i++)
+        {
+            var (start, end, asn, org) = ranges[i];
+            if (start > end || (i > 0 && start <= ranges[i - 1].End))
+            {
+                throw Corrupt(string.Create(CultureInfo.InvariantCulture, $"{family} range {i} is reversed, out of order or overlapping"));
+            }
+
+            if (asn < 0 || org < 0 || org >= orgCount)
+            {
+                throw Corrupt(string.Create(CultureInfo.InvariantCulture, $"{family} range {i} names a missing organisation or a negative AS number"));
+            }
+        }
+    }
+
+    private static InvalidDataException Corrupt(string detail) => new("corrupt IP-to-ASN index: " + detail);
 
     private static int LastAtOrBelow<T>(T[] starts, T value)
         where T : IComparable<T>

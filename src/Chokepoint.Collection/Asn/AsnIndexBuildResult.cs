@@ -9,8 +9,14 @@ public sealed record AsnIndexBuildResult
     /// <summary>Lines skipped because they could not be read as <c>start_ip,end_ip,asn,organization</c>.</summary>
     public int MalformedLines { get; init; }
 
+    /// <summary>Lines of a TSV source skipped because their range is not routed (AS 0).</summary>
+    public int UnroutedLines { get; init; }
+
     /// <summary>The first few malformed lines with their line numbers, for the user to see.</summary>
     public IReadOnlyList<string> MalformedSamples { get; init; } = [];
+
+    /// <summary>What each source file held, in the order read (a file with no line at all is absent).</summary>
+    public IReadOnlyList<AsnSourceCounts> Sources { get; init; } = [];
 
     /// <summary>IPv4 ranges in the index after overlaps were resolved and neighbours merged.</summary>
     public int Ipv4Ranges { get; init; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Chokepoint.Collection.Asn;
 
 namespace Chokepoint.Engine.Data;
 
@@ -14,6 +15,7 @@ public static class DataSetInventory
         var pslPackage = Path.Combine(data.PackagesDirectory, "psl");
         var pslVersion = PackageVersion(pslPackage);
         var indexExists = File.Exists(data.AsnIndex);
+        var indexProblem = indexExists ? IndexProblem(data.AsnIndex) : null;
         var pslOverride = File.Exists(data.PublicSuffixOverride);
 
         return
@@ -34,11 +36,13 @@ public static class DataSetInventory
             {
                 Name = "ip-to-asn index",
                 Purpose = "compact index of the IP-to-ASN data for fast lookups",
-                Installed = indexExists,
+                Installed = indexExists && indexProblem is null,
                 Date = indexExists ? File.GetLastWriteTimeUtc(data.AsnIndex).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                 Licence = "CC BY 4.0 (derived)",
                 Path = data.AsnIndex,
-                Note = indexExists ? null : "not built: run 'chokepoint data update'",
+                Note = !indexExists ? "not built: run 'chokepoint data update'"
+                    : indexProblem is not null ? $"{indexProblem}; run `chokepoint data update`"
+                    : null,
             },
             new DataSetStatus
             {
@@ -61,6 +65,22 @@ public static class DataSetInventory
                 Licence = "Apache-2.0 (authored; every fact cites a public source)",
             },
         ];
+    }
+
+    /// <summary>The index's header against its length (the whole file is checked when it is loaded).</summary>
+    private static string? IndexProblem(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            Span<byte> start = stackalloc byte[24];
+            var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            return AsnDatabase.CheckIndexHeader(start[..read], stream.Length);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return "unreadable: " + exception.Message;
+        }
     }
 
     private static string? PackageVersion(string packageDirectory)

@@ -1,38 +1,47 @@
 using System.Globalization;
-using System.Text;
-using Chokepoint.Naming;
 using Chokepoint.Collection.Asn;
+using Chokepoint.Naming;
 
 namespace Chokepoint.Engine.Data;
 
-/// <summary>Builds the indexes <c>chokepoint data update</c> maintains.</summary>
+/// <summary>
+/// Builds the indexes <c>chokepoint data update</c> maintains. Nothing installed is touched until the new data has
+/// been built in a temporary file beside it and checked: an empty, garbage or mostly malformed input, a failure or a
+/// cancellation leaves the previous index and Public Suffix List exactly as they were.
+/// </summary>
 public static class DataUpdater
 {
+    /// <summary>Largest share of a source's data lines that may be malformed before the whole update is refused.</summary>
+    public const double MaxMalformedShare = 0.01;
+
+    /// <summary>Malformed lines always accepted (a hand-made file with a stray line), whatever their share.</summary>
+    public const int MalformedLinesTolerated = 10;
+
     /// <summary>Indexes IP-to-ASN data and installs a Public Suffix List; returns lines describing what was done.</summary>
-    public static IReadOnlyList<string> Update(DataDirectory data, IReadOnlyList<FileInfo> asnCsv, FileInfo? asnTsv, FileInfo? publicSuffixList)
+    /// <exception cref="EngineException">An input is missing or fails the checks (usage error), or no input is installed.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was replaced.</exception>
+    public static IReadOnlyList<string> Update(
+        DataDirectory data,
+        IReadOnlyList<FileInfo> asnCsv,
+        FileInfo? asnTsv,
+        FileInfo? publicSuffixList,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(asnCsv);
         var report = new List<string>();
 
-        // Every input is checked before anything is rebuilt.
-        var sources = asnCsv.Select(file => RequireFile(file).FullName).ToList();
-        foreach (var file in new[] { asnTsv, publicSuffixList }.OfType<FileInfo>())
-        {
-            RequireFile(file);
-        }
-
-        Directory.CreateDirectory(data.IndexDirectory);
-        string? converted = null;
+        // Every input is checked before anything is built.
+        var sources = asnCsv.Select(file => new AsnInputFile(RequireFile(file).FullName)).ToList();
         if (asnTsv is not null)
         {
-            converted = Path.Combine(data.IndexDirectory, "iptoasn-converted.csv");
-            var (kept, skipped) = ConvertTsv(RequireFile(asnTsv).FullName, converted);
-            report.Add(string.Create(CultureInfo.InvariantCulture, $"converted {asnTsv.Name}: {kept} ranges ({skipped} unrouted or malformed lines skipped)"));
-            sources.Add(converted);
+            sources.Add(new AsnInputFile(RequireFile(asnTsv).FullName, AsnInputFormat.Tsv));
         }
 
+        var suffixPath = publicSuffixList is null ? null : RequireFile(publicSuffixList).FullName;
         if (sources.Count == 0)
         {
-            sources.AddRange(data.AsnCsvFiles.Where(File.Exists));
+            sources.AddRange(data.AsnCsvFiles.Where(File.Exists).Select(path => new AsnInputFile(path)));
             if (sources.Count == 0)
             {
                 throw new EngineException(
@@ -40,43 +49,30 @@ public static class DataUpdater
             }
         }
 
-        var temporary = data.AsnIndex + ".tmp";
-        AsnIndexBuildResult built;
+        if (suffixPath is not null)
+        {
+            report.Add(CheckSuffixList(suffixPath));
+        }
+
+        Directory.CreateDirectory(data.IndexDirectory);
+        var temporary = Path.Combine(data.IndexDirectory, $".{Path.GetFileName(data.AsnIndex)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            built = AsnIndexBuilder.Build(sources, temporary);
+            var built = AsnIndexBuilder.Build(sources, temporary, cancellationToken);
+            Check(built, sources);
+            Verify(temporary, built);
+            cancellationToken.ThrowIfCancellationRequested();
             File.Move(temporary, data.AsnIndex, overwrite: true);
+            report.AddRange(Describe(built, sources, data.AsnIndex));
         }
         finally
         {
-            File.Delete(temporary);
-            if (converted is not null)
-            {
-                File.Delete(converted);
-            }
+            Delete(temporary);
         }
 
-        var skippedNote = built.MalformedLines > 0
-            ? string.Create(CultureInfo.InvariantCulture, $" ({built.MalformedLines} malformed lines skipped)")
-            : "";
-        report.Add(string.Create(CultureInfo.InvariantCulture,
-            $"indexed {built.Ipv4Ranges} IPv4 and {built.Ipv6Ranges} IPv6 ranges, {built.Organizations} organisations into {data.AsnIndex}") + skippedNote);
-
-        if (publicSuffixList is not null)
+        if (suffixPath is not null)
         {
-            using (var reader = File.OpenText(RequireFile(publicSuffixList).FullName))
-            {
-                var list = PublicSuffixList.Parse(reader);
-                if (list.RuleCount < 1000)
-                {
-                    throw new EngineException(
-                        $"{publicSuffixList.FullName}: only {list.RuleCount} rules; not a full Public Suffix List", isUsageError: true);
-                }
-
-                report.Add(string.Create(CultureInfo.InvariantCulture, $"installed a Public Suffix List of {list.RuleCount} rules"));
-            }
-
-            AtomicFile.Copy(publicSuffixList.FullName, data.PublicSuffixOverride);
+            AtomicFile.Copy(suffixPath, data.PublicSuffixOverride);
         }
 
         return report;
@@ -84,32 +80,90 @@ public static class DataUpdater
 
     private static FileInfo RequireFile(FileInfo file) => new(InputFile.RequireRegular(file.FullName));
 
-    /// <summary>iptoasn.com's TSV: range_start, range_end, AS_number, country_code, AS_description; AS 0 is "not routed".</summary>
-    internal static (int Kept, int Skipped) ConvertTsv(string tsvPath, string csvPath)
+    private static string CheckSuffixList(string path)
     {
-        int kept = 0, skipped = 0;
-        using var writer = new StreamWriter(csvPath, false, new UTF8Encoding(false));
-        foreach (var line in File.ReadLines(tsvPath))
+        using var reader = File.OpenText(path);
+        var list = PublicSuffixList.Parse(reader);
+        if (list.RuleCount < 1000)
         {
-            var fields = line.Split('\t');
-            if (fields.Length < 5 || !int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var asn) || asn == 0)
-            {
-                skipped++;
-                continue;
-            }
-
-            var organization = fields[4].Replace("\"", "\"\"", StringComparison.Ordinal);
-            writer.Write(fields[0]);
-            writer.Write(',');
-            writer.Write(fields[1]);
-            writer.Write(',');
-            writer.Write(asn.ToString(CultureInfo.InvariantCulture));
-            writer.Write(",\"");
-            writer.Write(organization);
-            writer.WriteLine('"');
-            kept++;
+            throw new EngineException($"{path}: only {list.RuleCount} rules; not a full Public Suffix List", isUsageError: true);
         }
 
-        return (kept, skipped);
+        return string.Create(CultureInfo.InvariantCulture, $"installed a Public Suffix List of {list.RuleCount} rules");
+    }
+
+    /// <summary>The build is refused when a source holds no range, or when too many of a source's lines could not be read.</summary>
+    private static void Check(AsnIndexBuildResult built, IReadOnlyList<AsnInputFile> sources)
+    {
+        foreach (var source in sources)
+        {
+            var name = Path.GetFileName(source.Path);
+            var counts = built.Sources.FirstOrDefault(c => c.Path == source.Path) ?? new AsnSourceCounts(source.Path, 0, 0, 0);
+            var sample = built.MalformedSamples.FirstOrDefault(line => line.StartsWith(name + ":", StringComparison.Ordinal)) is { } first
+                ? $" (first: {first})"
+                : "";
+            if (counts.Ranges == 0)
+            {
+                throw new EngineException(
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"{source.Path}: no IP-to-ASN range in {counts.Lines} data lines{sample}; the installed index is unchanged"),
+                    isUsageError: true);
+            }
+
+            if (counts.Malformed > MalformedLinesTolerated && counts.Malformed > counts.Lines * MaxMalformedShare)
+            {
+                throw new EngineException(
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"{source.Path}: {counts.Malformed} of {counts.Lines} data lines are malformed (more than {MaxMalformedShare * 100:0.#}%){sample}; the installed index is unchanged"),
+                    isUsageError: true);
+            }
+        }
+    }
+
+    /// <summary>The written file is read back as the engine will read it, and must hold what was built.</summary>
+    private static void Verify(string temporary, AsnIndexBuildResult built)
+    {
+        AsnDatabase check;
+        try
+        {
+            check = AsnDatabase.FromIndexBytes(File.ReadAllBytes(temporary), Path.GetFileName(temporary));
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new EngineException($"the new IP-to-ASN index does not read back ({exception.Message}); the installed index is unchanged", isUsageError: false);
+        }
+
+        if (check.Ipv4RangeCount != built.Ipv4Ranges || check.Ipv6RangeCount != built.Ipv6Ranges)
+        {
+            throw new EngineException("the new IP-to-ASN index does not read back whole; the installed index is unchanged", isUsageError: false);
+        }
+    }
+
+    private static IEnumerable<string> Describe(AsnIndexBuildResult built, IReadOnlyList<AsnInputFile> sources, string target)
+    {
+        foreach (var tsv in sources.Where(s => s.Format == AsnInputFormat.Tsv))
+        {
+            var counts = built.Sources.First(c => c.Path == tsv.Path);
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"read {Path.GetFileName(tsv.Path)}: {counts.Ranges} ranges ({counts.Unrouted + counts.Malformed} unrouted or malformed lines skipped)");
+        }
+
+        var skippedNote = built.MalformedLines > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" ({built.MalformedLines} malformed lines skipped)")
+            : "";
+        yield return string.Create(CultureInfo.InvariantCulture,
+            $"indexed {built.Ipv4Ranges} IPv4 and {built.Ipv6Ranges} IPv6 ranges, {built.Organizations} organisations into {target}") + skippedNote;
+    }
+
+    private static void Delete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The temporary name is hidden and unique; a leftover is harmless.
+        }
     }
 }

@@ -144,9 +144,17 @@ public sealed class EngineDataSets
             : new DataSetVersion(AsnName, "file " + Path.GetFileName(asnPath), File.Exists(asnPath) ? File.GetLastWriteTimeUtc(asnPath).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
         try
         {
-            return (AsnDatabase.FromBytes(readFile(path), Path.GetFileName(path)), version, null);
+            var bytes = readFile(path);
+            var table = asnPath is null
+                ? AsnDatabase.FromIndexBytes(bytes, Path.GetFileName(path))
+                : AsnDatabase.FromBytes(bytes, Path.GetFileName(path));
+            return (table, version, null);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
+        catch (InvalidDataException exception)
+        {
+            return (null, version, $"{path}: {exception.Message}; run `chokepoint data update`");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException)
         {
             return (null, version, $"IP-to-ASN data set {path} unreadable: {exception.Message}");
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Chokepoint.Reporting.Html;
@@ -9,7 +10,10 @@ namespace Chokepoint.Reporting.Html;
 /// <seealso href="https://html.spec.whatwg.org/multipage/syntax.html#character-references"/>
 internal static class HtmlText
 {
-    /// <summary>Replaces <c>&amp; &lt; &gt; " '</c> and control characters with character references.</summary>
+    /// <summary>
+    /// Replaces <c>&amp; &lt; &gt; " '</c> with character references, control characters with a space and
+    /// bidirectional controls with a visible <c>\u202e</c>.
+    /// </summary>
     public static string Encode(string text)
     {
         var result = new StringBuilder(text.Length + 16);
@@ -34,6 +38,10 @@ internal static class HtmlText
                     break;
                 case '\n' or '\t':
                     result.Append(c);
+                    break;
+                case '\u061c' or '\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069'):
+                    // Bidirectional controls would reorder what the page shows (a name read backwards): made visible.
+                    result.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
                     break;
                 default:
                     // Other control characters are not allowed in XML and mean nothing on a page.
