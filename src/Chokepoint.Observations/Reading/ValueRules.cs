@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Chokepoint.Observations.Reading;
+
+/// <summary>
+/// What each kind of value in an observations file may be. A name is a DNS name (RFC 1035 section 2.3.4 lengths;
+/// letters, digits, hyphens and the underscores real names hold, such as <c>_dmarc</c>; ASCII only, IDNs in
+/// punycode), an address an IP address in its usual text form, text free of control characters.
+/// </summary>
+/// <seealso href="https://www.rfc-editor.org/rfc/rfc1035#section-2.3.4"/>
+/// <seealso href="https://www.rfc-editor.org/rfc/rfc2181#section-11"/>
+internal static class ValueRules
+{
+    /// <summary>The longest name in presentation form without the trailing dot (RFC 1035: 255 octets on the wire).</summary>
+    public const int MaxNameLength = 253;
+
+    /// <summary>The longest label (RFC 1035 section 2.3.4).</summary>
+    public const int MaxLabelLength = 63;
+
+    /// <summary>Why <paramref name="name"/> is not a DNS name, or null when it is one.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="trailingDot">Whether it may end with the root's dot (values in DNS record sets).</param>
+    /// <param name="wildcard">Whether the first label may be <c>*</c> (certificate names).</param>
+    public static string? NameProblem(string name, bool trailingDot = false, bool wildcard = false)
+    {
+        var body = trailingDot && name.EndsWith('.') ? name[..^1] : name;
+        if (body.Length == 0)
+        {
+            return "is not a DNS name (empty)";
+        }
+
+        if (body.Length > MaxNameLength)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"is not a DNS name (longer than {MaxNameLength} characters)");
+        }
+
+        var labelStart = 0;
+        for (var i = 0; i <= body.Length; i++)
+        {
+            if (i < body.Length && body[i] != '.')
+            {
+                var c = body[i];
+                if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' || (c == '*' && wildcard && labelStart == 0 && i == 0 && (body.Length == 1 || body[1] == '.'))))
+                {
+                    return char.IsControl(c) || char.IsWhiteSpace(c)
+                        ? "is not a DNS name (it holds a control character or white space)"
+                        : c > '\x7f'
+                            ? "is not a DNS name (non-ASCII: internationalised names are written in punycode)"
+                            : $"is not a DNS name (it holds '{c}')";
+                }
+
+                continue;
+            }
+
+            var length = i - labelStart;
+            if (length == 0)
+            {
+                return "is not a DNS name (an empty label)";
+            }
+
+            if (length > MaxLabelLength)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"is not a DNS name (a label longer than {MaxLabelLength} characters)");
+            }
+
+            labelStart = i + 1;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is an IPv4 address in dotted-quad form or an IPv6 address (no zone).</summary>
+    public static bool IsIpAddress(string text)
+    {
+        if (text.Length is 0 or > 45 || text.Contains('%', StringComparison.Ordinal) || !IPAddress.TryParse(text, out var address))
+        {
+            return false;
+        }
+
+        // IPAddress.TryParse also takes "1", "1.2.3" and "0x7f.1": an observation holds only the usual forms.
+        return address.AddressFamily == AddressFamily.InterNetwork
+            ? string.Equals(address.ToString(), text, StringComparison.Ordinal)
+            : text.Contains(':', StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds no control character (a tab is allowed: header values hold it).</summary>
+    public static bool IsText(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c != '\t')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is an absolute URI with a scheme and no control characters or spaces.</summary>
+    public static bool IsAbsoluteUrl(string text) =>
+        text.Length > 0 && IsText(text) && !text.Contains(' ', StringComparison.Ordinal) && !text.Contains('\t', StringComparison.Ordinal) &&
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme.Length > 0;
+
+    /// <summary>Whether <paramref name="text"/> is a key of lowercase letters, digits, dots and hyphens (<c>dns.ns.parent</c>, <c>ads.txt</c>).</summary>
+    public static bool IsKey(string text) =>
+        text.Length is > 0 and <= 100 && text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-' or '_');
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is an HTTP field name: a token of RFC 9110 section 5.1 (the collector writes them lowercased).
+    /// </summary>
+    /// <seealso href="https://www.rfc-editor.org/rfc/rfc9110#section-5.1"/>
+    public static bool IsFieldName(string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal));
+}
