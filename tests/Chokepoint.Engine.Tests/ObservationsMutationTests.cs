@@ -63,6 +63,27 @@ public sealed class ObservationsMutationTests(OfflineEngine offline, ITestOutput
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{clock.Elapsed} for {paths.Count} members");
     }
 
+    /// <summary>
+    /// Observations holding what real browsers captured (the HAR files in ../shared/fixtures/har: HTTP/2 pseudo-headers
+    /// such as ":status", resources found on "har" rather than a page URL) are saved and read back: the reader's
+    /// rules hold for the real internet, not only for the demo world.
+    /// </summary>
+    [Theory]
+    [InlineData("reddit.com")]
+    [InlineData("ign.com")]
+    [InlineData("blooket.com")]
+    public void Observations_merged_from_a_real_har_capture_are_read_back(string site)
+    {
+        var capture = Collection.Page.HarReader.ReadFile(SharedFixtures.Path("har", site + ".har"));
+        var observations = new SiteObservations { Domain = site, Page = Collection.Page.PageCollector.MergeHar(new Observations.Page.PageObservation(), capture) };
+        var json = ObservationsJson.Serialize(observations);
+
+        var read = ObservationsJson.Read(json);
+
+        Assert.Equal(json, ObservationsJson.Serialize(read));
+        Assert.NotEmpty(read.Page!.Resources);
+    }
+
     /// <summary>The error names the mutated member or one inside it; the <c>format</c> marker is refused as a whole.</summary>
     private static bool Names(ObservationsFormatException error, string path) =>
         error.Path == path || error.Path.StartsWith(path + ".", StringComparison.Ordinal) || error.Path.StartsWith(path + "[", StringComparison.Ordinal) ||

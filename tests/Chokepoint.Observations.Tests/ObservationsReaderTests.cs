@@ -115,7 +115,10 @@ public sealed class ObservationsReaderTests
     public void Names_of_the_real_internet_are_read()
     {
         var json = Set("hosts[0].cnameChain", JsonNode.Parse("""["_dmarc.example.com", "d2x7q9r4t1uv8w.cloudfront.net.", "xn--bcher-kva.example", "a-b--c.example"]"""));
-        json = Set("mail.spfIncludes", JsonNode.Parse("""["_spf.google.com", "%{ir}.%{v}._spf.mta.salesforce.com"]"""), json);
+        json = Set("mail.spfIncludes", JsonNode.Parse("""["_spf.google.com", "%{ir}.%{v}._spf.mta.salesforce.com", "spf.protection.outlook.com,"]"""), json);
+        json = Set("http[0].headers", JsonNode.Parse("""{":status": "200", "x-cache": "HIT\tfrom edge"}"""), json);
+        json = Set("page.resources[0].url", "https://my_blog.example/a b.js", json);
+        json = Set("page.resources[0].foundOn", "har", json);
         json = Set("tls[0].chain[0].subjectAlternativeNames", JsonNode.Parse("""["*.dailyledger-news.com", "dailyledger-news.com", "203.0.113.7", "2001:db8::1"]"""), json);
 
         var site = ObservationsJson.Read(json);
@@ -170,6 +173,16 @@ public sealed class ObservationsReaderTests
     public void A_value_out_of_its_range_or_vocabulary_is_refused_naming_it(string path, string value, string expected)
     {
         Assert.StartsWith(expected, Refusal(Set(path, JsonNode.Parse(value))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_header_is_named_by_its_key_in_brackets_when_it_is_not_a_plain_name()
+    {
+        var shape = Refusal(Set("http[0].headers", JsonNode.Parse("""{"server": "x", "x y": null}""")));
+        var value = Refusal(Set("http[0].headers", JsonNode.Parse("""{"server": "x", "x y": "v"}""")));
+
+        Assert.Equal("http[0].headers[\"x y\"]: null where a string is expected", shape);
+        Assert.Equal("http[0].headers[\"x y\"]: is not an HTTP field name (RFC 9110 section 5.1)", value);
     }
 
     [Fact]

@@ -175,7 +175,7 @@ internal sealed class ShapeScanner
             var bit = 1L << member.Index;
             if ((frame.Seen & bit) != 0)
             {
-                Fail(Path(), $"the member {Quote(member.Name)} is given twice");
+                Fail(Path(), $"the member {Quote(name)} is given twice");
             }
 
             frame.Seen |= bit;
@@ -495,13 +495,11 @@ internal sealed class ShapeScanner
             var frame = _stack[i];
             switch (frame.Kind)
             {
+                case FrameKind.Map when frame.Name is not null && !IsPlainName(frame.Name):
+                    path.Append(Key(frame.Name));
+                    break;
                 case FrameKind.Object or FrameKind.Map when frame.Name is not null:
-                    if (path.Length > 0)
-                    {
-                        path.Append('.');
-                    }
-
-                    path.Append(frame.Kind == FrameKind.Map && !IsPlainName(frame.Name) ? "[" + JsonSerializer.Serialize(frame.Name) + "]" : frame.Name);
+                    path.Append(path.Length > 0 ? "." : "").Append(frame.Name);
                     break;
                 case FrameKind.List:
                     path.Append(CultureInfo.InvariantCulture, $"[{frame.Index}]");
@@ -511,6 +509,11 @@ internal sealed class ShapeScanner
 
         return path.ToString();
     }
+
+    /// <summary>The path of the map entry <paramref name="name"/> under <paramref name="map"/>: <c>headers.server</c>, or <c>headers["x y"]</c>.</summary>
+    internal static string Entry(string map, string name) => IsPlainName(name) ? map + "." + name : map + Key(name);
+
+    private static string Key(string name) => "[" + JsonSerializer.Serialize(name) + "]";
 
     private static bool IsPlainName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 

@@ -99,19 +99,44 @@ internal static class ValueRules
         return true;
     }
 
-    /// <summary>Whether <paramref name="text"/> is an absolute URI with a scheme and no control characters or spaces.</summary>
-    public static bool IsAbsoluteUrl(string text) =>
-        text.Length > 0 && IsText(text) && !text.Contains(' ', StringComparison.Ordinal) && !text.Contains('\t', StringComparison.Ordinal) &&
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme.Length > 0;
+    /// <summary>
+    /// Whether <paramref name="text"/> is an absolute URI: a scheme (RFC 3986 section 3.1) and a colon, then no
+    /// control character. Only that: the URLs real pages and HAR captures hold (spaces, hosts with underscores) are
+    /// not all what .NET's <see cref="Uri"/> takes.
+    /// </summary>
+    /// <seealso href="https://www.rfc-editor.org/rfc/rfc3986#section-3.1"/>
+    public static bool IsAbsoluteUrl(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 1 || !char.IsAsciiLetter(text[0]) || colon == text.Length - 1)
+        {
+            return false;
+        }
+
+        for (var i = 1; i < colon; i++)
+        {
+            if (!(char.IsAsciiLetterOrDigit(text[i]) || text[i] is '+' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return IsText(text) && !text.Contains('\t', StringComparison.Ordinal);
+    }
 
     /// <summary>Whether <paramref name="text"/> is a key of lowercase letters, digits, dots and hyphens (<c>dns.ns.parent</c>, <c>ads.txt</c>).</summary>
     public static bool IsKey(string text) =>
         text.Length is > 0 and <= 100 && text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-' or '_');
 
     /// <summary>
-    /// Whether <paramref name="name"/> is an HTTP field name: a token of RFC 9110 section 5.1 (the collector writes them lowercased).
+    /// Whether <paramref name="name"/> is an HTTP field name: a token of RFC 9110 section 5.1 (the collector writes them
+    /// lowercased), or an HTTP/2 pseudo-header such as <c>:status</c> (RFC 9113 section 8.3), which browsers' HAR captures hold.
     /// </summary>
     /// <seealso href="https://www.rfc-editor.org/rfc/rfc9110#section-5.1"/>
-    public static bool IsFieldName(string name) =>
-        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal));
+    /// <seealso href="https://www.rfc-editor.org/rfc/rfc9113#section-8.3"/>
+    public static bool IsFieldName(string name)
+    {
+        var token = name.StartsWith(':') ? name[1..] : name;
+        return token.Length > 0 && token.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal));
+    }
 }
