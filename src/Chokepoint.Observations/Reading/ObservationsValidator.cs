@@ -376,7 +376,10 @@ internal static class ObservationsValidator
     {
         for (var i = 0; i < items.Count; i++)
         {
-            check(string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"), items[i]);
+            var item = string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]");
+
+            // The shape pass refuses null elements; this holds even if the file changed between the two reads.
+            check(item, items[i] ?? throw new ObservationsFormatException(item, "null where a value is expected"));
         }
     }
 
