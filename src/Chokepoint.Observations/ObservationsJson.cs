@@ -1,5 +1,8 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Chokepoint.Observations.Reading;
 
 namespace Chokepoint.Observations;
 
@@ -14,106 +17,106 @@ public static class ObservationsJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
+    /// <summary>
+    /// The options the reader deserialises with: those of <see cref="Options"/>, with nullable annotations respected
+    /// (a <c>null</c> where the type has none is refused, never stored).
+    /// </summary>
+    private static JsonSerializerOptions ReadOptions { get; } = new(Options)
+    {
+        RespectNullableAnnotations = true,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        MaxDepth = ShapeScanner.MaxDepth,
+    };
+
+    /// <summary>The shape of the format, read from the deserialiser's contract once.</summary>
+    private static Lazy<MemberShape> Shape { get; } = new(() => MemberShape.Of(typeof(SiteObservations), ReadOptions));
+
     /// <summary>Serialises observations to JSON text.</summary>
     public static string Serialize(SiteObservations observations) => JsonSerializer.Serialize(observations, Options);
 
     /// <summary>
-    /// Parses observations JSON. Malformed input, a missing domain or a newer format version is reported in
-    /// <paramref name="error"/>, never thrown.
+    /// Reads an observations file, in three steps, none of which holds more than what it keeps: one forward pass over
+    /// the JSON tokens that tells what the file is and checks every member's shape (with a buffer as large as the
+    /// largest token), the deserialisation from the stream, and a check of every value (docs/observations-format.md,
+    /// "Validation"). <paramref name="open"/> is called twice, and each stream it returns is read once from its start.
+    /// </summary>
+    /// <exception cref="ObservationsFormatException">
+    /// The file is not JSON, not an observations file (a report, a HAR capture), of a newer format version, or a member
+    /// is of the wrong shape or value; the message names the member (<c>hosts[0].addresses[1].ip: "x" is not an IP address</c>).
+    /// </exception>
+    public static SiteObservations Read(Func<Stream> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        int formatVersion;
+        using (var first = open())
+        {
+            formatVersion = ShapeScanner.Scan(first, Shape.Value);
+        }
+
+        SiteObservations? observations;
+        using (var second = open())
+        {
+            try
+            {
+                observations = JsonSerializer.Deserialize<SiteObservations>(second, ReadOptions);
+            }
+            catch (JsonException exception)
+            {
+                // The shape pass refuses what the deserialiser would; this is what it did not foresee.
+                throw new ObservationsFormatException(MemberPath(exception.Path), $"not readable: {Unobserved.OneLine(exception.Message)}");
+            }
+        }
+
+        if (observations is null)
+        {
+            throw new ObservationsFormatException("the observations file must hold one JSON object");
+        }
+
+        if (formatVersion < 2)
+        {
+            observations = observations with { FormatVersion = formatVersion, Unobserved = observations.Unobserved.Select(FromVersion1).ToList() };
+        }
+
+        ObservationsValidator.Validate(observations);
+        return observations;
+    }
+
+    /// <summary>Reads observations from UTF-8 JSON bytes; see <see cref="Read(Func{Stream})"/>.</summary>
+    /// <exception cref="ObservationsFormatException">The bytes are not valid observations.</exception>
+    public static SiteObservations Read(ReadOnlyMemory<byte> utf8Json) => Read(() => new ReadOnlyMemoryStream(utf8Json));
+
+    /// <summary>Reads observations from JSON text; see <see cref="Read(Func{Stream})"/>.</summary>
+    /// <exception cref="ObservationsFormatException">The text is not valid observations.</exception>
+    public static SiteObservations Read(string json) => Read(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>
+    /// Parses observations JSON. Malformed input, a missing domain, a newer format version or a wrong member is
+    /// reported in <paramref name="error"/> (the message of <see cref="ObservationsFormatException"/>), never thrown.
     /// </summary>
     public static bool TryParse(string json, out SiteObservations? observations, out string? error)
     {
-        observations = null;
         try
         {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                error = "the observations file must hold one JSON object";
-                return false;
-            }
-
-            if (WhatItIsNot(document.RootElement) is { } refusal)
-            {
-                error = refusal;
-                return false;
-            }
-
-            var formatVersion = document.RootElement.TryGetProperty("formatVersion", out var version) && version.ValueKind == JsonValueKind.Number
-                ? version.GetInt32()
-                : 1;
-            if (formatVersion > SiteObservations.CurrentFormatVersion)
-            {
-                error = $"observations format version {formatVersion} is newer than this tool reads ({SiteObservations.CurrentFormatVersion})";
-                return false;
-            }
-
-            if (!document.RootElement.TryGetProperty("domain", out var domain) || domain.ValueKind != JsonValueKind.String)
-            {
-                error = "the observations file has no \"domain\"";
-                return false;
-            }
-
-            observations = document.RootElement.Deserialize<SiteObservations>(Options);
-            if (observations is not null && formatVersion < 2)
-            {
-                observations = observations with { FormatVersion = formatVersion, Unobserved = observations.Unobserved.Select(FromVersion1).ToList() };
-            }
+            observations = Read(json);
+            error = null;
+            return true;
         }
-        catch (JsonException exception)
-        {
-            error = $"not valid observations JSON: {exception.Message}";
-            return false;
-        }
-
-        if (observations is null || string.IsNullOrWhiteSpace(observations.Domain))
+        catch (ObservationsFormatException exception)
         {
             observations = null;
-            error = "the observations file has no \"domain\"";
+            error = exception.Message;
             return false;
         }
-
-        error = null;
-        return true;
     }
 
-    /// <summary>
-    /// Null when the object is observations: it carries the <c>format</c> marker, or (a file written before the
-    /// marker) has a <c>domain</c> and <c>formatVersion</c>, <c>collectedAt</c> or <c>unobserved</c>. Otherwise what
-    /// it is instead: a report, a HAR capture, or other JSON.
-    /// </summary>
-    private static string? WhatItIsNot(JsonElement root)
-    {
-        if (root.TryGetProperty("format", out var format))
-        {
-            return format.ValueKind == JsonValueKind.String && format.GetString() == SiteObservations.FormatMarker
-                ? null
-                : $"not an observations file: its \"format\" is {format.GetRawText()}, not \"{SiteObservations.FormatMarker}\"";
-        }
+    /// <summary><c>$.hosts[0].name</c> as <c>hosts[0].name</c>.</summary>
+    private static string MemberPath(string? path) =>
+        path is null or "$" ? "" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
-        if (root.TryGetProperty("reportVersion", out _) || root.TryGetProperty("layers", out _))
-        {
-            return "this is a Chokepoint report (it has \"reportVersion\" or \"layers\"), not observations; " +
-                   "observations are what 'chokepoint audit --save-observations' writes";
-        }
-
-        if (root.TryGetProperty("log", out var log) && log.ValueKind == JsonValueKind.Object && log.TryGetProperty("entries", out _))
-        {
-            return "this is a HAR capture (it has \"log.entries\"), not observations; give it to 'chokepoint audit --har'";
-        }
-
-        var oldShape = root.TryGetProperty("domain", out var domain) && domain.ValueKind == JsonValueKind.String &&
-                       (root.TryGetProperty("formatVersion", out _) || root.TryGetProperty("collectedAt", out _) || root.TryGetProperty("unobserved", out _));
-        return oldShape
-            ? null
-            : $"not an observations file: no \"format\": \"{SiteObservations.FormatMarker}\" marker, and not the shape of one written " +
-              "before it (\"domain\" with \"formatVersion\", \"collectedAt\" or \"unobserved\")";
-    }
-
-    /// <summary>A version 1 gap: no kind was recorded, and its subject and target are those of its key.</summary>
+    /// <summary>A version 1 gap: no kind was recorded, its subject and target are those of its key, its reason one line.</summary>
     private static Unobserved FromVersion1(Unobserved gap)
     {
         var (subject, target) = GapKeys.Infer(gap.What);
-        return gap with { Kind = GapKind.NotClassified, Subject = subject, Target = target };
+        return gap with { Reason = Unobserved.OneLine(gap.Reason), Kind = GapKind.NotClassified, Subject = subject, Target = target };
     }
 }

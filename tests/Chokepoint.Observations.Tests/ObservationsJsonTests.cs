@@ -48,7 +48,7 @@ public sealed class ObservationsJsonTests
     [InlineData("[1,2]", "one JSON object")]
     [InlineData("{\"format\": \"chokepoint-observations\", \"formatVersion\": 2}", "no \"domain\"")]
     [InlineData("{\"formatVersion\": 99, \"domain\": \"a.org\"}", "newer")]
-    [InlineData("{\"formatVersion\": 2, \"domain\": \"a.org\", \"hosts\": 5}", "not valid observations JSON")]
+    [InlineData("{\"formatVersion\": 2, \"domain\": \"a.org\", \"hosts\": 5}", "hosts: 5 where a list is expected")]
     public void Bad_input_is_an_error_not_an_exception(string json, string expected)
     {
         Assert.False(ObservationsJson.TryParse(json, out var parsed, out var error));

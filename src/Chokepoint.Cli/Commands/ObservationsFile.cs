@@ -3,15 +3,25 @@ using Chokepoint.Observations;
 
 namespace Chokepoint.Cli.Commands;
 
-/// <summary>Reads an observations file, turning every problem into a clear usage error.</summary>
+/// <summary>Reads an observations file, turning every problem into a clear usage error of one line.</summary>
 internal static class ObservationsFile
 {
     private const long MaximumBytes = 256 * InputFile.MiB;
 
+    /// <summary>
+    /// Reads <paramref name="file"/> as a stream (twice: the reader checks the shape, then deserialises), each time
+    /// through <see cref="InputFile"/>: a regular file, never more than 256 MiB.
+    /// </summary>
     public static SiteObservations Read(FileInfo file)
     {
-        return ObservationsJson.TryParse(InputFile.ReadAllText(file.FullName, MaximumBytes, "an observations file"), out var observations, out var error)
-            ? observations!
-            : throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: {error}");
+        var path = InputFile.RequireRegular(file.FullName);
+        try
+        {
+            return ObservationsJson.Read(() => InputFile.OpenRead(path, MaximumBytes, "an observations file"));
+        }
+        catch (ObservationsFormatException exception)
+        {
+            throw new CommandFailedException(ExitCodes.UsageError, $"{path}: {exception.Message}");
+        }
     }
 }
