@@ -19,6 +19,9 @@ public sealed class CoverageAndStateTests
         Evidence = [new Evidence(service == "dns" ? "ns" : "test", company)],
     };
 
+    /// <summary>The facts of a DNS operator whose delegation was answered (the TLD gave its TTL).</summary>
+    private static readonly DependencyFacts Answered = new() { Delegation = new DelegationFacts { ParentNsTtl = 172800 } };
+
     private static UnobservedItem Gap(string subject, string reason, string kind = "timeout") => new(subject, reason) { Kind = kind, Subject = subject };
 
     private static AuditReport With(AuditReport report, Layer layer, params UnobservedItem[] gaps) => report with
@@ -30,8 +33,8 @@ public sealed class CoverageAndStateTests
     private static AuditReport Full(RegistrarFacts? registrar = null) => Report(
         (Layer.Registration, Dep("verisign", "registry", provider: "Verisign")),
         (Layer.Registration, Dep("godaddy", "registrar", new DependencyFacts { Registrar = registrar ?? new RegistrarFacts { StatusCodes = ["client transfer prohibited"] } }, "GoDaddy")),
-        (Layer.Dns, Dep("ns1", "dns")),
-        (Layer.Dns, Dep("amazon", "dns")),
+        (Layer.Dns, Dep("ns1", "dns", Answered)),
+        (Layer.Dns, Dep("amazon", "dns", Answered)),
         (Layer.Cdn, Dep("fastly", "cdn")),
         (Layer.Hosting, Dep("hetzner", "hosting")),
         (Layer.Hosting, Dep("ovh", "hosting")),

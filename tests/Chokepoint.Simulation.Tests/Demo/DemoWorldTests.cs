@@ -25,13 +25,22 @@ public sealed class DemoWorldTests
     public void Lists_at_least_twelve_sites_each_a_registered_domain_with_a_zone_and_a_web_host()
     {
         Assert.True(DemoWorld.Sites.Count >= 12);
+        var served = 0;
         foreach (var site in DemoWorld.Sites)
         {
             Assert.False(string.IsNullOrWhiteSpace(site.Description));
-            Assert.Contains(_world.Domains, d => d.Name == site.Domain);
+            if (_world.Domains.All(d => d.Name != site.Domain))
+            {
+                // A site made not to exist: under a registry of the world, so the registry can say so.
+                Assert.Contains(_world.Registries, r => site.Domain.EndsWith("." + r.Tld, StringComparison.Ordinal));
+                continue;
+            }
+
             Assert.Contains(_world.Zones, z => z.Name == site.Domain);
-            Assert.Contains(_world.WebHosts, h => h.Host == site.Domain && h.Certificate is not null && h.Pages.Count > 0);
+            served += _world.WebHosts.Any(h => h.Host == site.Domain && h.Certificate is not null && h.Pages.Count > 0) ? 1 : 0;
         }
+
+        Assert.True(served >= 12, $"only {served} demo sites serve pages");
     }
 
     [Fact]
