@@ -162,7 +162,7 @@ public sealed class TerminalSafetyTests : IDisposable
                     Assert.Same(text, escaped);
                 }
             },
-            iter: CliFuzzIterations.Or(10_000));
+            iter: Fuzz.Iterations(10_000));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Chokepoint.Observations.Page;
 using Chokepoint.Observations.Registration;
 using Chokepoint.Observations.Tls;
 using Chokepoint.Observations.Web;
+using Chokepoint.Testing;
 using CsCheck;
 
 namespace Chokepoint.Observations.Tests;
@@ -94,13 +95,13 @@ public sealed class ObservationsReaderPropertyTests
             return node?.ToJsonString() ?? "null";
         });
 
-        roots.Sample(ReadOrRefuse, iter: Iterations(300), threads: 1);
+        roots.Sample(ReadOrRefuse, iter: Fuzz.Iterations(300), threads: 1);
     }
 
     [Fact]
     public void Arbitrary_bytes_are_read_or_refused_with_the_documented_exception()
     {
-        Gen.Byte.Array[0, 64].Sample(bytes => ReadOrRefuse(bytes), iter: Iterations(300), threads: 1);
+        Gen.Byte.Array[0, 64].Sample(bytes => ReadOrRefuse(bytes), iter: Fuzz.Iterations(300), threads: 1);
     }
 
     [Fact]
@@ -141,7 +142,7 @@ public sealed class ObservationsReaderPropertyTests
 
             var json = root.ToJsonString();
             ReadOrRefuse(cutAt >= 0 ? json[..Math.Min(cutAt, json.Length)] : json);
-        }, iter: Iterations(300), threads: 1);
+        }, iter: Fuzz.Iterations(300), threads: 1);
     }
 
     [Fact]
@@ -153,15 +154,11 @@ public sealed class ObservationsReaderPropertyTests
             var read = ObservationsJson.Read(json);
 
             Assert.Equal(json, ObservationsJson.Serialize(read));
-        }, iter: Iterations(200), threads: 1, print: site => ObservationsJson.Serialize(site));
+        }, iter: Fuzz.Iterations(200), threads: 1, print: site => ObservationsJson.Serialize(site));
     }
 
     private static Gen<T?> Maybe<T>(Gen<T> gen)
         where T : struct => Gen.Select(Gen.Int[0, 3], gen, (coin, value) => coin == 0 ? (T?)null : value);
-
-    /// <summary>The normal count, or <c>CHOKEPOINT_FUZZ_ITERATIONS</c> for a long run.</summary>
-    private static long Iterations(long normal) =>
-        long.TryParse(Environment.GetEnvironmentVariable("CHOKEPOINT_FUZZ_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var many) && many > 0 ? many : normal;
 
     private static void ReadOrRefuse(string json) => ReadOrRefuse(Encoding.UTF8.GetBytes(json));
 

@@ -12,7 +12,7 @@ namespace Chokepoint.Observations.Reading;
 /// <summary>
 /// The last pass of the reader: every value of observations whose shape is right is checked for what it means
 /// (docs/observations-format.md, "Validation"): names are DNS names, addresses IP addresses, URLs absolute, words of
-/// a closed vocabulary known, counts and TTLs in range, text free of control characters, and the registration is
+/// a closed vocabulary known, counts and TTLs in range (free text is kept as given), and the registration is
 /// for the site's own TLD. The first value that is wrong is thrown as <see cref="ObservationsFormatException"/>
 /// with its member path.
 /// </summary>
@@ -35,14 +35,6 @@ internal static class ObservationsValidator
             throw Wrong("domain", site.Domain, "is not normalised (lowercase, no trailing dot, punycode)");
         }
 
-        Text("network", site.Network);
-        Text("toolVersion", site.ToolVersion);
-        Each("dataSets", site.DataSets, (path, set) =>
-        {
-            Text(path + ".name", set.Name);
-            Text(path + ".version", set.Version);
-            Text(path + ".date", set.Date);
-        });
         if (site.Registration is { } registration)
         {
             Registration("registration", registration, site.Domain);
@@ -69,9 +61,6 @@ internal static class ObservationsValidator
 
         Each("unobserved", site.Unobserved, (path, gap) =>
         {
-            Text(path + ".what", gap.What);
-            Text(path + ".reason", gap.Reason);
-            Text(path + ".target", gap.Target);
             if (site.FormatVersion >= 2 && !ValueRules.IsKey(gap.Subject))
             {
                 throw Wrong(path + ".subject", gap.Subject, "is not a gap subject (a dotted key such as dns.ns.parent)");
@@ -89,16 +78,12 @@ internal static class ObservationsValidator
         }
 
         Url(path + ".rdapService", registration.RdapService);
-        Text(path + ".registrarName", registration.RegistrarName);
         if (registration.RegistrarIanaId is < 0)
         {
             throw Range(path + ".registrarIanaId", registration.RegistrarIanaId.Value, "an IANA registrar ID is not negative");
         }
 
-        Text(path + ".registrarAbuseEmail", registration.RegistrarAbuseEmail);
-        Each(path + ".status", registration.Status, Text);
         Each(path + ".nameServers", registration.NameServers, (p, name) => Name(p, name, trailingDot: true));
-        Provenance(path + ".provenance", registration.Provenance);
     }
 
     private static void Dns(string path, DnsObservation dns)
@@ -107,7 +92,7 @@ internal static class ObservationsValidator
         RecordSet(path + ".childNs", dns.ChildNs, (p, value) => Name(p, value, trailingDot: true));
         RecordSet(path + ".soa", dns.Soa, Soa);
         RecordSet(path + ".caa", dns.Caa, Caa);
-        RecordSet(path + ".txt", dns.Txt, Text);
+        RecordSet(path + ".txt", dns.Txt, (_, _) => { });
         Each(path + ".nameServers", dns.NameServers, (p, server) =>
         {
             Name(p + ".host", server.Host, trailingDot: true);
@@ -122,7 +107,6 @@ internal static class ObservationsValidator
             }
 
             Word(p + ".state", server.State, NameServerStates);
-            Text(p + ".detail", server.Detail);
         });
     }
 
@@ -135,7 +119,6 @@ internal static class ObservationsValidator
 
         Each(path + ".values", set.Values, value);
         Ttl(path + ".ttl", set.Ttl);
-        Provenance(path + ".provenance", set.Provenance);
     }
 
     /// <summary>A SOA in presentation form: <c>MNAME RNAME serial refresh retry expire minimum</c> (RFC 1035 section 3.3.13).</summary>
@@ -169,7 +152,6 @@ internal static class ObservationsValidator
         Each(path + ".cnameChain", host.CnameChain, (p, name) => Name(p, name, trailingDot: true));
         Each(path + ".addresses", host.Addresses, Address);
         Ttl(path + ".ttl", host.Ttl);
-        Provenance(path + ".provenance", host.Provenance);
     }
 
     private static void Address(string path, AddressObservation address)
@@ -180,8 +162,6 @@ internal static class ObservationsValidator
             throw Range(path + ".asn", address.Asn.Value, "an AS number is not negative");
         }
 
-        Text(path + ".asOrganization", address.AsOrganization);
-        Text(path + ".asnSource", address.AsnSource);
     }
 
     private static void Http(string path, HttpObservation http)
@@ -196,7 +176,6 @@ internal static class ObservationsValidator
             Ip(path + ".remoteAddress", remote);
         }
 
-        Provenance(path + ".provenance", http.Provenance);
     }
 
     private static void Headers(string path, Dictionary<string, string>? headers)
@@ -209,7 +188,6 @@ internal static class ObservationsValidator
                 throw new ObservationsFormatException(member, "is not an HTTP field name (RFC 9110 section 5.1)");
             }
 
-            Text(member, value);
         }
     }
 
@@ -218,10 +196,6 @@ internal static class ObservationsValidator
         Name(path + ".host", tls.Host);
         Each(path + ".chain", tls.Chain, (p, certificate) =>
         {
-            Text(p + ".subject", certificate.Subject);
-            Text(p + ".issuer", certificate.Issuer);
-            Text(p + ".issuerOrganization", certificate.IssuerOrganization);
-            Text(p + ".issuerCommonName", certificate.IssuerCommonName);
             Each(p + ".subjectAlternativeNames", certificate.SubjectAlternativeNames, (q, name) =>
             {
                 if (!ValueRules.IsIpAddress(name) && ValueRules.NameProblem(name, trailingDot: true, wildcard: true) is { } problem)
@@ -235,13 +209,11 @@ internal static class ObservationsValidator
                 throw Wrong(p + ".serialNumber", serial, "is not a serial number in hexadecimal");
             }
         });
-        Each(path + ".validationErrors", tls.ValidationErrors, Text);
         if (tls.Protocol is { } protocol && !NoSpaceText(protocol))
         {
             throw Wrong(path + ".protocol", protocol, "is not a protocol name (Tls13)");
         }
 
-        Provenance(path + ".provenance", tls.Provenance);
     }
 
     private static void Zone(string path, ZoneObservation zone)
@@ -260,18 +232,14 @@ internal static class ObservationsValidator
         Word(path + ".reason", zone.Reason, ZoneReasons);
         Each(path + ".nameServers", zone.NameServers, (p, name) => Name(p, name, trailingDot: true));
         Ttl(path + ".ttl", zone.Ttl);
-        Provenance(path + ".provenance", zone.Provenance);
     }
 
     private static void Mail(string path, MailObservation mail)
     {
         Each(path + ".mx", mail.Mx, (p, mx) => Mx(p, mx));
         Ttl(path + ".mxTtl", mail.MxTtl);
-        Text(path + ".spf", mail.Spf);
         Each(path + ".spfIncludes", mail.SpfIncludes, PublishedDomain);
-        Text(path + ".dmarc", mail.Dmarc);
         Each(path + ".dmarcReceivers", mail.DmarcReceivers, PublishedDomain);
-        Provenance(path + ".provenance", mail.Provenance);
     }
 
     private static void Mx(string path, MxObservation mx)
@@ -315,43 +283,21 @@ internal static class ObservationsValidator
                 throw Range(p + ".bytesRead", fetch.BytesRead, "a count of bytes is not negative");
             }
 
-            Text(p + ".incomplete", fetch.Incomplete);
             Url(p + ".finalUrl", fetch.FinalUrl);
             Each(p + ".redirects", fetch.Redirects ?? [], Url);
-            Text(p + ".contentType", fetch.ContentType);
         });
         Each(path + ".resources", page.Resources, (p, resource) =>
         {
             Url(p + ".url", resource.Url);
             PageHost(p + ".host", resource.Host);
             Key(p + ".kind", resource.Kind);
-            Text(p + ".foundOn", resource.FoundOn);
             Headers(p + ".headers", resource.Headers);
         });
         Each(path + ".links", page.Links, (p, link) =>
         {
             Url(p + ".url", link.Url);
             PageHost(p + ".host", link.Host);
-            Text(p + ".text", link.Text);
-            Text(p + ".affiliateTag", link.AffiliateTag);
-            Text(p + ".foundOn", link.FoundOn);
         });
-        Each(path + ".adsTxt", page.AdsTxt, (p, entry) =>
-        {
-            Text(p + ".adSystem", entry.AdSystem);
-            Text(p + ".accountId", entry.AccountId);
-            Text(p + ".relationship", entry.Relationship);
-            Text(p + ".certificationAuthorityId", entry.CertificationAuthorityId);
-            Text(p + ".file", entry.File);
-        });
-        Each(path + ".adsTxtErrors", page.AdsTxtErrors, Text);
-        Each(path + ".adsTxtVariables", page.AdsTxtVariables, (p, variable) =>
-        {
-            Text(p + ".name", variable.Name);
-            Text(p + ".value", variable.Value);
-            Text(p + ".file", variable.File);
-        });
-        Each(path + ".notes", page.Notes, Text);
     }
 
     /// <summary>The host of a URL on a page: a name, or an IP address (a literal in the URL, IPv6 in brackets).</summary>
@@ -364,13 +310,6 @@ internal static class ObservationsValidator
         }
     }
 
-    private static void Provenance(string path, Provenance? provenance)
-    {
-        if (provenance is not null)
-        {
-            Text(path + ".source", provenance.Source);
-        }
-    }
 
     private static void Each<T>(string path, List<T> items, Action<string, T> check)
     {
@@ -407,17 +346,6 @@ internal static class ObservationsValidator
         {
             throw Wrong(path, url, "is not an absolute URL");
         }
-    }
-
-    /// <summary>
-    /// Free text (a registrar's or AS name, a header value, a reason) is data as the servers gave it and is kept, control
-    /// characters included: refusing it would make a saved audit unreadable. Every view makes it safe where it is shown
-    /// (the CLI escapes control characters on the terminal, HTML encodes), and no artifact is built from free text.
-    /// </summary>
-    private static void Text(string path, string? text)
-    {
-        _ = path;
-        _ = text;
     }
 
     private static void Key(string path, string key)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Chokepoint.Analysis.FaultTree;
 using Chokepoint.Analysis.Model;
 using Chokepoint.Model;
+using Chokepoint.Testing;
 using CsCheck;
 
 namespace Chokepoint.Analysis.Tests.FaultTree;
@@ -31,7 +32,7 @@ public sealed class MinimalCutSetsPropertyTests
     {
         Gen.Select(Tree, Gen.Int[1, 3]).Sample(
             (tree, order) => Assert.Equal(Show(ExhaustiveCutSets.Compute(tree, order)), Show(MinimalCutSets.Compute(tree, order))),
-            iter: FuzzIterations.Or(2_000));
+            iter: Fuzz.Iterations(2_000));
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class MinimalCutSetsPropertyTests
             tree => Assert.Equal(
                 Show(ExhaustiveCutSets.Compute(tree, MinimalCutSets.MaxSupportedOrder)),
                 Show(MinimalCutSets.Compute(tree, MinimalCutSets.MaxSupportedOrder))),
-            iter: FuzzIterations.Or(500));
+            iter: Fuzz.Iterations(500));
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class MinimalCutSetsPropertyTests
 
         model.Sample(
             m => Assert.Equal(ReferenceAnalysis.Describe(m), ReferenceAnalysis.Describe(ChokepointAnalysis.Analyze(m))),
-            iter: FuzzIterations.Or(1_000));
+            iter: Fuzz.Iterations(1_000));
     }
 
     [Fact]

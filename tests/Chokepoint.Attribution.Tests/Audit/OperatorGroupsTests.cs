@@ -9,8 +9,7 @@ namespace Chokepoint.Attribution.Tests.Audit;
 /// </summary>
 public sealed class OperatorGroupsTests
 {
-    private static long Iterations =>
-        long.TryParse(Environment.GetEnvironmentVariable("CHOKEPOINT_FUZZ_ITERATIONS"), out var n) && n > 0 ? n : 200;
+    private static int Iterations => Fuzz.Iterations(200);
 
     private static readonly string[] Rules = [OperatorGroups.BrandLabel, OperatorGroups.SameAddress, OperatorGroups.SameNetwork];
 

@@ -40,7 +40,7 @@ public sealed class AsnReaderPropertyTests : IDisposable
                     Assert.True(range.Start <= range.End);
                 }
             },
-            iter: AsnFuzzIterations.Or(20_000));
+            iter: Fuzz.Iterations(20_000));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class AsnReaderPropertyTests : IDisposable
                     Assert.True(line is null || line.Length <= AsnInputLines.MaxLineLength);
                 }
             },
-            iter: AsnFuzzIterations.Or(500));
+            iter: Fuzz.Iterations(500));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class AsnReaderPropertyTests : IDisposable
     {
         Gen.Byte.Array[0, 400].Sample(
             tail => ReadsOrIsCorrupt([.. AsnIndexBuilder.Magic, .. tail]),
-            iter: AsnFuzzIterations.Or(5_000));
+            iter: Fuzz.Iterations(5_000));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class AsnReaderPropertyTests : IDisposable
                 ReadsOrIsCorrupt(bytes);
                 ReadsOrIsCorrupt(bytes[..cut]);
             },
-            iter: AsnFuzzIterations.Or(5_000));
+            iter: Fuzz.Iterations(5_000));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class AsnReaderPropertyTests : IDisposable
                     Assert.Equal(expected is null ? null : $"ORG{expected}", found?.Organization);
                 }
             },
-            iter: AsnFuzzIterations.Or(300));
+            iter: Fuzz.Iterations(300));
     }
 
     private static long BigEndian(uint value) => System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(value);

@@ -1,12 +1,12 @@
 using Chokepoint.Planning.Caa;
-using Chokepoint.Planning.Tests.Fuzz;
 using Chokepoint.Planning.Zones;
+using Chokepoint.Testing;
 using CsCheck;
 
 namespace Chokepoint.Planning.Tests.Zones;
 
 /// <summary>
-/// Property tests (CsCheck, <see cref="FuzzIterations"/> iterations): valid zones and CAA values written then parsed
+/// Property tests (CsCheck, 300 iterations, <c>CHOKEPOINT_FUZZ_ITERATIONS</c> for a long run): valid zones and CAA values written then parsed
 /// back are unchanged; hostile strings anywhere never add a directive or a record.
 /// </summary>
 public sealed class ZoneFilePropertyTests
@@ -47,7 +47,7 @@ public sealed class ZoneFilePropertyTests
             var parsed = ZoneLines.AssertWellFormed(ZoneFileWriter.Write(zone), "example.org.", 3600);
 
             Assert.Equal(zone.Records.OrderBy(r => r.Type != ZoneRecordType.SOA), parsed.Records);
-        }, iter: FuzzIterations.Count, threads: 1);
+        }, iter: Fuzz.Iterations(300), threads: 1);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ZoneFilePropertyTests
 
             Assert.Equal(records, parsed.Records.Select(r => CaaRecord.FromZoneRecord(r)!));
             Assert.True(CaaValidator.Validate(records).IsValid);
-        }, iter: FuzzIterations.Count, threads: 1);
+        }, iter: Fuzz.Iterations(300), threads: 1);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class ZoneFilePropertyTests
             Assert.Equal(written, parsed.Records);
             Assert.All(parsed.Records, r => Assert.True(r.Name == "example.org." || r.Name.EndsWith(".example.org.", StringComparison.Ordinal) || ZoneNames.IsValid(r.Name), r.Name));
             Assert.Single(ZoneComments.Line(owner + target + text + caa).Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        }, iter: FuzzIterations.Count, threads: 1);
+        }, iter: Fuzz.Iterations(300), threads: 1);
     }
 
     private static bool HasLoneSurrogate(string text)

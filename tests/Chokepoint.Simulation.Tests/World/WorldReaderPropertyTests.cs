@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Chokepoint.Simulation.Generation;
 using Chokepoint.Simulation.World;
 using CsCheck;
@@ -13,9 +12,7 @@ namespace Chokepoint.Simulation.Tests.WorldFiles;
 /// </summary>
 public sealed class WorldReaderPropertyTests
 {
-    private static readonly long Iterations =
-        long.TryParse(Environment.GetEnvironmentVariable("CHOKEPOINT_FUZZ_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n : 300;
+    private static readonly int Iterations = Fuzz.Iterations(300);
 
     /// <summary>Pieces of YAML that stress the reader: aliases, anchors, flow and block collections, odd scalars.</summary>
     private static readonly string[] Fragments =
