@@ -105,4 +105,66 @@ public sealed class PublicSuffixListTests
         Assert.Throws<FormatException>(() => PublicSuffixList.ParseRulesArray("export default {}"));
         Assert.Throws<FormatException>(() => PublicSuffixList.ParseRulesArray("export default []"));
     }
+
+    [Theory]
+    [InlineData("user.github.io", PublicSuffixSection.Private)]
+    [InlineData("a.b.blogspot.com", PublicSuffixSection.Private)]
+    [InlineData("www.example.co.uk", PublicSuffixSection.Icann)]
+    [InlineData("www.city.kobe.jp", PublicSuffixSection.Icann)]
+    [InlineData("example.com", PublicSuffixSection.Icann)]
+    [InlineData("example.zz", null)]
+    public void Reads_the_section_of_the_prevailing_rule_from_the_markers(string host, PublicSuffixSection? expected)
+    {
+        var list = List();
+        Assert.Equal(expected, list.GetSection(host));
+        Assert.Equal(2, list.PrivateRuleCount);
+    }
+
+    [Theory]
+    [InlineData("user.github.io", "github.io")]
+    [InlineData("a.b.blogspot.com", "blogspot.com")]
+    [InlineData("www.example.co.uk", "example.co.uk")]
+    [InlineData("co.uk", null)]
+    public void Gives_the_registrable_domain_by_the_ICANN_section_alone(string host, string? expected) =>
+        Assert.Equal(expected, List().GetIcannRegistrableDomain(host));
+
+    [Fact]
+    public void A_dat_file_without_markers_is_split_by_order_like_the_rules_array()
+    {
+        var list = PublicSuffixList.Parse(new StringReader("com\nio\nco.uk\nuk\nzuerich\ngithub.io\nblogspot.com\n"));
+        Assert.Equal(2, list.PrivateRuleCount);
+        Assert.Equal(PublicSuffixSection.Private, list.GetSection("me.github.io"));
+        Assert.Equal(PublicSuffixSection.Icann, list.GetSection("a.co.uk"));
+    }
+
+    [Fact]
+    public void The_rules_array_is_split_after_its_last_single_label_rule()
+    {
+        // The psl package keeps the file's order: ICANN rules, ending with the generic TLDs, then the private ones.
+        var list = PublicSuffixList.ParseRulesArray("""["ac", "com.ac", "*.ck", "!www.ck", "com", "zuerich", "co.krd", "*.compute.amazonaws.com", "!x.compute.amazonaws.com"]""");
+        Assert.Equal(3, list.PrivateRuleCount);
+        Assert.Equal(PublicSuffixSection.Icann, list.GetSection("a.com.ac"));
+        Assert.Equal(PublicSuffixSection.Icann, list.GetSection("x.y.ck"));
+        Assert.Equal(PublicSuffixSection.Private, list.GetSection("a.co.krd"));
+        Assert.Equal(PublicSuffixSection.Private, list.GetSection("h.r.compute.amazonaws.com"));
+        Assert.Equal("amazonaws.com", list.GetIcannRegistrableDomain("h.r.compute.amazonaws.com"));
+    }
+
+    [Fact]
+    public void A_list_whose_last_rule_is_single_label_has_no_private_section()
+    {
+        var list = PublicSuffixList.ParseRulesArray("""["co.uk", "uk", "com"]""");
+        Assert.Equal(0, list.PrivateRuleCount);
+        Assert.Equal(PublicSuffixSection.Icann, list.GetSection("a.co.uk"));
+    }
+
+    [Fact]
+    public void The_longest_rule_prevails_across_sections()
+    {
+        var list = PublicSuffixList.FromRules(["com", "net"], ["s3.amazonaws.com", "cloudfront.net"]);
+        Assert.Equal("s3.amazonaws.com", list.GetPublicSuffix("b.s3.amazonaws.com"));
+        Assert.Equal(PublicSuffixSection.Private, list.GetSection("b.s3.amazonaws.com"));
+        Assert.Equal(PublicSuffixSection.Icann, list.GetSection("www.amazonaws.com"));
+        Assert.Equal("amazonaws.com", list.GetIcannRegistrableDomain("b.s3.amazonaws.com"));
+    }
 }

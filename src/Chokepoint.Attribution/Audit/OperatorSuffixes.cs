@@ -9,69 +9,57 @@ namespace Chokepoint.Attribution.Audit;
 /// operator, not one unknown company per host.
 /// </summary>
 /// <remarks>
-/// The installed list (the <c>psl</c> package's rules array) no longer says which section a rule came from, so the
-/// section is told by the rule's shape. Measured on psl 1.15.0: the ICANN section holds no rule of two or more labels
-/// under a generic TLD (three or more ASCII letters) except under <c>aero</c>, <c>pro</c>, <c>arpa</c> and <c>int</c>;
-/// so a multi-label suffix under any other generic TLD is a private-section suffix. Under country-code TLDs both
-/// sections have such rules (<c>co.uk</c> is a registry's, <c>github.io</c> a company's), so there only the
-/// private-section suffixes listed in <see cref="UnderCountryCodes"/> count. Resold second levels such as
-/// <c>uk.com</c> (two labels, a first label of two letters) are registries in all but name and do not count.
+/// The section comes from the list itself: the markers of <c>public_suffix_list.dat</c>, or, for the <c>psl</c>
+/// package's array that lost them, the order of its rules (<see cref="PublicSuffixList.FromOrderedRules"/>). The
+/// operator's domain is the suffix's registrable domain by the ICANN section alone (<c>amazonaws.com</c> for
+/// <c>s3.amazonaws.com</c>). Second levels resold to the public (CentralNic's <c>uk.com</c>, <c>us.org</c>,
+/// <c>com.de</c>; <c>eu.org</c>; <c>co.nl</c>; the city names of <c>.ru</c> and <c>.pl</c>) are in the private
+/// section too, but anyone registers below them and chooses their own providers, so the hosts below are not the
+/// suffix operator's: they count as registries (<see cref="IsResoldSecondLevel"/>).
 /// </remarks>
 /// <seealso href="https://publicsuffix.org/list/public_suffix_list.dat">The Public Suffix List, private section</seealso>
 internal static class OperatorSuffixes
 {
-    /// <summary>Generic TLDs whose second-level rules are in the ICANN section (registries, not one company).</summary>
-    private static readonly HashSet<string> RegistryRunGenerics = new(StringComparer.Ordinal) { "aero", "pro", "arpa", "int" };
-
     /// <summary>
-    /// Private-section suffixes under country-code TLDs, each the operator's own domain, as the Public Suffix List's
-    /// private section lists them (https://publicsuffix.org/list/public_suffix_list.dat).
+    /// First labels of resold second levels: the registry-style labels (<c>com</c>, <c>co</c>, <c>org</c>...) that
+    /// CentralNic and others sell under (<c>com.de</c>, <c>co.com</c>, <c>co.nl</c>, <c>net.ru</c>), and two resold
+    /// country-style names longer than two letters (<c>jpn.com</c>, <c>mex.com</c>); the list's private section
+    /// names each under its seller (https://publicsuffix.org/list/public_suffix_list.dat: CentralNic's entries,
+    /// "CoDNS B.V." for <c>co.nl</c>, Eu.org, "Flexireg" for <c>msk.ru</c>, MSK-IX for <c>net.ru</c>; <c>co.krd</c> under
+    /// the .KRD registry's policy).
     /// </summary>
-    private static readonly string[] UnderCountryCodes =
-    [
-        "github.io", "gitlab.io", "readthedocs.io", "ngrok.io", "webflow.io", "repl.co",
-    ];
+    private static readonly HashSet<string> ResoldFirstLabels = new(StringComparer.Ordinal)
+    {
+        "com", "co", "net", "org", "edu", "gov", "int", "mil", "ltd", "plc", "inc", "biz", "sch", "ngo", "gen", "col",
+        "pp", "jpn", "mex", "msk", "spb", "nov", "cbg",
+    };
 
     /// <summary>
-    /// Resold second levels in the private section (CentralNic's <c>uk.com</c>, <c>us.org</c>, <c>jpn.com</c>...):
-    /// one company runs the suffix, but anyone can register under it, so the hosts below are not that company's.
+    /// A resold second level of the private section (<c>uk.com</c>, <c>com.de</c>, <c>eu.org</c>): two labels, the
+    /// first of two letters or less (a country code: <c>uk.com</c>, <c>br.com</c>) or a registry-style label.
     /// </summary>
     private static bool IsResoldSecondLevel(string[] labels) =>
-        labels.Length == 2 && (labels[0].Length <= 2 || labels[0] is "jpn" or "mex");
+        labels.Length == 2 && (labels[0].Length <= 2 || ResoldFirstLabels.Contains(labels[0]));
 
     /// <summary>
     /// The operator domain of a host under a one-company public suffix (<c>cloudfront.net</c> for
     /// <c>d1.cloudfront.net</c>, <c>amazonaws.com</c> for <c>b.s3.amazonaws.com</c>), or null when the host's suffix is
-    /// a registry's (<c>com</c>, <c>co.uk</c>) or the host is the suffix itself.
+    /// a registry's (<c>com</c>, <c>co.uk</c>, <c>uk.com</c>) or the host is the suffix itself.
     /// </summary>
     public static string? OperatorDomainOf(PublicSuffixList suffixes, string host)
     {
         var normalized = HostName.Normalize(host);
-        if (normalized.Length == 0)
+        if (normalized.Length == 0 || suffixes.GetSection(normalized) != PublicSuffixSection.Private)
         {
             return null;
         }
 
         var suffix = suffixes.GetPublicSuffix(normalized);
-        var labels = suffix.Split('.');
-        if (labels.Length < 2 || string.Equals(suffix, normalized, StringComparison.Ordinal))
+        if (string.Equals(suffix, normalized, StringComparison.Ordinal) || IsResoldSecondLevel(suffix.Split('.')))
         {
             return null;
         }
 
-        foreach (var listed in UnderCountryCodes)
-        {
-            if (string.Equals(suffix, listed, StringComparison.Ordinal) || suffix.EndsWith("." + listed, StringComparison.Ordinal))
-            {
-                return listed;
-            }
-        }
-
-        var top = labels[^1];
-        var generic = top.Length >= 3 && top.All(c => c is >= 'a' and <= 'z') && !RegistryRunGenerics.Contains(top)
-            && !IsResoldSecondLevel(labels);
-
-        // No ICANN rule sits below a generic TLD, so the suffix's last two labels are the domain its operator registered.
-        return generic ? string.Join('.', labels[^2..]) : null;
+        return suffixes.GetIcannRegistrableDomain(suffix) ?? suffix;
     }
 }

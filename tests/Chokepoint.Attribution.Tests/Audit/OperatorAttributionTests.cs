@@ -19,7 +19,8 @@ public sealed class OperatorAttributionTests
 {
     /// <summary>A suffix list with registry suffixes (co.uk, uk.com resold) and one-company suffixes (cloudfront.net, github.io, exampleapps.net).</summary>
     private static readonly PublicSuffixList Suffixes = PublicSuffixList.FromRules(
-        ["com", "org", "net", "uk", "co.uk", "io", "com.io", "de", "uk.com", "cloudfront.net", "github.io", "exampleapps.net", "s3.amazonaws.com"]);
+        ["com", "org", "net", "uk", "co.uk", "io", "com.io", "de"],
+        ["uk.com", "com.de", "cloudfront.net", "github.io", "exampleapps.net", "s3.amazonaws.com", "app.example.co.uk"]);
 
     private static readonly ReportAttributor Attributor = new(TestCatalog.Lookup, Suffixes);
 
@@ -201,6 +202,7 @@ public sealed class OperatorAttributionTests
     [InlineData("a.exampleapps.net", "b.exampleapps.net", "exampleapps.net")]
     [InlineData("alice.github.io", "bob.github.io", "github.io")]
     [InlineData("x.bucket1.s3.amazonaws.com", "bucket2.s3.amazonaws.com", "amazonaws.com")]
+    [InlineData("one.app.example.co.uk", "two.app.example.co.uk", "example.co.uk")]
     public void Hosts_under_an_unknown_one_company_suffix_group_by_the_suffix(string first, string second, string operatorDomain)
     {
         var only = Assert.Single(PageOf(Resource(first), Resource(second)));
@@ -212,6 +214,7 @@ public sealed class OperatorAttributionTests
     [InlineData("cdn.alpha.co.uk", "cdn.beta.co.uk")]
     [InlineData("alpha.uk.com", "beta.uk.com")]
     [InlineData("alpha.com.io", "beta.com.io")]
+    [InlineData("alpha.com.de", "beta.com.de")]
     public void Hosts_registered_under_a_registry_suffix_stay_separate_companies(string first, string second) =>
         Assert.Equal(2, PageOf(Resource(first), Resource(second)).Count);
 
