@@ -173,14 +173,21 @@ public sealed class WebCatalogDataTests
         foreach (var (provider, signal) in WebProviders.SelectMany(p => p.Signals.Select(s => (p, s))))
         {
             var pattern = signal.Pattern;
-            if (pattern.Contains('/', StringComparison.Ordinal) || pattern.Contains(' ', StringComparison.Ordinal) || pattern.Any(char.IsUpper))
+            if (signal.Kind == "header")
             {
-                bad.Add($"{provider.Id}: '{pattern}'");
+                // "name" or "name: value": the name is one lowercase token; a value may hold spaces and capitals ("server: VTEX IO").
+                var name = pattern.Split(':')[0];
+                if (name.Length == 0 || !name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+                {
+                    bad.Add($"{provider.Id}: header '{pattern}'");
+                }
+
                 continue;
             }
 
-            if (signal.Kind == "header")
+            if (pattern.Contains('/', StringComparison.Ordinal) || pattern.Contains(' ', StringComparison.Ordinal) || pattern.Any(char.IsUpper))
             {
+                bad.Add($"{provider.Id}: '{pattern}'");
                 continue;
             }
 
