@@ -127,7 +127,15 @@ public sealed partial class ChokepointEngine : IDisposable
         {
             var collected = await session.CollectAsync(
                 domain,
-                new SiteCollectionRequest { Timeout = budget, CollectPage = Settings.CollectPages || request?.Har is not null, Har = request?.Har, EntryPoint = entryPoint },
+                new SiteCollectionRequest
+                {
+                    Timeout = budget,
+                    CollectPage = Settings.CollectPages || request?.Har is not null,
+                    Har = request?.Har,
+                    EntryPoint = entryPoint,
+                    RegistrableDomainOf = DataSets.Suffixes.GetRegistrableDomain,
+                    IsKnownNameServer = host => DataSets.Catalog.Match(Attribution.Catalog.SignalKind.Ns, host) is not null,
+                },
                 cancellationToken);
             var observations = collected with { DataSets = [.. DataSets.CollectionVersions] };
             var elapsed = time.GetElapsedTime(started);

@@ -13,6 +13,9 @@ public static class GapKeys
     /// <summary>The registrar's own RDAP service, followed for the abuse contact (the registry's data is kept).</summary>
     public const string RdapRegistrar = "rdap.registrar";
 
+    /// <summary>The RDAP lookup of a registrable domain that holds the site's nameservers (not the site's own).</summary>
+    public const string RdapNameServer = "rdap.nameserver";
+
     /// <summary>The DNS collector as a whole (budget spent, collector failed).</summary>
     public const string Dns = "dns";
 
@@ -123,7 +126,7 @@ public static class GapKeys
     /// <summary>Every subject, in the order of the observations format's key table.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Rdap, RdapRegistrar,
+        Rdap, RdapRegistrar, RdapNameServer,
         Dns, DnsNsParent, DnsNsChild, DnsSoa, DnsCaa, DnsTxt, DnsDs, DnsDnskey,
         HostApex, HostApexA, HostApexAaaa, HostWww, HostWwwA, HostWwwAaaa,
         HostOrigin, HostOriginA, HostOriginAaaa, HostOcsp, HostOcspA, HostOcspAaaa,

@@ -76,6 +76,15 @@ public sealed record SiteObservations
     [JsonPropertyName("upstreamZones")]
     public List<ZoneObservation>? UpstreamZones { get; init; }
 
+    /// <summary>
+    /// The RDAP registrations of the registrable domains that hold the site's nameservers, other than the site's own
+    /// (at most four per site; a domain of a catalog provider is not looked up when the collector knows the catalog).
+    /// Null when they were not collected (observations written before this was collected); an empty list when they
+    /// were and there were none. A lookup that failed is a gap about <see cref="GapKeys.RdapNameServer"/>.
+    /// </summary>
+    [JsonPropertyName("nameServerDomains")]
+    public List<NameServerDomainObservation>? NameServerDomains { get; init; }
+
     [JsonPropertyName("mail")]
     public MailObservation? Mail { get; init; }
 

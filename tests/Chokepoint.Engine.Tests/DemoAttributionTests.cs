@@ -59,6 +59,49 @@ public sealed class DemoAttributionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Nameservers_under_the_groups_domain_tied_only_by_the_rdap_registrant_are_the_sites_own()
+    {
+        var (observations, report) = await engine.AuditAsync("harborview-demo.org");
+
+        // Neither the certificate nor the SOA names the site in the group's domain: only the registrant ties them.
+        Assert.DoesNotContain(observations.Tls.SelectMany(t => t.Chain.Take(1)).SelectMany(c => c.SubjectAlternativeNames), n => n.Contains("harborviewgroup", StringComparison.Ordinal));
+        Assert.All(observations.Dns!.NameServers, ns => Assert.DoesNotContain("harborview-demo.org", ns.OwnZoneSoa, StringComparison.Ordinal));
+        Assert.Equal("Harborview Group B.V.", observations.Registration!.Registrant!.Organisation);
+        var sibling = Assert.Single(observations.NameServerDomains!);
+        Assert.Equal("harborviewgroup-demo.net", sibling.Domain);
+        Assert.Equal(["ns1.harborviewgroup-demo.net", "ns2.harborviewgroup-demo.net"], sibling.NameServers);
+        Assert.Equal(("HARBORVIEW GROUP BV", false), (sibling.Registrant!.Organisation, sibling.Registrant.Redacted));
+        Assert.NotNull(sibling.Provenance);
+        Assert.DoesNotContain(observations.Unobserved, gap => gap.Subject == Observations.GapKeys.RdapNameServer);
+
+        var dns = Assert.Single(Layer(report, Model.Layer.Dns).Dependencies);
+        Assert.Equal(Classification.Private, dns.Classification);
+        Assert.Equal("self:harborview-demo.org", dns.Entity.Id);
+        Assert.Contains(dns.Evidence, e => e.Signal == "rdap-registrant" && e.Rule == "rdap-registrant" && e.Value == "harborviewgroup-demo.net: HARBORVIEW GROUP BV");
+    }
+
+    [Theory]
+    [InlineData("Harborview Logistics Ltd", false)]
+    [InlineData("Harborview Group B.V.", true)]
+    public async Task A_sibling_nameserver_domain_registered_to_another_or_a_withheld_registrant_stays_unknown(string organisation, bool redacted)
+    {
+        var world = DemoWorld.Load();
+        world.Domains.Single(d => d.Name == "harborviewgroup-demo.net").Registrant = new Simulation.World.Registrant { Organization = organisation, Redacted = redacted };
+        await using var other = await SimulatedInternet.StartAsync(world);
+        using var otherEngine = new ChokepointEngine(new EngineSettings { Network = other.Profile, DnsQueryTimeout = TimeSpan.FromSeconds(10) }, Data.EngineDataSets.Load(Data.DataDirectory.Locate(), other.Profile.AsnDatabase));
+
+        var (observations, report) = await otherEngine.AuditAsync("harborview-demo.org");
+
+        var sibling = Assert.Single(observations.NameServerDomains!);
+        Assert.Equal(redacted, sibling.Registrant!.Redacted);
+        Assert.Equal(redacted ? null : organisation, sibling.Registrant.Organisation);
+        var dns = Assert.Single(Layer(report, Model.Layer.Dns).Dependencies);
+        Assert.Equal(Classification.Unknown, dns.Classification);
+        Assert.Equal("harborviewgroup-demo.net", dns.Entity.Name);
+        Assert.DoesNotContain(dns.Evidence, e => e.Signal == "rdap-registrant");
+    }
+
+    [Fact]
     public async Task Third_party_script_and_image_hosts_are_seen_behind_cloudfront_and_fastly_from_their_headers()
     {
         // A browser's capture of the page: the responses carry the headers the world's hosts send.

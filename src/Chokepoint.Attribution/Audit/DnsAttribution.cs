@@ -39,6 +39,12 @@ public static class DnsAttribution
             {
                 var self = new EntityRef("self:" + context.SiteRegistrableDomain, $"{context.SiteRegistrableDomain} (self-hosted)", null);
                 builder.Add(self, self, ServiceKind.Dns, "own nameservers", classification, new Evidence("ns", nameServer.Host), details);
+                if (!context.IsSiteOwned(nameServer.Host) && !TiedBySoa(context, nameServer.OwnZoneSoa)
+                    && TiedByRdap(context, context.RegistrableDomainOf(nameServer.Host)) is { } tie)
+                {
+                    builder.Add(self, self, ServiceKind.Dns, "own nameservers", classification, tie);
+                }
+
                 continue;
             }
 
@@ -115,7 +121,7 @@ public static class DnsAttribution
             return Classification.ThirdParty;
         }
 
-        if (TiedBySoa(context, nameServer.OwnZoneSoa))
+        if (TiedBySoa(context, nameServer.OwnZoneSoa) || TiedByRdap(context, registrable) is not null)
         {
             return Classification.Private;
         }
@@ -141,6 +147,25 @@ public static class DnsAttribution
         bool AtSite(string name) =>
             string.Equals(context.RegistrableDomainOf(name), context.SiteRegistrableDomain, StringComparison.OrdinalIgnoreCase);
         return SoaFields(nameServerZoneSoa) is var (mname, rname) && (AtSite(mname) || AtSite(rname));
+    }
+
+    /// <summary>
+    /// The evidence that ties a nameserver under another domain to the site by RDAP (<see cref="RegistrantTies"/>): the
+    /// nameserver domain's registrant organisation is the site's, or its registrar of record and registrant handle are.
+    /// A shared registrar alone is no tie. Null when nothing ties them or either registration was not seen.
+    /// </summary>
+    private static Evidence? TiedByRdap(AttributionContext context, string? nameServerDomain)
+    {
+        if (nameServerDomain is null
+            || context.Observations.Registration is not { } site
+            || context.Observations.NameServerDomains?.FirstOrDefault(d => string.Equals(d.Domain, nameServerDomain, StringComparison.OrdinalIgnoreCase)) is not { } other
+            || RegistrantTies.Tie(site, other) is not { } rule)
+        {
+            return null;
+        }
+
+        var shared = rule == RegistrantTies.SameOrganisation ? other.Registrant!.Organisation : other.Registrant!.Handle;
+        return new Evidence("rdap-registrant", $"{nameServerDomain}: {shared}", rule);
     }
 
     /// <summary>MNAME and RNAME of an SOA in presentation format, or null when it has fewer than two fields.</summary>

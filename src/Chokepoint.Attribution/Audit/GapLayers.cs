@@ -16,6 +16,7 @@ public static class GapLayers
     {
         [GapKeys.Rdap] = [Layer.Registration],
         [GapKeys.RdapRegistrar] = [Layer.Registration],
+        [GapKeys.RdapNameServer] = [Layer.Dns],
         [GapKeys.Dns] = [Layer.Dns],
         [GapKeys.DnsNsParent] = [Layer.Dns],
         [GapKeys.DnsNsChild] = [Layer.Dns],
@@ -73,7 +74,9 @@ public static class GapLayers
     /// </remarks>
     public static LayerReport SeparateAbsent(LayerReport layer, bool delegated)
     {
-        bool IsAbsence(UnobservedItem item) => GapLayers.IsAbsence(item) && !(delegated && item.Subject is GapKeys.Rdap or GapKeys.RdapRegistrar);
+        // A nameserver domain's RDAP 404 is the same contradiction: its nameservers' names resolve.
+        bool IsAbsence(UnobservedItem item) => GapLayers.IsAbsence(item) && item.Subject != GapKeys.RdapNameServer
+            && !(delegated && item.Subject is GapKeys.Rdap or GapKeys.RdapRegistrar);
         var absent = layer.Unobserved.Where(IsAbsence).ToList();
         if (absent.Count == 0)
         {

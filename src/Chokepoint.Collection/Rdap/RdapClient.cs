@@ -95,7 +95,8 @@ public sealed class RdapClient
         };
 
         var gaps = new List<Unobserved>();
-        if (options.FollowRegistrarLink && registration.RegistrarAbuseEmail is null && parsed.RegistrarRdapUrl is { } related)
+        // A thin registry (.com, .net) publishes no registrant: the registrar of record does.
+        if (options.FollowRegistrarLink && (registration.RegistrarAbuseEmail is null || registration.Registrant is null) && parsed.RegistrarRdapUrl is { } related)
         {
             var (registrarJson, registrarFailure) = await GetJsonAsync(related, deadline, cancellationToken);
             var registrarParsed = registrarJson is null ? null : RdapDomainParser.Parse(registrarJson, service.Tld);
@@ -103,8 +104,9 @@ public sealed class RdapClient
             {
                 registration = registration with
                 {
-                    RegistrarAbuseEmail = fromRegistrar.RegistrarAbuseEmail,
+                    RegistrarAbuseEmail = registration.RegistrarAbuseEmail ?? fromRegistrar.RegistrarAbuseEmail,
                     RegistrarName = registration.RegistrarName ?? fromRegistrar.RegistrarName,
+                    Registrant = registration.Registrant ?? fromRegistrar.Registrant,
                 };
             }
             else

@@ -21,7 +21,7 @@ public sealed record RdapClientOptions
     /// <summary>Largest response read, in bytes.</summary>
     public int MaxResponseBytes { get; init; } = 1024 * 1024;
 
-    /// <summary>Whether to ask the registrar's RDAP service (the registry's "related" link) for the abuse contact when the registry gives none.</summary>
+    /// <summary>Whether to ask the registrar's RDAP service (the registry's "related" link) for the abuse contact or the registrant when the registry gives none.</summary>
     public bool FollowRegistrarLink { get; init; } = true;
 
     /// <summary>The longest Retry-After of an HTTP 429 that is waited out; a longer one is reported as rate limited at once.</summary>

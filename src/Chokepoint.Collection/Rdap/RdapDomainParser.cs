@@ -6,10 +6,12 @@ using Chokepoint.Naming;
 namespace Chokepoint.Collection.Rdap;
 
 /// <summary>
-/// Reads the facts attribution needs from an RDAP domain object: registrar (name, IANA ID, abuse contact), status,
-/// life-cycle events, nameservers and DNSSEC delegation. Pure: no I/O, never throws for bad input.
+/// Reads the facts attribution needs from an RDAP domain object: registrar (name, IANA ID, abuse contact), registrant
+/// (organisation, name, handle, and whether it was withheld), status, life-cycle events, nameservers and DNSSEC
+/// delegation. Pure: no I/O, never throws for bad input.
 /// </summary>
 /// <seealso href="https://www.rfc-editor.org/rfc/rfc9083">RFC 9083: JSON Responses for RDAP</seealso>
+/// <seealso href="https://www.rfc-editor.org/rfc/rfc9537">RFC 9537: Redacted Fields in RDAP</seealso>
 /// <seealso href="https://www.rfc-editor.org/rfc/rfc7095">RFC 7095: jCard</seealso>
 public static class RdapDomainParser
 {
@@ -94,6 +96,7 @@ public static class RdapDomainParser
             LastChanged = EventDate(root, "last changed"),
             NameServers = NameServers(root),
             DelegationSigned = DelegationSigned(root),
+            Registrant = FindEntity(Entities(root), "registrant") is { } registrant ? Registrant(root, registrant) : null,
         };
 
         return new RdapDomainParseResult
@@ -182,6 +185,54 @@ public static class RdapDomainParser
 
     private static string? RegistrarName(JsonElement registrar) =>
         VcardValue(registrar, "fn") ?? VcardValue(registrar, "org") ?? String(Property(registrar, "handle"));
+
+    /// <summary>
+    /// The registrant entity's organisation, name and handle, each as published unless it is a placeholder for a
+    /// withheld value ("REDACTED FOR PRIVACY", ICANN's RDAP Response Profile section 2.7.4.1), which is recorded as
+    /// <see cref="RegistrantObservation.Redacted"/> and never as a value.
+    /// </summary>
+    /// <seealso href="https://www.icann.org/en/system/files/files/rdap-response-profile-21feb24-en.pdf">ICANN RDAP Response Profile (2024)</seealso>
+    private static RegistrantObservation Registrant(JsonElement root, JsonElement entity)
+    {
+        var withheld = RegistrantWithheld(root, entity);
+        string? Published(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            if (IsPlaceholder(value))
+            {
+                withheld = true;
+                return null;
+            }
+
+            return value.Trim();
+        }
+
+        return new RegistrantObservation
+        {
+            Organisation = Published(VcardValue(entity, "org")),
+            Name = Published(VcardValue(entity, "fn")),
+            Handle = Published(String(Property(entity, "handle"))),
+            Redacted = withheld,
+        };
+    }
+
+    /// <summary>A remark of the entity saying data was removed, or an RFC 9537 "redacted" member naming a registrant field.</summary>
+    private static bool RegistrantWithheld(JsonElement root, JsonElement entity)
+    {
+        var remarked = Property(entity, "remarks") is { ValueKind: JsonValueKind.Array } remarks
+            && remarks.EnumerateArray().Any(remark => IsPlaceholder(String(Property(remark, "title")) ?? ""));
+        var declared = Property(root, "redacted") is { ValueKind: JsonValueKind.Array } redacted
+            && redacted.EnumerateArray().Any(field => Property(field, "name") is { } name
+                && (String(Property(name, "type")) ?? String(Property(name, "description")) ?? "").Contains("registrant", StringComparison.OrdinalIgnoreCase));
+        return remarked || declared;
+    }
+
+    /// <summary>Text put in place of withheld data ("REDACTED FOR PRIVACY", "Redacted", "EMAIL REDACTED FOR PRIVACY").</summary>
+    private static bool IsPlaceholder(string value) => value.Contains("redacted", StringComparison.OrdinalIgnoreCase);
 
     private static int? IanaId(JsonElement registrar)
     {

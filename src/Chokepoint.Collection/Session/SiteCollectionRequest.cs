@@ -29,6 +29,16 @@ public sealed record SiteCollectionRequest
     /// </summary>
     public PageCollectorOptions? PageOptions { get; init; }
 
+    /// <summary>
+    /// The registrable domain of a host (by the public suffix list), for choosing the domains holding the site's
+    /// nameservers whose RDAP registration is looked up. Null: they are not looked up (the observations' member
+    /// <c>nameServerDomains</c> stays null, "not collected").
+    /// </summary>
+    public Func<string, string?>? RegistrableDomainOf { get; init; }
+
+    /// <summary>Whether a nameserver host is a known provider's (the catalog's): its domain's registration is not looked up.</summary>
+    public Func<string, bool>? IsKnownNameServer { get; init; }
+
     /// <summary>A page collector in place of the built-in one (<see cref="CollectionOptions.PageCollector"/>); it runs whatever <see cref="CollectPage"/> says.</summary>
     internal Func<PageCollectionContext, CancellationToken, Task<PageObservation>>? PageCollector { get; init; }
 

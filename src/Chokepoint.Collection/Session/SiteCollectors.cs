@@ -3,8 +3,10 @@ using Chokepoint.Collection.Audit;
 using Chokepoint.Collection.Dns;
 using Chokepoint.Collection.Page;
 using Chokepoint.Observations;
+using Chokepoint.Observations.Dns;
 using Chokepoint.Observations.Hosting;
 using Chokepoint.Observations.Mail;
+using Chokepoint.Observations.Registration;
 using Chokepoint.Observations.Tls;
 
 namespace Chokepoint.Collection.Session;
@@ -25,6 +27,7 @@ internal static class SiteCollectors
     [
         Registration,
         Delegation,
+        NameServerDomains,
         SiteHosts,
         Mail,
         Web,
@@ -45,11 +48,41 @@ internal static class SiteCollectors
     private static SiteHost[] WebHostsOf(SiteScope site) =>
         site.EntryPoint is { } entry && entry != "www." + site.Domain ? [.. WebHosts, EntryHost] : WebHosts;
 
-    private static async Task Registration(SiteScope site) =>
-        await site.Run(SiteSlot.Registration, GapKeys.Rdap, site.Domain, () => site.Session.Rdap.LookupDomainAsync(site.Domain, site.Deadline, site.Token));
+    private static async Task Registration(SiteScope site) => await RegistrationAsync(site);
 
-    private static async Task Delegation(SiteScope site) =>
-        await site.Run(SiteSlot.Delegation, GapKeys.Dns, site.Domain, () => new DnsCollector(site.Dns, site.Annotator).CollectAsync(site.Domain, site.Token));
+    private static Task<RegistrationObservation?> RegistrationAsync(SiteScope site) =>
+        site.Once("registration", () => site.Run(SiteSlot.Registration, GapKeys.Rdap, site.Domain, () => site.Session.Rdap.LookupDomainAsync(site.Domain, site.Deadline, site.Token)));
+
+    private static async Task Delegation(SiteScope site) => await DelegationAsync(site);
+
+    private static Task<DnsObservation?> DelegationAsync(SiteScope site) =>
+        site.Once("delegation", () => site.Run(SiteSlot.Delegation, GapKeys.Dns, site.Domain, () => new DnsCollector(site.Dns, site.Annotator).CollectAsync(site.Domain, site.Token)));
+
+    /// <summary>
+    /// The RDAP registrations of the other domains holding the site's nameservers (NameServerDomains), once the
+    /// nameservers are known: those of the DNS, else those RDAP lists at the parent, as attribution takes them.
+    /// </summary>
+    private static async Task NameServerDomains(SiteScope site)
+    {
+        if (site.Request.RegistrableDomainOf is not { } registrableDomainOf)
+        {
+            return;
+        }
+
+        var dns = await DelegationAsync(site);
+        var hosts = dns is { NameServers.Count: > 0 } ? dns.NameServers.Select(ns => ns.Host) : (await RegistrationAsync(site))?.NameServers ?? [];
+        var (chosen, leftOver) = Audit.NameServerDomains.Choose(site.Domain, hosts, registrableDomainOf, site.Request.IsKnownNameServer);
+        var lookups = await Task.WhenAll(chosen.Select(async choice =>
+        {
+            var lookup = await site.Guard(GapKeys.RdapNameServer, () => site.Session.Rdap.LookupDomainAsync(choice.Domain, site.Deadline, site.Token), choice.Domain);
+            return Audit.NameServerDomains.Of(choice.Domain, choice.NameServers, lookup);
+        }));
+        site.Record(
+            SiteSlot.NameServerDomains,
+            0,
+            [new NameServerDomainSet([.. lookups.Select(l => l.Value).OfType<NameServerDomainObservation>()])],
+            [.. lookups.SelectMany(l => l.Unobserved), .. leftOver.Select(Audit.NameServerDomains.LeftOverGap)]);
+    }
 
     private static async Task SiteHosts(SiteScope site) =>
         await Task.WhenAll(WebHostsOf(site).Select(h => HostAsync(site, h)).Concat(OriginNames.Select((_, i) => OriginAsync(site, i))));

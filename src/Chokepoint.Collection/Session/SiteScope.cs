@@ -139,6 +139,7 @@ internal sealed class SiteScope : IDisposable
             Tls = values.OfType<TlsObservation>().ToList(),
             Http = values.OfType<HttpObservation>().ToList(),
             UpstreamZones = values.OfType<ZoneObservation>().ToList(),
+            NameServerDomains = values.OfType<NameServerDomainSet>().FirstOrDefault()?.Domains,
             Mail = values.OfType<MailObservation>().FirstOrDefault(),
             Page = values.OfType<PageObservation>().FirstOrDefault(),
             Unobserved = ordered.SelectMany(r => r.Gaps).ToList(),

@@ -9,6 +9,7 @@ internal enum SiteSlot
     Asn,
     Registration,
     Delegation,
+    NameServerDomains,
     ApexHost,
     WwwHost,
     EntryHost,

@@ -49,6 +49,7 @@ internal static class ObservationsValidator
         Each("http", site.Http, Http);
         Each("tls", site.Tls, Tls);
         Each("upstreamZones", site.UpstreamZones ?? [], Zone);
+        Each("nameServerDomains", site.NameServerDomains ?? [], NameServerDomain);
         if (site.Mail is { } mail)
         {
             Mail("mail", mail);
@@ -84,6 +85,17 @@ internal static class ObservationsValidator
         }
 
         Each(path + ".nameServers", registration.NameServers, (p, name) => Name(p, name, trailingDot: true));
+    }
+
+    private static void NameServerDomain(string path, NameServerDomainObservation domain)
+    {
+        Name(path + ".domain", domain.Domain);
+        Each(path + ".nameServers", domain.NameServers, (p, name) => Name(p, name, trailingDot: true));
+        Url(path + ".rdapService", domain.RdapService);
+        if (domain.RegistrarIanaId is < 0)
+        {
+            throw Range(path + ".registrarIanaId", domain.RegistrarIanaId.Value, "an IANA registrar ID is not negative");
+        }
     }
 
     private static void Dns(string path, DnsObservation dns)

@@ -44,6 +44,13 @@ public sealed record RegistrationObservation
     [JsonPropertyName("delegationSigned")]
     public bool? DelegationSigned { get; init; }
 
+    /// <summary>
+    /// The registrant as published (by the registry, or by the registrar's RDAP service when the registry has none).
+    /// Null when the answer names no registrant, or in files written before it was collected.
+    /// </summary>
+    [JsonPropertyName("registrant")]
+    public RegistrantObservation? Registrant { get; init; }
+
     [JsonPropertyName("provenance")]
     public Provenance? Provenance { get; init; }
 }

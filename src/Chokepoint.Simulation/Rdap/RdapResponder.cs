@@ -167,14 +167,14 @@ internal sealed class RdapResponder(World.World world, TimeProvider timeProvider
             nameservers.Add(new JsonObject { ["objectClassName"] = "nameserver", ["ldhName"] = nameserver.TrimEnd('.').ToLowerInvariant() });
         }
 
-        return new JsonObject
+        var answer = new JsonObject
         {
             ["objectClassName"] = "domain",
             ["handle"] = Handle(domain.Name, tld),
             ["ldhName"] = domain.Name.TrimEnd('.').ToLowerInvariant(),
             ["links"] = links,
             ["status"] = new JsonArray([.. domain.Status.Select(s => (JsonNode)JsonValue.Create(RdapStatus.FromEpp(s)))]),
-            ["entities"] = new JsonArray { RegistrarEntity(domain, registrar) },
+            ["entities"] = new JsonArray { RegistrarEntity(domain, registrar), RegistrantEntity(domain.Registrant) },
             ["events"] = events,
             ["secureDNS"] = new JsonObject { ["delegationSigned"] = domain.Ds },
             ["nameservers"] = nameservers,
@@ -185,7 +185,68 @@ internal sealed class RdapResponder(World.World world, TimeProvider timeProvider
                 Notice("Status Codes", "For more information on domain status codes, please visit https://icann.org/epp", "https://icann.org/epp"),
             },
         };
+        if (domain.Registrant is not { Redacted: false })
+        {
+            // RFC 9537: the fields removed, by name, as ICANN's 2024 response profile has registries list them.
+            answer["redacted"] = new JsonArray(
+                Redacted("Registrant Name", "$.entities[?(@.roles[0]=='registrant')].vcardArray[1][?(@[0]=='fn')]"),
+                Redacted("Registrant Organization", "$.entities[?(@.roles[0]=='registrant')].vcardArray[1][?(@[0]=='org')]"));
+        }
+
+        return answer;
     }
+
+    /// <summary>
+    /// The registrant as registries show it since ICANN's Registration Data Policy: its organisation, name and
+    /// handle when published, else an entity that says it was withheld (ICANN RDAP Response Profile 2024, 2.7.4).
+    /// </summary>
+    private static JsonObject RegistrantEntity(Registrant? registrant)
+    {
+        var entity = new JsonObject { ["objectClassName"] = "entity" };
+        if (registrant is { Redacted: false })
+        {
+            if (registrant.Handle.Length > 0)
+            {
+                entity["handle"] = registrant.Handle;
+            }
+
+            var properties = new JsonArray
+            {
+                new JsonArray("version", new JsonObject(), "text", "4.0"),
+                new JsonArray("fn", new JsonObject(), "text", registrant.Name.Length > 0 ? registrant.Name : registrant.Organization),
+                new JsonArray("kind", new JsonObject(), "text", "org"),
+            };
+            if (registrant.Organization.Length > 0)
+            {
+                properties.Add(new JsonArray("org", new JsonObject(), "text", registrant.Organization));
+            }
+
+            entity["vcardArray"] = new JsonArray("vcard", properties);
+        }
+        else
+        {
+            entity["remarks"] = new JsonArray
+            {
+                new JsonObject { ["title"] = "REDACTED FOR PRIVACY", ["type"] = "object redacted due to authorization", ["description"] = new JsonArray("Some of the data in this object has been removed.") },
+            };
+            entity["vcardArray"] = new JsonArray("vcard", new JsonArray
+            {
+                new JsonArray("version", new JsonObject(), "text", "4.0"),
+                new JsonArray("fn", new JsonObject(), "text", ""),
+            });
+        }
+
+        entity["roles"] = new JsonArray("registrant");
+        return entity;
+    }
+
+    private static JsonObject Redacted(string name, string path) => new()
+    {
+        ["name"] = new JsonObject { ["type"] = name },
+        ["prePath"] = path,
+        ["method"] = "removal",
+        ["reason"] = new JsonObject { ["type"] = "Server policy" },
+    };
 
     private static JsonObject RegistrarEntity(Domain domain, Registrar? registrar)
     {

@@ -142,6 +142,21 @@ public sealed class Domain
     public int DelegationTtl { get; set; } = 172800;
     /// <summary>Whether a DS record is published at the parent.</summary>
     public bool Ds { get; set; }
+    /// <summary>The registrant RDAP shows; null: withheld, as most registries show it today.</summary>
+    public Registrant? Registrant { get; set; }
+}
+
+/// <summary>A domain's registrant as its RDAP answers publish it (the entity of role "registrant").</summary>
+public sealed class Registrant
+{
+    /// <summary>The organisation (jCard "org"), e.g. "Harborview Group B.V.".</summary>
+    public string Organization { get; set; } = "";
+    /// <summary>The contact's name (jCard "fn"); the organisation when empty.</summary>
+    public string Name { get; set; } = "";
+    /// <summary>The registry's contact handle; none when empty.</summary>
+    public string Handle { get; set; } = "";
+    /// <summary>Whether the answers withhold it anyway (a "REDACTED FOR PRIVACY" entity, RFC 9537 "redacted" members).</summary>
+    public bool Redacted { get; set; }
 }
 
 /// <summary>A DNS zone served by one or more DNS services.</summary>
