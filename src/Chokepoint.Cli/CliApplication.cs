@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Chokepoint.Cli.Commands;
 using Chokepoint.Cli.Console;
 using Chokepoint.Engine;
@@ -20,6 +21,9 @@ public static class CliApplication
             root.Subcommands.Add(command);
         }
 
+        // The standard help, then the command's examples; the option is recursive, so one action serves every command.
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new ExamplesHelpAction((HelpAction)help.Action!);
         return root;
     }
 
@@ -32,16 +36,18 @@ public static class CliApplication
     {
         ArgumentNullException.ThrowIfNull(context);
         context = context with { Console = TerminalSafeConsole.Wrap(context.Console) };
+        ArgumentNullException.ThrowIfNull(args);
         var root = BuildRootCommand(context);
         var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0 && IsCommandGroupAlone(parseResult))
+        {
+            // A bare 'chokepoint' (or 'chokepoint data'): its help, as asked for.
+            parseResult = root.Parse([.. args, "--help"]);
+        }
+
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var error in parseResult.Errors)
-            {
-                await context.Console.Error.WriteLineAsync($"chokepoint: {error.Message}");
-            }
-
-            await context.Console.Error.WriteLineAsync("Run 'chokepoint --help' for usage.");
+            await WriteUsageErrorAsync(context, parseResult);
             return ExitCodes.UsageError;
         }
 
@@ -86,6 +92,40 @@ public static class CliApplication
             return ExitCodes.RunFailed;
         }
     }
+
+    /// <summary>
+    /// Each parse error on one line, a suggestion for each word that is close to a subcommand or option
+    /// (<see cref="TypoSuggestion"/>), and the pointer to the help of the command the words were given to.
+    /// </summary>
+    private static async Task WriteUsageErrorAsync(CliContext context, ParseResult parseResult)
+    {
+        var error = context.Console.Error;
+        foreach (var problem in parseResult.Errors)
+        {
+            await error.WriteLineAsync($"chokepoint: {OneLine(problem.Message)}");
+        }
+
+        var command = parseResult.CommandResult.Command;
+        var pointTo = command;
+        foreach (var token in parseResult.UnmatchedTokens.Distinct(StringComparer.Ordinal))
+        {
+            if (TypoSuggestion.For(token, command) is { } suggestion)
+            {
+                await error.WriteLineAsync($"chokepoint: '{token}': did you mean '{suggestion}'?");
+                // A misspelt subcommand: the pointer goes to the help of the one meant.
+                pointTo = pointTo == command && command.Subcommands.FirstOrDefault(c => c.Name == suggestion) is { } meant ? meant : pointTo;
+            }
+        }
+
+        var path = HelpExamples.PathOf(pointTo);
+        await error.WriteLineAsync($"Run 'chokepoint {(path.Length > 0 ? path + " " : "")}--help' for usage.");
+    }
+
+    /// <summary>True when only a command that has subcommands was given, with nothing else: it is shown its help.</summary>
+    private static bool IsCommandGroupAlone(ParseResult parseResult) =>
+        parseResult.CommandResult.Command is { Subcommands.Count: > 0, Action: null }
+        && parseResult.UnmatchedTokens.Count == 0
+        && parseResult.Tokens.All(token => token.Type == System.CommandLine.Parsing.TokenType.Command);
 
     /// <summary>A message as one line: a parser's message can quote the input it choked on, new lines and all.</summary>
     private static string OneLine(string message) =>

@@ -16,4 +16,10 @@ public sealed record AuditRequest
     /// host the audit was given when that is not the registrable domain itself, else the domain's apex or www.
     /// </summary>
     public string? EntryPoint { get; init; }
+
+    /// <summary>
+    /// Told where the audit stands: the collection's start, each phase as it ends (from the collectors' threads, so it
+    /// must be thread-safe), the analysis, the end. Null for no progress.
+    /// </summary>
+    public IProgress<AuditProgress>? Progress { get; init; }
 }

@@ -85,8 +85,11 @@ public sealed partial class ChokepointEngine : IDisposable
     {
         using var activity = EngineTelemetry.Source.StartActivity("audit");
         activity?.SetTag("chokepoint.domain", domain);
+        var started = time.GetTimestamp();
         var observations = await CollectAsync(domain, request, cancellationToken);
+        request?.Progress?.Report(new AuditProgress(observations.Domain, AuditStep.Analysing, null, 0, 0, time.GetElapsedTime(started)));
         var report = Analyze(observations);
+        request?.Progress?.Report(new AuditProgress(observations.Domain, AuditStep.Finished, null, 0, 0, time.GetElapsedTime(started)));
         activity?.SetTag("chokepoint.grade", report.Grade);
         return new AuditOutcome(observations, report);
     }
@@ -123,6 +126,8 @@ public sealed partial class ChokepointEngine : IDisposable
         activity?.SetTag("chokepoint.domain", domain);
         await collecting.WaitAsync(cancellationToken);
         var started = time.GetTimestamp();
+        var collectPage = Settings.CollectPages || request?.Har is not null;
+        request?.Progress?.Report(new AuditProgress(domain, AuditStep.Collecting, null, 0, 0, TimeSpan.Zero));
         try
         {
             var collected = await session.CollectAsync(
@@ -130,11 +135,12 @@ public sealed partial class ChokepointEngine : IDisposable
                 new SiteCollectionRequest
                 {
                     Timeout = budget,
-                    CollectPage = Settings.CollectPages || request?.Har is not null,
+                    CollectPage = collectPage,
                     Har = request?.Har,
                     EntryPoint = entryPoint,
                     RegistrableDomainOf = DataSets.Suffixes.GetRegistrableDomain,
                     IsKnownNameServer = host => DataSets.Catalog.Match(Attribution.Catalog.SignalKind.Ns, host) is not null,
+                    Progress = request?.Progress is { } progress ? new PhaseProgress(progress, time, started, collectPage) : null,
                 },
                 cancellationToken);
             var observations = collected with { DataSets = [.. DataSets.CollectionVersions] };

@@ -9,7 +9,7 @@ namespace Chokepoint.Model;
 public sealed record AuditReport
 {
     /// <summary>Report format version; bumped on any incompatible change.</summary>
-    public const string CurrentReportVersion = "1.0";
+    public const string CurrentReportVersion = "2.0";
 
     [JsonPropertyName("reportVersion")]
     public string ReportVersion { get; init; } = CurrentReportVersion;

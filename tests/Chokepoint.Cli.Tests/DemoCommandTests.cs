@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chokepoint.Simulation.Demo;
 
 namespace Chokepoint.Cli.Tests;
 
@@ -8,7 +9,9 @@ public sealed class DemoCommandTests
     {
         var (exitCode, output, error) = await CliRunner.RunAsync(["demo", site, "--format", "json"]);
         using var json = JsonDocument.Parse(output);
-        var report = Assert.Single(json.RootElement.EnumerateArray()).Clone();
+        // One chosen site is one report object, as audit gives it.
+        Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
+        var report = json.RootElement.Clone();
         // One chosen site exits 4 exactly when its result is incomplete, and says so on stderr.
         var complete = report.GetProperty("complete").GetBoolean();
         Assert.True(exitCode == (complete ? ExitCodes.Ok : ExitCodes.Incomplete), $"exit {exitCode}: {error}");
@@ -147,12 +150,29 @@ public sealed class DemoCommandTests
     [Fact]
     public async Task The_whole_demo_warns_about_incomplete_sites_but_exits_0()
     {
-        var (exitCode, _, error) = await CliRunner.RunAsync(["demo", "--format", "json"]);
+        var (exitCode, output, error) = await CliRunner.RunAsync(["demo", "--format", "jsonl", "--progress"]);
 
         Assert.True(exitCode == ExitCodes.Ok, error);
+        // JSON Lines: one compact report a line, one line per site, in the order of --list; the progress counts the sites.
+        var sites = DemoWorld.Load().Sites;
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(sites.Select(s => s.Domain), lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("domain").GetString()));
+        Assert.All(lines, line => Assert.StartsWith("{\"reportVersion\":", line, StringComparison.Ordinal));
+        Assert.Contains($"[1/{sites.Count}] {sites[0].Domain}: collecting", error, StringComparison.Ordinal);
+        Assert.Contains($"[{sites.Count}/{sites.Count}] {sites[^1].Domain}: done in ", error, StringComparison.Ordinal);
         Assert.Contains("warning: onhold-demo.com: incomplete result", error, StringComparison.Ordinal);
         Assert.Contains("warning: silentdns-demo.org: incomplete result", error, StringComparison.Ordinal);
         Assert.Contains("warning: nowhere-demo.com: incomplete result", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_whole_demo_in_json_is_one_array_of_every_report()
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync(["demo", "--format", "json"]);
+
+        Assert.True(exitCode == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(DemoWorld.Load().Sites.Count, json.RootElement.GetArrayLength());
     }
 
     [Fact]

@@ -48,4 +48,29 @@ public sealed class IncompleteGateTests
 
         Assert.Equal(ExitCodes.Incomplete, exit);
     }
+
+    /// <summary>The warning of a partial result names what was not observed, even with no banner or explanation to quote.</summary>
+    [Fact]
+    public async Task The_incomplete_warning_names_the_functions_not_observed_and_why()
+    {
+        var report = new AuditReport
+        {
+            Domain = "partly-seen.example",
+            Grade = "C",
+            Complete = false,
+            Functions =
+            [
+                new FunctionReport { Id = "name-resolves", Name = "the name resolves" },
+                new FunctionReport { Id = "mail-flows", Name = "mail flows", Coverage = Coverage.NotObserved, Gaps = ["mail.mx: timed out after 5 s"] },
+            ],
+        };
+        using var console = new StringCliConsole();
+
+        var exit = await new GateOptions().ExitCodeForAsync(
+            new CliContext(console, TimeProvider.System, DataDirectory.Locate()), new System.CommandLine.RootCommand().Parse([]), [report], CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Incomplete, exit);
+        Assert.Contains("warning: partly-seen.example: incomplete result: not observed: mail flows (mail.mx: timed out after 5 s)", console.ErrorText, StringComparison.Ordinal);
+        Assert.DoesNotContain("the name resolves", console.ErrorText, StringComparison.Ordinal);
+    }
 }

@@ -245,6 +245,57 @@ public sealed class PlanAndWhatIfTests : IAsyncLifetime
         Assert.Contains("report", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Whatif_in_markdown_goes_to_the_file_given_with_o()
+    {
+        var file = Path.Combine(_directory.FullName, "whatif.md");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(["whatif", Observations("onestack-demo.com"), "--drop", "cloudflare", "--format", "markdown", "-o", file]);
+
+        Assert.True(exitCode == ExitCodes.Ok, error);
+        Assert.Empty(output);
+        Assert.Contains($"written to {file}", error, StringComparison.Ordinal);
+        var markdown = await File.ReadAllTextAsync(file);
+        Assert.StartsWith("# What if Cloudflare, Inc. stopped serving onestack-demo.com?", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Outcome | Function | Why | Time to recover |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| **fails** | ", markdown, StringComparison.Ordinal);
+        // Each replacement once, as in the terminal view.
+        Assert.Single(markdown.Split('\n'), line => line.StartsWith("### r1: replace ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Plan_goes_to_the_file_given_with_o_and_refuses_its_own_input()
+    {
+        var file = Path.Combine(_directory.FullName, "plan.md");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(["plan", Observations("onestack-demo.com"), "--format", "markdown", "--output", file]);
+        var (refused, _, refusal) = await CliRunner.RunAsync(["plan", Observations("onestack-demo.com"), "-o", Observations("onestack-demo.com")]);
+
+        Assert.True(exitCode == ExitCodes.Ok, error);
+        Assert.Empty(output);
+        Assert.Contains("Add a second DNS provider", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UsageError, refused);
+        Assert.Contains("given as both the observations file and --output", refusal, StringComparison.Ordinal);
+    }
+
+    /// <summary>Regression: durations were written as .NET's "2.00:00:00", which no other language reads as a duration.</summary>
+    [Fact]
+    public async Task Durations_in_report_and_whatif_json_are_iso_8601()
+    {
+        var (_, report, _) = await CliRunner.RunAsync(["analyze", Observations("onestack-demo.com"), "--format", "json"]);
+        var (_, whatIf, _) = await CliRunner.RunAsync(["whatif", Observations("onestack-demo.com"), "--drop", "cloudflare", "--format", "json"]);
+
+        var durations = JsonDocument.Parse(report).RootElement.GetProperty("chokepoints").EnumerateArray()
+            .Where(c => c.TryGetProperty("timeToRecover", out _))
+            .SelectMany(c => new[] { c.GetProperty("timeToRecover").GetProperty("low"), c.GetProperty("timeToRecover").GetProperty("high") })
+            .Concat(JsonDocument.Parse(whatIf).RootElement.GetProperty("recoveries").EnumerateArray().SelectMany(r => new[] { r.GetProperty("low"), r.GetProperty("high") }))
+            .Select(d => d.GetString()!)
+            .ToList();
+        Assert.True(durations.Count >= 4);
+        Assert.All(durations, d => Assert.Matches(@"^P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$", d));
+        Assert.All(durations, d => Assert.True(System.Xml.XmlConvert.ToTimeSpan(d) >= TimeSpan.Zero));
+    }
+
     /// <summary>The site's observations with only the registration's registry and registrar kept (no DNS seen).</summary>
     private async Task<string> RegistrationOnlyAsync(string site)
     {

@@ -19,10 +19,12 @@ internal static class AuditCommand
         var network = new NetworkOptions();
         var output = new ReportOutput();
         var gate = new GateOptions();
+        var progress = new ProgressOptions();
         var command = new Command("audit", "Find every company a site's name, delivery, trust, mail, pages and money depend on.") { domain, save, har };
         network.AddTo(command);
         output.AddTo(command);
         gate.AddTo(command);
+        progress.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var name = DomainArgument.Normalize(parseResult.GetRequiredValue(domain));
@@ -35,7 +37,13 @@ internal static class AuditCommand
                 await context.Console.Error.WriteLineAsync(warning.AsMemory(), cancellationToken);
             }
 
-            var (observations, report) = await engine.AuditAsync(name, new AuditRequest { Har = capture }, cancellationToken);
+            AuditOutcome outcome;
+            using (var view = progress.Create(context, parseResult))
+            {
+                outcome = await engine.AuditAsync(name, new AuditRequest { Har = capture, Progress = view }, cancellationToken);
+            }
+
+            var (observations, report) = outcome;
             if (parseResult.GetValue(save) is { } file)
             {
                 await AtomicFile.WriteAllTextAsync(file.FullName, ObservationsJson.Serialize(observations), cancellationToken);

@@ -15,9 +15,11 @@ internal static class DemoCommand
         var list = new Option<bool>("--list") { Description = "List the demo sites and what each shows, then stop." };
         var output = new ReportOutput();
         var gate = new GateOptions();
+        var progress = new ProgressOptions();
         var command = new Command("demo", "Audit the sites of the built-in demo world on a simulated internet (no network needed).") { site, list };
         output.AddTo(command);
         gate.AddTo(command);
+        progress.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var world = DemoWorld.Load();
@@ -43,19 +45,36 @@ internal static class DemoCommand
 
             await using var internet = await SimulatedInternet.StartAsync(world, cancellationToken: cancellationToken);
             using var engine = EngineFactory.Create(context, new EngineSettings { Network = internet.Profile });
+            var format = parseResult.GetRequiredValue(output.Format);
+            var one = parseResult.GetValue(site) is not null;
+            // JSON Lines to standard output stream: each report is written as soon as it is done.
+            var streaming = format == "jsonl" && parseResult.GetValue(output.Output) is null;
             var reports = new List<AuditReport>();
-            foreach (var info in chosen)
+            using (var view = progress.Create(context, parseResult))
             {
-                await context.Console.Error.WriteLineAsync($"auditing {info.Domain} ...".AsMemory(), cancellationToken);
-                reports.Add((await engine.AuditAsync(info.Domain, cancellationToken: cancellationToken)).Report);
+                foreach (var (info, index) in chosen.Select((info, i) => (info, i + 1)))
+                {
+                    view.Site(index, chosen.Count, info.Domain);
+                    var report = (await engine.AuditAsync(info.Domain, new AuditRequest { Progress = view }, cancellationToken)).Report;
+                    reports.Add(report);
+                    if (streaming)
+                    {
+                        await context.Console.Out.WriteLineAsync(ReportOutput.Render(report, format).AsMemory(), cancellationToken);
+                        await context.Console.Out.FlushAsync(cancellationToken);
+                    }
+                }
             }
 
-            var format = parseResult.GetRequiredValue(output.Format);
-            var text = ReportOutput.RenderMany(reports, format);
-            await output.WriteAsync(context, parseResult, text, cancellationToken);
+            if (!streaming)
+            {
+                // One site chosen: one report, as audit gives it; every site: one document holding them all.
+                var text = one ? ReportOutput.Render(reports[0], format) : ReportOutput.RenderMany(reports, format);
+                await output.WriteAsync(context, parseResult, text, cancellationToken);
+            }
+
             // The demo world has sites made to be incomplete (a held domain, one that does not exist, a silent resolver):
             // showing them is the point, so an incomplete result is warned about but exits 4 only for one chosen site.
-            return await gate.ExitCodeForAsync(context, parseResult, reports, cancellationToken, incompleteExits: parseResult.GetValue(site) is not null);
+            return await gate.ExitCodeForAsync(context, parseResult, reports, cancellationToken, incompleteExits: one);
         });
         return command;
     }

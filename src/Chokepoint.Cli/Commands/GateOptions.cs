@@ -75,8 +75,17 @@ public sealed class GateOptions
     private static string IncompleteReason(AuditReport report)
     {
         var banner = report.Status.Count > 0 ? report.Status[0] : null;
-        var why = report.Grade is null ? report.GradeExplanation ?? "not graded" : banner?.Text ?? "not every function was observed";
+        var why = report.Grade is null ? report.GradeExplanation ?? "not graded" : banner?.Text ?? NotObserved(report);
         return report.Grade is null && banner is not null && !why.Contains(banner.Text, StringComparison.Ordinal) ? $"{banner.Text}; {why}" : why;
+    }
+
+    /// <summary>The functions whose supply was not all seen, with their gaps: what a partial result did not observe.</summary>
+    private static string NotObserved(AuditReport report)
+    {
+        var unseen = report.Functions.Where(f => f.Coverage != Coverage.Observed)
+            .Select(f => f.Gaps.Count > 0 ? $"{f.Name} ({string.Join("; ", f.Gaps)})" : f.Name)
+            .ToList();
+        return unseen.Count > 0 ? "not observed: " + string.Join(", ", unseen) : "not every function was observed";
     }
 
     private bool FailsLevel(ParseResult parseResult, AuditReport report)

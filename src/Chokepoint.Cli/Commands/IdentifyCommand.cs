@@ -13,12 +13,13 @@ internal static class IdentifyCommand
 
     public static Command Create(CliContext context)
     {
-        var kind = new Argument<string>("kind") { Description = "What the value is: " + string.Join("|", Kinds) + "." };
+        // Named "kind" in the usage lines, so the command list stays short; the kinds are listed under 'identify --help'.
+        var kind = new Argument<string>("kind") { HelpName = "kind", Description = "What the value is, one of: " + string.Join(", ", Kinds) + "." };
         kind.AcceptOnlyFromAmong(Kinds);
         var value = new Argument<string>("value") { Description = "The value, e.g. ns-12.awsdns-01.org, 'cf-ray: 8a1b-AMS', 'Let''s Encrypt', 146." };
         var format = OutputFormat.Create("table", "json");
         var asnDb = new Option<FileInfo?>("--asn-db") { Description = "IP-to-ASN CSV or index to use for 'ip' (default: the installed data set)." };
-        var command = new Command("identify", "Show which company a nameserver, CNAME, MX, IP, issuer, header or registrar belongs to, by which rule and source.")
+        var command = new Command("identify", "Show which company a signal (a nameserver, an IP, a header, ...) belongs to, by which rule and source.")
         {
             kind, value, format, asnDb,
         };

@@ -12,10 +12,13 @@ internal static class PlanCommand
         var input = new SiteInput();
         var format = OutputFormat.Create("table", "json", "markdown");
         var artifacts = new Option<DirectoryInfo?>("--artifacts") { Description = "Also write each artifact (zone file, CAA set, MX set, notes) to this folder." };
+        var output = new OutputFile();
         var command = new Command("plan", "Write the plan that removes each single point of failure, ranked by risk removed per effort, with artifacts.") { format, artifacts };
+        output.AddTo(command);
         input.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            output.RequireDistinctFrom(parseResult, input.FileOf(parseResult), "the observations file");
             var (engine, observations, report) = await input.AnalyzeAsync(context, parseResult, cancellationToken);
             using var disposeEngine = engine;
             var plan = engine.Plan(observations, report);
@@ -35,7 +38,7 @@ internal static class PlanCommand
                 "markdown" => PlanRenderer.Markdown(plan),
                 _ => PlanRenderer.Table(plan),
             };
-            await context.Console.Out.WriteLineAsync(text.AsMemory(), cancellationToken);
+            await output.WriteAsync(context, parseResult, text, cancellationToken);
             return ExitCodes.Ok;
         });
         return command;

@@ -11,7 +11,7 @@ namespace Chokepoint.Cli.Commands;
 /// <summary>The report-rendering options shared by audit, analyze and demo, and the rendering itself.</summary>
 internal sealed class ReportOutput
 {
-    public Option<string> Format { get; } = OutputFormat.Create("table", "json", "markdown", "html");
+    public Option<string> Format { get; } = OutputFormat.Create("table", "json", "markdown", "html", "jsonl");
 
     public Option<FileInfo?> Output { get; } = new("--output", "-o") { Description = "Write the report to this file instead of standard output." };
 
@@ -24,6 +24,7 @@ internal sealed class ReportOutput
     public static string Render(AuditReport report, string format) => format switch
     {
         "json" => ReportJson.Render(report),
+        "jsonl" => ReportJson.RenderLine(report),
         "markdown" => MarkdownRenderer.Render(report),
         "html" => HtmlRenderer.Render(report),
         _ => TableRenderer.Render(report),
@@ -33,6 +34,7 @@ internal sealed class ReportOutput
     public static string RenderMany(IReadOnlyList<AuditReport> reports, string format) => format switch
     {
         "json" => ReportJson.RenderMany(reports),
+        "jsonl" => string.Concat(reports.Select(report => ReportJson.RenderLine(report) + "\n")),
         "markdown" => MarkdownRenderer.RenderMany(reports),
         "html" => HtmlRenderer.RenderMany(reports),
         _ => string.Join(Environment.NewLine + new string('=', 78) + Environment.NewLine, reports.Select(TableRenderer.Render)),

@@ -10,16 +10,24 @@ internal static class WhatIfCommand
     {
         var input = new SiteInput();
         var drop = new Option<string[]>("--drop") { Description = "A company that ends service (catalog id or name); repeat for several.", Required = true, AllowMultipleArgumentsPerToken = false };
-        var format = OutputFormat.Create("table", "json");
+        var format = OutputFormat.Create("table", "json", "markdown");
+        var output = new OutputFile();
         var command = new Command("whatif", "Simulate companies ending service: which functions fail, which degrade, and the time to recover.") { drop, format };
+        output.AddTo(command);
         input.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            output.RequireDistinctFrom(parseResult, input.FileOf(parseResult), "the observations file");
             var (engine, _, report) = await input.AnalyzeAsync(context, parseResult, cancellationToken);
             using var disposeEngine = engine;
             var whatIf = engine.WhatIf(report, parseResult.GetRequiredValue(drop));
-            var text = parseResult.GetValue(format) == "json" ? WhatIfRenderer.Json(whatIf) : WhatIfRenderer.Table(whatIf);
-            await context.Console.Out.WriteLineAsync(text.AsMemory(), cancellationToken);
+            var text = parseResult.GetValue(format) switch
+            {
+                "json" => WhatIfRenderer.Json(whatIf),
+                "markdown" => WhatIfMarkdown.Render(whatIf),
+                _ => WhatIfRenderer.Table(whatIf),
+            };
+            await output.WriteAsync(context, parseResult, text, cancellationToken);
             return ExitCodes.Ok;
         });
         return command;

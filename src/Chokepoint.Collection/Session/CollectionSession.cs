@@ -144,9 +144,24 @@ public sealed class CollectionSession : IAsyncDisposable, IDisposable
         }
 
         using var site = new SiteScope(this, AuditCollector.Normalise(domain), request, cancellationToken);
-        await Task.WhenAll(SiteCollectors.All.Select(collector => collector(site)));
+        if (request.Progress is not { } progress)
+        {
+            await Task.WhenAll(SiteCollectors.All.Select(collector => collector(site)));
+            return site.Assemble();
+        }
+
+        var done = 0;
+        await Task.WhenAll(SiteCollectors.All.Select(async collector =>
+        {
+            await collector(site);
+            progress.Report(new CollectionProgress(site.Domain, CollectorName(collector), Interlocked.Increment(ref done), SiteCollectors.All.Count));
+        }));
         return site.Assemble();
     }
+
+    /// <summary>A collector's method name in kebab case (<c>SiteHosts</c> is <c>site-hosts</c>): the collectors list stays one list of methods.</summary>
+    private static string CollectorName(Func<SiteScope, Task> collector) =>
+        string.Concat(collector.Method.Name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
 
     /// <inheritdoc/>
     public void Dispose()

@@ -39,6 +39,9 @@ public sealed record SiteCollectionRequest
     /// <summary>Whether a nameserver host is a known provider's (the catalog's): its domain's registration is not looked up.</summary>
     public Func<string, bool>? IsKnownNameServer { get; init; }
 
+    /// <summary>Told as each collector ends (from the collectors' threads, so it must be thread-safe); null for no progress.</summary>
+    public IProgress<CollectionProgress>? Progress { get; init; }
+
     /// <summary>A page collector in place of the built-in one (<see cref="CollectionOptions.PageCollector"/>); it runs whatever <see cref="CollectPage"/> says.</summary>
     internal Func<PageCollectionContext, CancellationToken, Task<PageObservation>>? PageCollector { get; init; }
 
