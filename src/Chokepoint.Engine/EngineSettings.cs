@@ -49,6 +49,13 @@ public sealed record EngineSettings
     public bool CollectPages { get; set; } = true;
 
     /// <summary>
+    /// Third-party hosts an audit's page collection asks for the response headers that name their CDN (the first
+    /// ones the pages load from; the rest are reported as not probed); 0 for none, at most 100.
+    /// </summary>
+    [JsonPropertyName("maxProbedHosts")]
+    public int MaxProbedHosts { get; set; } = 12;
+
+    /// <summary>
     /// Where collectors may connect: null for the network's default (public internet only for the real internet,
     /// loopback only for a simulated one); <see cref="AddressPolicyMode.Unrestricted"/> only when set.
     /// </summary>
@@ -85,6 +92,7 @@ public sealed record EngineSettings
         RdapBootstrapMaxAge = RdapBootstrapMaxAge,
         DnsServerLimits = DnsServerLimits,
         RdapServerLimits = RdapServerLimits,
+        MaxProbedHosts = MaxProbedHosts,
         ToolVersion = toolVersion,
     };
 }

@@ -32,6 +32,11 @@ public sealed class EngineSettingsValidator : IValidateOptions<EngineSettings>
         CheckSpan(errors, "rdapTimeout", settings.RdapTimeout);
         CheckSpan(errors, "tlsTimeout", settings.TlsTimeout);
         CheckSpan(errors, "httpTimeout", settings.HttpTimeout);
+        if (settings.MaxProbedHosts is < 0 or > Collection.Page.PageCollectorOptions.MaxProbedHostsLimit)
+        {
+            errors.Add(Invariant($"maxProbedHosts: {settings.MaxProbedHosts} is not between 0 and {Collection.Page.PageCollectorOptions.MaxProbedHostsLimit}"));
+        }
+
         if (settings.MaxConcurrentAudits is < 1 or > 1024)
         {
             errors.Add(Invariant($"maxConcurrentAudits: {settings.MaxConcurrentAudits} is not between 1 and 1024"));

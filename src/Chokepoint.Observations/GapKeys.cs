@@ -100,6 +100,12 @@ public static class GapKeys
     /// <summary>The page collector (landing and money pages).</summary>
     public const string Page = "page";
 
+    /// <summary>
+    /// The request to a third-party host the pages load from, for the headers that name its CDN; the display key is
+    /// "page.probe.{host}", or "page.probe" for the hosts beyond the probe limit.
+    /// </summary>
+    public const string PageProbe = "page.probe";
+
     /// <summary>The ads.txt files.</summary>
     public const string AdsTxt = "ads.txt";
 
@@ -121,6 +127,7 @@ public static class GapKeys
         [Tls] = "tls",
         [Http] = "http",
         [MailExchanger] = "mail.mx",
+        [PageProbe] = "page.probe",
     };
 
     /// <summary>Every subject, in the order of the observations format's key table.</summary>
@@ -132,7 +139,7 @@ public static class GapKeys
         HostOrigin, HostOriginA, HostOriginAaaa, HostOcsp, HostOcspA, HostOcspAaaa,
         Tls, Http,
         Mail, MailMx, MailExchanger, MailSpf, MailDmarc,
-        Page, AdsTxt, Asn,
+        Page, PageProbe, AdsTxt, Asn,
         UpstreamZoneCname, UpstreamZoneMx, UpstreamZoneOcsp,
     ];
 

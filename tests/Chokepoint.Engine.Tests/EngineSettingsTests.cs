@@ -23,6 +23,8 @@ public sealed class EngineSettingsTests
         { "siteBudget", new EngineSettings { SiteBudget = TimeSpan.Zero } },
         { "dnsQueryTimeout", new EngineSettings { DnsQueryTimeout = TimeSpan.FromSeconds(-1) } },
         { "maxConcurrentAudits", new EngineSettings { MaxConcurrentAudits = 0 } },
+        { "maxProbedHosts", new EngineSettings { MaxProbedHosts = -1 } },
+        { "maxProbedHosts", new EngineSettings { MaxProbedHosts = 101 } },
         { "dnsCacheSize", new EngineSettings { DnsCacheSize = -1 } },
         { "rdapServerLimits", new EngineSettings { RdapServerLimits = null! } },
         { "dnsServerLimits", new EngineSettings { DnsServerLimits = new(MaxConcurrent: 0, MaxPerSecond: 0) } },

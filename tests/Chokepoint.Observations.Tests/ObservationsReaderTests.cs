@@ -119,11 +119,14 @@ public sealed class ObservationsReaderTests
         json = Set("http[0].headers", JsonNode.Parse("""{":status": "200", "x-cache": "HIT\tfrom edge"}"""), json);
         json = Set("page.resources[0].url", "https://my_blog.example/a b.js", json);
         json = Set("page.resources[0].foundOn", "har", json);
+        json = Set("page.resources[0].headersFrom", "probe", json);
+        json = Set("page.probes", JsonNode.Parse("""[{"url": "https://cdn.example/a.js", "host": "cdn.example", "method": "GET", "status": 206, "headStatus": 405, "provenance": {"source": "page probe https://cdn.example", "at": "2026-01-05T00:00:00Z"}}, {"url": "https://x.example/b.png", "host": "x.example", "notObserved": "probe limit: only the first 12 third-party hosts are probed", "gapKind": "bounded"}]"""), json);
         json = Set("tls[0].chain[0].subjectAlternativeNames", JsonNode.Parse("""["*.dailyledger-news.com", "dailyledger-news.com", "203.0.113.7", "2001:db8::1"]"""), json);
 
         var site = ObservationsJson.Read(json);
 
         Assert.Equal(4, site.Hosts[0].CnameChain.Count);
+        Assert.Equal((405, GapKind.Bounded), (site.Page!.Probes[0].HeadStatus, site.Page.Probes[1].GapKind));
     }
 
     [Fact]
@@ -159,6 +162,11 @@ public sealed class ObservationsReaderTests
     [InlineData("upstreamZones[0].reason", "\"because\"", "upstreamZones[0].reason: \"because\" is not one of")]
     [InlineData("unobserved", """[{"what": "rdap", "reason": "x", "kind": "exploded", "subject": "rdap"}]""", "unobserved[0].kind: the string \"exploded\" is not one of")]
     [InlineData("unobserved", """[{"what": "rdap", "reason": "x", "kind": 3, "subject": "rdap"}]""", "unobserved[0].kind: 3 where one of")]
+    [InlineData("page.resources[0].headersFrom", "\"browser\"", "page.resources[0].headersFrom: \"browser\" is not one of har, probe")]
+    [InlineData("page.probes", """[{"url": "https://cdn.example/a.js", "host": "cdn.example", "method": "PUT"}]""", "page.probes[0].method: \"PUT\" is not one of HEAD, GET")]
+    [InlineData("page.probes", """[{"url": "https://cdn.example/a.js", "host": "cdn.example", "method": "HEAD", "status": 2000}]""", "page.probes[0].status: 2000 is out of range")]
+    [InlineData("page.probes", """[{"url": "https://cdn.example/a.js", "host": "cdn.example", "gapKind": "exploded"}]""", "page.probes[0].gapKind: the string \"exploded\" is not one of")]
+    [InlineData("page.probes", """[{"host": "cdn.example"}]""", "page.probes[0].url: missing (required)")]
     [InlineData("hosts[0].ttl", "-1", "hosts[0].ttl: -1 is out of range")]
     [InlineData("dns.soa.ttl", "99999999999", "dns.soa.ttl: 99999999999 is out of range")]
     [InlineData("mail.mx[0].preference", "65536", "mail.mx[0].preference: 65536 is out of range")]

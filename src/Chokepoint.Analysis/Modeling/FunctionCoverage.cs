@@ -15,6 +15,12 @@ public static class FunctionCoverage
     /// <summary>What the outside view can never see; named in the report, but not a lost probe.</summary>
     private static readonly HashSet<string> BeyondView = new(StringComparer.Ordinal) { "hosting.origin", "dns.dnssec" };
 
+    /// <summary>
+    /// Gaps about what a supplier that was seen relies on in turn (the CDN of a third-party host the pages load from,
+    /// "page.probe"): named in the report, but they hide no supplier of the site's own functions.
+    /// </summary>
+    private static readonly HashSet<string> SuppliersOfSuppliers = new(StringComparer.Ordinal) { "page.probe" };
+
     /// <summary>Gap key prefixes (most specific first) and the functions whose suppliers such a gap can hide.</summary>
     private static readonly (string Prefix, string[] Functions)[] Rules =
     [
@@ -59,7 +65,8 @@ public static class FunctionCoverage
     ];
 
     /// <summary>True when the item is a failed probe (it can hide suppliers), false for what is beyond the outside view.</summary>
-    public static bool IsLostProbe(UnobservedItem item) => !BeyondView.Contains(item.Subject ?? item.What);
+    public static bool IsLostProbe(UnobservedItem item) =>
+        !BeyondView.Contains(item.Subject ?? item.What) && !SuppliersOfSuppliers.Contains(item.Subject ?? item.What);
 
     /// <summary>The functions a gap can hide suppliers of (none for a key no rule knows).</summary>
     public static IReadOnlyList<string> FunctionsOf(UnobservedItem item)

@@ -49,6 +49,7 @@ public static class GapLayers
         [GapKeys.MailDmarc] = [Layer.Mail],
         [GapKeys.UpstreamZoneMx] = [Layer.Mail],
         [GapKeys.Page] = [Layer.Page],
+        [GapKeys.PageProbe] = [Layer.Page],
         [GapKeys.AdsTxt] = [Layer.Money],
     };
 

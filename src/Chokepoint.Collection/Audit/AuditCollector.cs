@@ -40,6 +40,7 @@ public sealed class AuditCollector(TimeProvider time)
             UseCymruDns = options.UseCymruDns,
             ToolVersion = options.ToolVersion,
             AddressPolicy = options.AddressPolicy,
+            MaxProbedHosts = options.MaxProbedHosts,
         };
         await using var session = new CollectionSession(settings, options.AsnDatabase, time, rdapBootstrap: options.RdapBootstrap);
         return await session.CollectAsync(domain, new SiteCollectionRequest { Timeout = options.Timeout, PageCollector = options.PageCollector }, cancellationToken);

@@ -25,6 +25,9 @@ public sealed record CollectionOptions
     /// <summary>Most redirects followed per URL.</summary>
     public int MaxRedirects { get; init; } = 10;
 
+    /// <summary>Third-party hosts the page collector asks for their CDN headers, per site (<see cref="Session.CollectionSettings.MaxProbedHosts"/>).</summary>
+    public int MaxProbedHosts { get; init; } = 12;
+
     /// <summary>An IP-to-ASN table already loaded; when null, the profile's file is opened (if any).</summary>
     public AsnDatabase? AsnDatabase { get; init; }
 

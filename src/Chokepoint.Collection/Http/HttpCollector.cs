@@ -43,7 +43,7 @@ public sealed class HttpCollector(HttpClient http, TimeProvider time, HttpCollec
                     FinalUrl = current.ToString(),
                     Status = (int)response.StatusCode,
                     Redirects = [.. redirects],
-                    Headers = Headers(response),
+                    Headers = HeadersOf(response),
                     RemoteAddress = request.Options.TryGetValue(WebTransport.RemoteEndPointKey, out var endPoint)
                         ? endPoint.Address.ToString()
                         : null,
@@ -94,7 +94,8 @@ public sealed class HttpCollector(HttpClient http, TimeProvider time, HttpCollec
 
     private static bool IsRedirect(HttpStatusCode status) => (int)status is 301 or 302 or 303 or 307 or 308;
 
-    private static Dictionary<string, string> Headers(HttpResponseMessage response)
+    /// <summary>A response's headers (content headers included), names lowercased, repeated headers joined with ", ".</summary>
+    internal static Dictionary<string, string> HeadersOf(HttpResponseMessage response)
     {
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))

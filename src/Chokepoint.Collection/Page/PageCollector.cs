@@ -18,6 +18,7 @@ namespace Chokepoint.Collection.Page;
 public sealed class PageCollector
 {
     private readonly PageFetcher fetcher;
+    private readonly ResourceProber prober;
     private readonly PageCollectorOptions options;
     private readonly TimeProvider timeProvider;
 
@@ -32,8 +33,14 @@ public sealed class PageCollector
     {
         ArgumentNullException.ThrowIfNull(send);
         this.options = options ?? new PageCollectorOptions();
+        if (this.options.Validate() is [var first, ..])
+        {
+            throw new ArgumentException(first, nameof(options));
+        }
+
         this.timeProvider = timeProvider ?? TimeProvider.System;
         fetcher = new PageFetcher(send, this.options, this.timeProvider);
+        prober = new ResourceProber(send, this.options, this.timeProvider);
     }
 
     /// <summary>Creates a collector that sends requests through <paramref name="httpClient"/> (headers read first, body streamed).</summary>
@@ -151,7 +158,29 @@ public sealed class PageCollector
             AdsTxtVariables = adsTxtVariables,
             Notes = notes,
         };
-        return har is null ? observation : MergeHar(observation, har);
+        if (har is not null)
+        {
+            observation = MergeHar(observation, har);
+        }
+
+        // The third-party hosts the pages load from, asked for the headers that name their CDN (those a HAR gave are not asked again).
+        if (options.MaxProbedHosts > 0)
+        {
+            var (probedResources, probes) = await prober.ProbeAsync(observation.Resources, site, budget.Token, cancellationToken);
+            observation = observation with { Resources = probedResources, Probes = probes };
+        }
+
+        return observation;
+    }
+
+    /// <summary>
+    /// The gaps the probes of <paramref name="observation"/> leave (<see cref="Observations.GapKeys.PageProbe"/>): one
+    /// per third-party host whose request failed, and one for the hosts beyond the probe limit.
+    /// </summary>
+    public static List<Observations.Unobserved> ProbeGaps(PageObservation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        return ResourceProber.Gaps(observation.Probes);
     }
 
     /// <summary>
@@ -180,7 +209,7 @@ public sealed class PageCollector
 
             if (byUrl.TryGetValue(entry.Url, out var index))
             {
-                resources[index] = resources[index] with { Headers = entry.Headers };
+                resources[index] = resources[index] with { Headers = entry.Headers, HeadersFrom = "har" };
                 continue;
             }
 
@@ -192,6 +221,7 @@ public sealed class PageCollector
                 Kind = entry.Kind,
                 FoundOn = "har",
                 Headers = entry.Headers,
+                HeadersFrom = "har",
             });
         }
 

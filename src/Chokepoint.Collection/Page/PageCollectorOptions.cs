@@ -36,6 +36,44 @@ public sealed record PageCollectorOptions
     /// <summary>Whether to fetch /ads.txt and /app-ads.txt.</summary>
     public bool FetchAdsTxt { get; init; } = true;
 
+    /// <summary>
+    /// Third-party hosts asked for their response headers (one request per host, in the order seen; the rest are
+    /// listed as not probed). 0, the default here, probes none; an audit sets it from
+    /// <see cref="Session.CollectionSettings.MaxProbedHosts"/> (12).
+    /// </summary>
+    public int MaxProbedHosts { get; init; }
+
+    /// <summary>Most probe requests in flight at once (each to another host, so one at a time per server).</summary>
+    public int MaxProbesInFlight { get; init; } = 4;
+
+    /// <summary>Time allowed for one host's probe (the HEAD and, when HEAD is refused, the ranged GET).</summary>
+    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most hosts <see cref="MaxProbedHosts"/> may be.</summary>
+    public const int MaxProbedHostsLimit = 100;
+
     /// <summary>The User-Agent sent with every request.</summary>
     public string UserAgent { get; init; } = "Mozilla/5.0 (compatible; Chokepoint/0.1)";
+
+    /// <summary>Why these options cannot be used, one message per problem; empty when they can.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (MaxProbedHosts is < 0 or > MaxProbedHostsLimit)
+        {
+            errors.Add($"{nameof(MaxProbedHosts)} must be between 0 and {MaxProbedHostsLimit} (is {MaxProbedHosts})");
+        }
+
+        if (MaxProbesInFlight <= 0)
+        {
+            errors.Add($"{nameof(MaxProbesInFlight)} must be positive (is {MaxProbesInFlight})");
+        }
+
+        if (ProbeTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"{nameof(ProbeTimeout)} must be positive (is {ProbeTimeout})");
+        }
+
+        return errors;
+    }
 }

@@ -58,6 +58,12 @@ public sealed record CollectionSettings
     /// <summary>The longest RDAP Retry-After waited out (when it also fits in the site's budget).</summary>
     public TimeSpan RdapMaxRetryAfter { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Third-party hosts the page collector asks for the response headers that name their CDN, per site (the first
+    /// ones seen; the rest are reported as not probed); 0 for none, at most <see cref="Page.PageCollectorOptions.MaxProbedHostsLimit"/>.
+    /// </summary>
+    public int MaxProbedHosts { get; init; } = 12;
+
     /// <summary>Whether to ask Team Cymru's DNS service for addresses the IP-to-ASN table does not cover.</summary>
     public bool UseCymruDns { get; init; }
 
@@ -97,6 +103,11 @@ public sealed record CollectionSettings
         if (MaxRedirects < 0)
         {
             errors.Add($"{nameof(MaxRedirects)} must not be negative (is {MaxRedirects})");
+        }
+
+        if (MaxProbedHosts is < 0 or > Page.PageCollectorOptions.MaxProbedHostsLimit)
+        {
+            errors.Add($"{nameof(MaxProbedHosts)} must be between 0 and {Page.PageCollectorOptions.MaxProbedHostsLimit} (is {MaxProbedHosts})");
         }
 
         if (DnsCacheSize < 0)

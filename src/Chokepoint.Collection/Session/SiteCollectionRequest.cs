@@ -25,7 +25,8 @@ public sealed record SiteCollectionRequest
 
     /// <summary>
     /// Limits of the page collector; when null, 80 % of <see cref="Timeout"/> for all pages and half of it (at most
-    /// 10 s) for each.
+    /// 10 s) for each, a quarter of it (at most 5 s) for each third-party host's probe, and
+    /// <see cref="CollectionSettings.MaxProbedHosts"/> hosts probed.
     /// </summary>
     public PageCollectorOptions? PageOptions { get; init; }
 
@@ -45,10 +46,12 @@ public sealed record SiteCollectionRequest
     /// <summary>A page collector in place of the built-in one (<see cref="CollectionOptions.PageCollector"/>); it runs whatever <see cref="CollectPage"/> says.</summary>
     internal Func<PageCollectionContext, CancellationToken, Task<PageObservation>>? PageCollector { get; init; }
 
-    /// <summary>The page collector's limits for this request.</summary>
-    internal PageCollectorOptions EffectivePageOptions => PageOptions ?? new PageCollectorOptions
+    /// <summary>The page collector's limits for this request; the third-party hosts probed from <paramref name="settings"/> unless <see cref="PageOptions"/> are given.</summary>
+    internal PageCollectorOptions EffectivePageOptions(CollectionSettings settings) => PageOptions ?? new PageCollectorOptions
     {
         TotalBudget = Timeout * 0.8,
         PageTimeout = TimeSpan.FromSeconds(Math.Min(10, Timeout.TotalSeconds / 2)),
+        ProbeTimeout = TimeSpan.FromSeconds(Math.Min(5, Timeout.TotalSeconds / 4)),
+        MaxProbedHosts = settings.MaxProbedHosts,
     };
 }

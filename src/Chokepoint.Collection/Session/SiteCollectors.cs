@@ -101,7 +101,7 @@ internal static class SiteCollectors
         }
 
         var collector = request.PageCollector ?? ((context, token) =>
-            new PageCollector(context.Http, request.EffectivePageOptions, context.Time).CollectAsync(context.StartUrl, context.Domain, request.Har, token));
+            new PageCollector(context.Http, request.EffectivePageOptions(site.Session.Settings), context.Time).CollectAsync(context.StartUrl, context.Domain, request.Har, token));
         await site.Run(SiteSlot.Page, GapKeys.Page, site.Domain, async () =>
         {
             var apex = await HostAsync(site, WebHosts[0]);
@@ -136,7 +136,8 @@ internal static class SiteCollectors
                 Time = site.Session.Time,
                 Hosts = new[] { apex, www, entry }.OfType<HostObservation>().Distinct().ToList(),
             };
-            return new Collected<Observations.Page.PageObservation> { Value = await collector(context, site.Token) };
+            var page = await collector(context, site.Token);
+            return new Collected<Observations.Page.PageObservation> { Value = page, Unobserved = page is null ? [] : PageCollector.ProbeGaps(page) };
         });
     }
 

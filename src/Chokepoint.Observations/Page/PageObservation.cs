@@ -29,6 +29,14 @@ public sealed record PageObservation
     public List<AdsTxtVariable> AdsTxtVariables { get; init; } = [];
 
     /// <summary>
+    /// The requests made to third-party hosts the pages load from, for the response headers that name their CDN:
+    /// one per host, in the order the hosts were seen, those beyond the probe limit included (not requested, with
+    /// the reason). Empty in files that predate it and when nothing was probed.
+    /// </summary>
+    [JsonPropertyName("probes")]
+    public List<ResourceProbe> Probes { get; init; } = [];
+
+    /// <summary>
     /// What was bounded or skipped while reading the pages (resources or links beyond a limit, files cut short),
     /// so that a missing resource is never mistaken for an absent one.
     /// </summary>

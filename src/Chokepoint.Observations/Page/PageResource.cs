@@ -23,7 +23,11 @@ public sealed record PageResource
     [JsonPropertyName("foundOn")]
     public string? FoundOn { get; init; }
 
-    /// <summary>Response headers, when known (from a HAR capture).</summary>
+    /// <summary>Response headers (names lowercased), when known: from a HAR capture, or from the page collector's own request to the host.</summary>
     [JsonPropertyName("headers")]
     public Dictionary<string, string>? Headers { get; init; }
+
+    /// <summary>Where <see cref="Headers"/> came from: "har" (a browser capture) or "probe" (a <see cref="ResourceProbe"/>); null in files that predate it.</summary>
+    [JsonPropertyName("headersFrom")]
+    public string? HeadersFrom { get; init; }
 }

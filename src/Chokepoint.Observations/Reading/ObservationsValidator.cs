@@ -283,6 +283,10 @@ internal static class ObservationsValidator
         }
     }
 
+    private static readonly HashSet<string> HeaderSources = new(StringComparer.Ordinal) { "har", "probe" };
+
+    private static readonly HashSet<string> ProbeMethods = new(StringComparer.Ordinal) { "HEAD", "GET" };
+
     private static void Page(string path, PageObservation page)
     {
         Each(path + ".pages", page.Pages, (p, fetch) =>
@@ -304,6 +308,22 @@ internal static class ObservationsValidator
             PageHost(p + ".host", resource.Host);
             Key(p + ".kind", resource.Kind);
             Headers(p + ".headers", resource.Headers);
+            if (resource.HeadersFrom is { } from)
+            {
+                Word(p + ".headersFrom", from, HeaderSources);
+            }
+        });
+        Each(path + ".probes", page.Probes, (p, probe) =>
+        {
+            Url(p + ".url", probe.Url);
+            PageHost(p + ".host", probe.Host);
+            if (probe.Method is { } method)
+            {
+                Word(p + ".method", method, ProbeMethods);
+            }
+
+            Status(p + ".status", probe.Status);
+            Status(p + ".headStatus", probe.HeadStatus);
         });
         Each(path + ".links", page.Links, (p, link) =>
         {

@@ -131,6 +131,23 @@ public sealed class CoverageAndStateTests
         Assert.Equal(Coverage.Observed, completed.Layers.Single(l => l.Layer == Layer.Hosting).Coverage);
     }
 
+    /// <summary>A third-party host's CDN not seen (its probe timed out, or the probe limit was reached) hides no supplier of the site's functions.</summary>
+    [Fact]
+    public void A_third_party_hosts_cdn_not_seen_is_named_but_lowers_no_coverage()
+    {
+        var report = With(Full(), Layer.Page,
+            new UnobservedItem("page.probe.cdn.widgets.example", "timed out after 5 s") { Kind = "timeout", Subject = "page.probe", Target = "cdn.widgets.example" },
+            new UnobservedItem("page.probe", "probe limit: the CDN of 18 more third-party hosts was not looked for") { Kind = "bounded", Subject = "page.probe" });
+
+        var completed = ReportAnalyzer.Default.Complete(report);
+
+        Assert.Equal("D", completed.Grade);
+        Assert.True(completed.Complete);
+        Assert.Equal(2, completed.Layers.Single(l => l.Layer == Layer.Page).Unobserved.Count);
+        Assert.All(completed.Layers, l => Assert.Equal(Coverage.Observed, l.Coverage));
+        Assert.All(completed.Functions, f => Assert.Equal(Coverage.Observed, f.Coverage));
+    }
+
     [Theory]
     [InlineData("client hold", "on-hold", "the registrar GoDaddy", "GoDaddy")]
     [InlineData("server hold", "on-hold", "the registry Verisign", "Verisign")]

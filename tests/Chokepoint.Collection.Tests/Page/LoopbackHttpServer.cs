@@ -12,12 +12,18 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 {
     private readonly TcpListener listener;
     private readonly CancellationTokenSource stop = new();
-    private readonly Func<string, Stream, CancellationToken, Task> respond;
+    private readonly Func<RequestHead, Stream, CancellationToken, Task> respond;
     private readonly Task acceptLoop;
     private int requests;
 
     public LoopbackHttpServer(Func<string, Stream, CancellationToken, Task> respond, IPAddress? address = null)
+        : this((RequestHead head, Stream stream, CancellationToken ct) => respond(head.Path, stream, ct), address, heads: true)
     {
+    }
+
+    private LoopbackHttpServer(Func<RequestHead, Stream, CancellationToken, Task> respond, IPAddress? address, bool heads)
+    {
+        _ = heads;
         this.respond = respond;
         listener = new TcpListener(address ?? IPAddress.Loopback, 0);
         listener.Start();
@@ -27,7 +33,11 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public Uri Url(string path = "/") => new($"http://127.0.0.1:{Port}{path}");
+    /// <summary>A server whose responder sees the request's method and header lines too.</summary>
+    public static LoopbackHttpServer Answering(Func<RequestHead, Stream, CancellationToken, Task> respond, IPAddress? address = null) =>
+        new(respond, address, heads: true);
+
+    public Uri Url(string path = "/") => new($"http://{((IPEndPoint)listener.LocalEndpoint).Address}:{Port}{path}");
 
     public int Requests => Volatile.Read(ref requests);
 
@@ -89,9 +99,9 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             try
             {
                 var stream = client.GetStream();
-                var path = await ReadRequestPathAsync(stream, stop.Token);
+                var head = await ReadRequestHeadAsync(stream, stop.Token);
                 Interlocked.Increment(ref requests);
-                await respond(path, stream, stop.Token);
+                await respond(head, stream, stop.Token);
                 await stream.FlushAsync(stop.Token);
             }
             catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
@@ -101,7 +111,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         }
     }
 
-    private static async Task<string> ReadRequestPathAsync(Stream stream, CancellationToken cancellationToken)
+    private static async Task<RequestHead> ReadRequestHeadAsync(Stream stream, CancellationToken cancellationToken)
     {
         var head = new StringBuilder();
         var buffer = new byte[1];
@@ -115,7 +125,19 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             head.Append((char)buffer[0]);
         }
 
-        var requestLine = head.ToString().Split("\r\n")[0].Split(' ');
-        return requestLine.Length > 1 ? requestLine[1] : "/";
+        var lines = head.ToString().Split("\r\n");
+        var requestLine = lines[0].Split(' ');
+        return new RequestHead(requestLine[0], requestLine.Length > 1 ? requestLine[1] : "/", [.. lines.Skip(1).Where(line => line.Length > 0)]);
+    }
+
+    /// <summary>A request's method, target and header lines as sent.</summary>
+    public sealed record RequestHead(string Method, string Path, IReadOnlyList<string> HeaderLines)
+    {
+        /// <summary>The value of the first header named <paramref name="name"/>, or null.</summary>
+        public string? Header(string name) => HeaderLines
+            .Select(line => line.Split(':', 2))
+            .Where(parts => parts.Length == 2 && parts[0].Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
+            .Select(parts => parts[1].Trim())
+            .FirstOrDefault();
     }
 }
