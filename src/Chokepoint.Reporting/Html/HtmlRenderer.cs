@@ -143,6 +143,15 @@ public static class HtmlRenderer
         page.Append("</article>\n");
     }
 
+    /// <summary>Why the grade is withheld, from the report's explanation ("not graded: the domain is on hold" gives "the domain is on hold").</summary>
+    private static string WithheldBecause(AuditReport report)
+    {
+        const string Prefix = "not graded: ";
+        var explanation = (report.GradeExplanation ?? "").Trim().TrimEnd('.');
+        explanation = explanation.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? explanation[Prefix.Length..] : explanation;
+        return explanation.Length == 0 ? "too little was observed to grade the site" : explanation;
+    }
+
     /// <summary>"On this page": a link to every section the report has, in page order.</summary>
     private static void AppendSectionLinks(StringBuilder page, AuditReport report, Plan? plan, string idPrefix)
     {
@@ -212,7 +221,7 @@ public static class HtmlRenderer
         page.Append("<div class=\"banner withheld\" role=\"alert\" data-state=\"not-graded\"><strong>NOT GRADED:</strong> ")
             .Append(HtmlText.Encode(report.GradeBound is { } bound
                 ? $"the grade is withheld because something that could lower it was not observed; what was seen grades {bound}, so the site grades {bound} or worse."
-                : "the grade is withheld: too little was observed to grade the site."));
+                : "the grade is withheld: " + WithheldBecause(report) + "."));
         var incomplete = ReportLabels.Incomplete(report).ToList();
         if (incomplete.Count > 0)
         {

@@ -47,6 +47,10 @@ public sealed class HtmlActionTests
         Assert.Contains("The name resolves: partly observed (dns.ns: the NS lookup timed out)", banner.Value, StringComparison.Ordinal);
         Assert.DoesNotContain(page.Descendants(), e => (string?)e.Attribute("data-state") == "not-graded" && e.Value.Contains("grade F", StringComparison.Ordinal));
 
+        var held = sample with { Grade = null, GradeBound = null, GradeExplanation = "not graded: the domain is on hold and offline now" };
+        var heldBanner = HtmlRendererTests.Parse(HtmlRenderer.Render(held)).Descendants().Single(e => (string?)e.Attribute("data-state") == "not-graded");
+        Assert.Equal("NOT GRADED: the grade is withheld: the domain is on hold and offline now.", heldBanner.Value);
+
         var graded = HtmlRendererTests.Parse(HtmlRenderer.Render(sample));
         Assert.DoesNotContain(graded.Descendants(), e => (string?)e.Attribute("data-state") == "not-graded");
     }
