@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Chokepoint.Engine.Data;
+using Chokepoint.Reporting.Html;
 using Chokepoint.Reporting.Plans;
 
 namespace Chokepoint.Cli.Commands;
@@ -10,7 +11,7 @@ internal static class PlanCommand
     public static Command Create(CliContext context)
     {
         var input = new SiteInput();
-        var format = OutputFormat.Create("table", "json", "markdown");
+        var format = OutputFormat.Create("table", "json", "markdown", "html");
         var artifacts = new Option<DirectoryInfo?>("--artifacts") { Description = "Also write each artifact (zone file, CAA set, MX set, notes) to this folder." };
         var output = new OutputFile();
         var command = new Command("plan", "Write the plan that removes each single point of failure, ranked by risk removed per effort, with artifacts.") { format, artifacts };
@@ -36,6 +37,7 @@ internal static class PlanCommand
             {
                 "json" => PlanRenderer.Json(plan),
                 "markdown" => PlanRenderer.Markdown(plan),
+                "html" => PlanHtmlRenderer.Render(plan),
                 _ => PlanRenderer.Table(plan),
             };
             await output.WriteAsync(context, parseResult, text, cancellationToken);

@@ -11,7 +11,8 @@ namespace Chokepoint.Reporting.Html;
 /// that owns it. Companies that are chokepoints of the report are marked as single points of failure.
 /// The layout is deterministic: functions keep the report's order, services are grouped by layer in report order
 /// (within a layer, by the mean row of the functions that need them), each company sits at the mean row of its
-/// services (ties broken by report order), and every column is centred vertically.
+/// services (ties broken by report order), and every column is centred vertically. Names are never cut: a long
+/// name wraps onto more lines (at most <see cref="TitleChars"/> characters each) and its box grows to hold them.
 /// </summary>
 /// <param name="Nodes">Every box: functions, then services, then companies, each in row order.</param>
 /// <param name="Edges">Every line: function to service, then service to company.</param>
@@ -22,11 +23,23 @@ public sealed record DependencyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyLi
     /// <summary>Width of a box.</summary>
     public const int NodeWidth = 270;
 
-    /// <summary>Height of a box (two lines of text).</summary>
+    /// <summary>Height of a box with one title line and one subtitle line (the smallest box).</summary>
     public const int NodeHeight = 44;
 
-    /// <summary>Vertical distance between the tops of two boxes of one column.</summary>
-    public const int RowPitch = 58;
+    /// <summary>Vertical room between two boxes of one column.</summary>
+    public const int BoxGap = 14;
+
+    /// <summary>Characters of a title line (13px bold; a wide character is about 7.5 units, the box has 250 inside).</summary>
+    public const int TitleChars = 31;
+
+    /// <summary>Characters of a subtitle line (11px).</summary>
+    public const int SubtitleChars = 40;
+
+    /// <summary>Height of one more title line.</summary>
+    public const int TitleLineHeight = 16;
+
+    /// <summary>Height of one more subtitle line.</summary>
+    public const int SubtitleLineHeight = 14;
 
     /// <summary>Horizontal room for the lines between two columns.</summary>
     public const int ColumnGap = 130;
@@ -88,25 +101,41 @@ public sealed record DependencyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyLi
             .Select(item => item.company)
             .ToList();
 
-        var rows = Math.Max(1, Math.Max(functions.Count, Math.Max(orderedServices.Count, orderedCompanies.Count)));
         var nodes = new List<GraphNode>();
-        nodes.AddRange(functions.Select((function, row) => new GraphNode(
-            FunctionId(function.Id), GraphColumn.Function, function.Name, FunctionSubtitle(function), false,
-            ColumnX(0), RowY(row, functions.Count, rows))));
-        nodes.AddRange(orderedServices.Select((service, row) => new GraphNode(
-            service.Id, GraphColumn.Service, service.Title, service.Subtitle, false,
-            ColumnX(1), RowY(row, orderedServices.Count, rows))));
-        nodes.AddRange(orderedCompanies.Select((company, row) =>
+        nodes.AddRange(functions.Select(function => Node(FunctionId(function.Id), GraphColumn.Function, function.Name, FunctionSubtitle(function), false)));
+        nodes.AddRange(orderedServices.Select(service => Node(service.Id, GraphColumn.Service, service.Title, service.Subtitle, false)));
+        nodes.AddRange(orderedCompanies.Select(company =>
         {
             var single = chokepoints.TryGetValue(company.Id, out var chokepoint);
             var subtitle = single ? $"single point of failure · {chokepoint!.Severity.ToWord()}" : "not a single point of failure";
-            return new GraphNode(CompanyId(company.Id), GraphColumn.Company, company.Name, subtitle, single, ColumnX(2), RowY(row, orderedCompanies.Count, rows));
+            return Node(CompanyId(company.Id), GraphColumn.Company, company.Name, subtitle, single);
         }));
 
+        // Each column is a stack of boxes; the tallest sets the picture's height and the others are centred on it.
+        var columnHeights = nodes.GroupBy(node => node.Column).ToDictionary(group => group.Key, group => group.Sum(node => node.Height + BoxGap) - BoxGap);
+        var tallest = Math.Max(NodeHeight, columnHeights.Values.DefaultIfEmpty(0).Max());
+        var placed = new List<GraphNode>();
+        foreach (var column in nodes.GroupBy(node => node.Column))
+        {
+            var y = Top + ((tallest - columnHeights[column.Key]) / 2);
+            foreach (var node in column)
+            {
+                placed.Add(node with { X = ColumnX((int)column.Key), Y = y });
+                y += node.Height + BoxGap;
+            }
+        }
+
         var width = (2 * Margin) + (3 * NodeWidth) + (2 * ColumnGap);
-        var height = Top + ((rows - 1) * RowPitch) + NodeHeight + Margin;
-        return new DependencyGraph(nodes, [.. functionEdges, .. companyEdges], width, height);
+        var height = Top + tallest + Margin;
+        return new DependencyGraph(placed, [.. functionEdges, .. companyEdges], width, height);
     }
+
+    /// <summary>Height of a box with this many title and subtitle lines.</summary>
+    public static int BoxHeight(int titleLines, int subtitleLines) =>
+        NodeHeight + (Math.Max(0, titleLines - 1) * TitleLineHeight) + (Math.Max(0, subtitleLines - 1) * SubtitleLineHeight);
+
+    private static GraphNode Node(string id, GraphColumn column, string title, string subtitle, bool single) =>
+        new(id, column, title, subtitle, single, 0, 0, HtmlText.Wrap(title, TitleChars), HtmlText.Wrap(subtitle, SubtitleChars));
 
     /// <summary>The node with this id, or null.</summary>
     public GraphNode? Find(string id) => Nodes.FirstOrDefault(node => node.Id == id);
@@ -116,8 +145,6 @@ public sealed record DependencyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyLi
     private static string CompanyId(string id) => "company:" + id;
 
     private static int ColumnX(int column) => Margin + (column * (NodeWidth + ColumnGap));
-
-    private static int RowY(int row, int count, int rows) => Top + ((rows - count) * RowPitch / 2) + (row * RowPitch);
 
     private static double Barycentre(IEnumerable<int> rows)
     {

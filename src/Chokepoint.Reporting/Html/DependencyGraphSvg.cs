@@ -13,14 +13,17 @@ public static class DependencyGraphSvg
 {
     private const string Red = "#c0392b";
     private const string Grey = "#9aa3ad";
-    private const int TitleLimit = 33;
-    private const int SubtitleLimit = 44;
 
     /// <summary>Renders the picture as an <c>&lt;svg&gt;</c> element to embed in an HTML page.</summary>
     /// <param name="graph">The laid-out graph.</param>
     /// <param name="label">Accessible name of the picture.</param>
-    public static string Render(DependencyGraph graph, string label)
+    /// <param name="pathPrefix">
+    /// When given, each function box links to <c>#{pathPrefix}path-{function id}</c>, its row in the
+    /// function-by-function section of the page.
+    /// </param>
+    public static string Render(DependencyGraph graph, string label, string? pathPrefix = null)
     {
+        ArgumentNullException.ThrowIfNull(graph);
         var svg = new StringBuilder();
         var nodes = graph.Nodes.ToDictionary(node => node.Id, StringComparer.Ordinal);
         svg.Append(Invariant($"<svg class=\"graph\" viewBox=\"0 0 {graph.Width} {graph.Height}\" width=\"{graph.Width}\" height=\"{graph.Height}\" role=\"img\" aria-label=\"{HtmlText.Encode(label)}\">\n"));
@@ -37,9 +40,9 @@ public static class DependencyGraphSvg
             }
 
             var x1 = from.X + DependencyGraph.NodeWidth;
-            var y1 = from.Y + (DependencyGraph.NodeHeight / 2);
+            var y1 = from.Y + (from.Height / 2);
             var x2 = to.X;
-            var y2 = to.Y + (DependencyGraph.NodeHeight / 2);
+            var y2 = to.Y + (to.Height / 2);
             var middle = (x1 + x2) / 2;
             svg.Append(Invariant($"<path class=\"edge{(edge.Critical ? " critical" : "")}\" d=\"M{x1},{y1} C{middle},{y1} {middle},{y2} {x2},{y2}\" stroke=\"{(edge.Critical ? Red : Grey)}\" stroke-width=\"{(edge.Critical ? "2" : "1.2")}\" stroke-opacity=\"{(edge.Critical ? "0.75" : "0.7")}\""));
             svg.Append(" data-from=\"").Append(HtmlText.Encode(edge.From)).Append("\" data-to=\"").Append(HtmlText.Encode(edge.To)).Append("\" />\n");
@@ -48,7 +51,17 @@ public static class DependencyGraphSvg
         svg.Append("</g>\n");
         foreach (var node in graph.Nodes)
         {
+            var linked = pathPrefix is not null && node.Column == GraphColumn.Function;
+            if (linked)
+            {
+                svg.Append("<a href=\"#").Append(HtmlText.Encode(pathPrefix + "path-" + node.Id["function:".Length..])).Append("\">\n");
+            }
+
             AppendNode(svg, node);
+            if (linked)
+            {
+                svg.Append("</a>\n");
+            }
         }
 
         svg.Append("</svg>");
@@ -100,12 +113,25 @@ public static class DependencyGraphSvg
             .Append("\" data-node=\"").Append(kind).Append("\" data-id=\"").Append(HtmlText.Encode(node.Id)).Append('"')
             .Append(node.SinglePointOfFailure ? " data-spof=\"true\"" : "").Append(">\n");
         svg.Append("<title>").Append(HtmlText.Encode($"{node.Title} ({node.Subtitle})")).Append("</title>\n");
-        svg.Append(Invariant($"<rect x=\"{node.X}\" y=\"{node.Y}\" width=\"{DependencyGraph.NodeWidth}\" height=\"{DependencyGraph.NodeHeight}\" rx=\"6\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{width}\" />\n"));
-        svg.Append(Invariant($"<text x=\"{node.X + 10}\" y=\"{node.Y + 18}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1f2933\">"))
-            .Append(HtmlText.Encode(HtmlText.Shorten(node.Title, TitleLimit))).Append("</text>\n");
-        svg.Append(Invariant($"<text x=\"{node.X + 10}\" y=\"{node.Y + 35}\" font-size=\"11\" fill=\"{(node.SinglePointOfFailure ? Red : "#52606d")}\"{(node.SinglePointOfFailure ? " font-weight=\"bold\"" : "")}>"))
-            .Append(HtmlText.Encode(HtmlText.Shorten(node.Subtitle, SubtitleLimit))).Append("</text>\n");
+        svg.Append(Invariant($"<rect x=\"{node.X}\" y=\"{node.Y}\" width=\"{DependencyGraph.NodeWidth}\" height=\"{node.Height}\" rx=\"6\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{width}\" />\n"));
+        // Every word of the name is drawn: one tspan per wrapped line, nothing cut off.
+        svg.Append(Invariant($"<text class=\"title\" x=\"{node.X + 10}\" y=\"{node.Y + 18}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1f2933\">"));
+        AppendLines(svg, node.X + 10, node.TitleLines, DependencyGraph.TitleLineHeight);
+        svg.Append("</text>\n");
+        var subtitleY = node.Y + 35 + ((node.TitleLines.Count - 1) * DependencyGraph.TitleLineHeight);
+        svg.Append(Invariant($"<text class=\"subtitle\" x=\"{node.X + 10}\" y=\"{subtitleY}\" font-size=\"11\" fill=\"{(node.SinglePointOfFailure ? Red : "#52606d")}\"{(node.SinglePointOfFailure ? " font-weight=\"bold\"" : "")}>"));
+        AppendLines(svg, node.X + 10, node.SubtitleLines, DependencyGraph.SubtitleLineHeight);
+        svg.Append("</text>\n");
         svg.Append("</g>\n");
+    }
+
+    private static void AppendLines(StringBuilder svg, int x, IReadOnlyList<string> lines, int lineHeight)
+    {
+        for (var index = 0; index < lines.Count; index++)
+        {
+            svg.Append(index == 0 ? Invariant($"<tspan x=\"{x}\">") : Invariant($"<tspan x=\"{x}\" dy=\"{lineHeight}\">"))
+                .Append(HtmlText.Encode(lines[index])).Append("</tspan>");
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -8,4 +8,21 @@ namespace Chokepoint.Reporting.Html;
 /// <param name="SinglePointOfFailure">True for a company that alone can break a function (one of the report's chokepoints).</param>
 /// <param name="X">Left edge, in SVG user units.</param>
 /// <param name="Y">Top edge, in SVG user units.</param>
-public sealed record GraphNode(string Id, GraphColumn Column, string Title, string Subtitle, bool SinglePointOfFailure, int X, int Y);
+/// <param name="TitleLines">The title wrapped to the box's width, every word kept.</param>
+/// <param name="SubtitleLines">The subtitle wrapped to the box's width, every word kept.</param>
+public sealed record GraphNode(
+    string Id, GraphColumn Column, string Title, string Subtitle, bool SinglePointOfFailure, int X, int Y,
+    IReadOnlyList<string> TitleLines, IReadOnlyList<string> SubtitleLines)
+{
+    /// <summary>Height of the box: room for every line of its title and subtitle.</summary>
+    public int Height => DependencyGraph.BoxHeight(TitleLines.Count, SubtitleLines.Count);
+
+    /// <inheritdoc />
+    public bool Equals(GraphNode? other) =>
+        other is not null && Id == other.Id && Column == other.Column && Title == other.Title && Subtitle == other.Subtitle
+        && SinglePointOfFailure == other.SinglePointOfFailure && X == other.X && Y == other.Y
+        && TitleLines.SequenceEqual(other.TitleLines) && SubtitleLines.SequenceEqual(other.SubtitleLines);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, X, Y);
+}

@@ -81,7 +81,7 @@ internal static class HtmlLayerSection
         page.Append("</td></tr>\n");
     }
 
-    /// <summary>Evidence as text: signal, value, and the rule and its public source (a URL, never a link).</summary>
+    /// <summary>Evidence: signal, value, and the rule and its public source (a link when it is an http or https URL).</summary>
     private static void AppendEvidence(StringBuilder page, Dependency dependency)
     {
         if (dependency.Evidence.Count == 0)
@@ -105,7 +105,7 @@ internal static class HtmlLayerSection
 
                 if (evidence.Source is not null)
                 {
-                    page.Append(evidence.Rule is null ? "source " : " · source ").Append(HtmlText.Encode(evidence.Source));
+                    page.Append(evidence.Rule is null ? "source " : " · source ").Append(HtmlText.Link(evidence.Source));
                 }
 
                 page.Append("</span>");

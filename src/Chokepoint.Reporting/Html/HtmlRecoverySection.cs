@@ -41,7 +41,7 @@ internal static class HtmlRecoverySection
                     page.Append("<p><strong>Steps</strong></p>\n<ol class=\"steps\">\n");
                     foreach (var step in recovery.Steps)
                     {
-                        page.Append("<li>").Append(HtmlText.Encode(step)).Append("</li>\n");
+                        page.Append("<li>").Append(HtmlText.Linkify(step)).Append("</li>\n");
                     }
 
                     page.Append("</ol>\n");
@@ -75,13 +75,13 @@ internal static class HtmlRecoverySection
             page.Append("<p class=\"history\"><strong>History</strong></p>\n<ul class=\"history\">\n");
             foreach (var (line, cases) in history)
             {
-                page.Append("<li>").Append(HtmlText.Encode(line));
+                page.Append("<li>").Append(HtmlText.Linkify(line));
                 if (cases.Count > 0)
                 {
                     page.Append("\n<ul>\n");
                     foreach (var item in cases)
                     {
-                        page.Append("<li>").Append(HtmlText.Encode(item)).Append("</li>\n");
+                        page.Append("<li>").Append(HtmlText.Linkify(item)).Append("</li>\n");
                     }
 
                     page.Append("</ul>\n");

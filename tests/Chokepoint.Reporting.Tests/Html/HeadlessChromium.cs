@@ -22,10 +22,10 @@ internal sealed class HeadlessChromium : IDisposable
             File.Exists(ExecutablePath),
             $"{ExecutablePath} is missing: the HTML rendering tests need Debian's chromium package. Install it with `sudo apt-get install -y chromium`.");
 
-    /// <summary>The DOM after load, serialised (<c>--dump-dom</c>).</summary>
-    public async Task<string> DumpDomAsync(string file, CancellationToken cancellationToken)
+    /// <summary>The DOM after load (and after the page's scripts ran), serialised (<c>--dump-dom</c>), laid out at <paramref name="width"/> pixels.</summary>
+    public async Task<string> DumpDomAsync(string file, CancellationToken cancellationToken, int width = 1280, params string[] flags)
     {
-        var (exitCode, output, errors) = await RunAsync(["--dump-dom", new Uri(file).AbsoluteUri], cancellationToken);
+        var (exitCode, output, errors) = await RunAsync(["--dump-dom", $"--window-size={width},900", .. flags, new Uri(file).AbsoluteUri], cancellationToken);
         Assert.True(exitCode == 0, $"chromium --dump-dom exited with {exitCode}: {errors}");
         return output;
     }
@@ -35,6 +35,13 @@ internal sealed class HeadlessChromium : IDisposable
     {
         var (exitCode, _, errors) = await RunAsync([$"--screenshot={png}", $"--window-size={width},{height}", new Uri(file).AbsoluteUri], cancellationToken);
         Assert.True(exitCode == 0, $"chromium --screenshot exited with {exitCode}: {errors}");
+    }
+
+    /// <summary>Prints the page to PDF as print media (<c>--print-to-pdf</c>), without the browser's header and footer.</summary>
+    public async Task PrintToPdfAsync(string file, string pdf, CancellationToken cancellationToken)
+    {
+        var (exitCode, _, errors) = await RunAsync([$"--print-to-pdf={pdf}", "--no-pdf-header-footer", new Uri(file).AbsoluteUri], cancellationToken);
+        Assert.True(exitCode == 0, $"chromium --print-to-pdf exited with {exitCode}: {errors}");
     }
 
     public void Dispose()

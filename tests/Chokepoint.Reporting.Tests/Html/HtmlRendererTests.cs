@@ -71,18 +71,22 @@ public sealed partial class HtmlRendererTests
         foreach (var html in new[] { HtmlRenderer.Render(reports[0]), HtmlRenderer.RenderMany(reports) })
         {
             var references = ReferenceAttribute().Matches(html).Select(m => m.Groups["value"].Value).ToList();
-            Assert.All(references, value => Assert.StartsWith("#", value, StringComparison.Ordinal));
+            Assert.All(references, value => Assert.True(value.StartsWith('#') || value.StartsWith("https://", StringComparison.Ordinal) || value.StartsWith("http://", StringComparison.Ordinal), value));
             Assert.DoesNotMatch(CssUrl(), html);
             Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("@font-face", html, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("default-src &#39;none&#39;", html, StringComparison.Ordinal);
 
-            // URLs appear only as the text of evidence sources.
+            // A URL is a link to follow (never a resource the page loads) or text; a link opens without handing the page over.
             var page = Parse(html);
+            Assert.DoesNotContain(page.Descendants(), e => e.Name.LocalName is "img" or "link" or "iframe" or "object" or "embed" or "source" or "image" or "use");
+            var links = Elements(page, "a").Where(a => !((string)a.Attribute("href")!).StartsWith('#')).ToList();
+            Assert.NotEmpty(links);
+            Assert.All(links, a => Assert.Equal("noopener noreferrer", (string?)a.Attribute("rel")));
             var urlTexts = page.DescendantNodes().OfType<XText>().Where(t => WebAddress().IsMatch(t.Value)).ToList();
             Assert.NotEmpty(urlTexts);
-            Assert.All(urlTexts, text => Assert.Equal("source", Class(text.Parent!)));
-            Assert.All(page.Descendants().Attributes(), attribute => Assert.DoesNotMatch(WebAddress(), attribute.Value));
+            Assert.All(urlTexts, text => Assert.True(text.Parent!.Name.LocalName == "a" || Class(text.Parent) == "source", text.Value));
+            Assert.All(page.Descendants().Attributes().Where(a => a.Name.LocalName != "href"), attribute => Assert.DoesNotMatch(WebAddress(), attribute.Value));
         }
     }
 
@@ -145,11 +149,11 @@ public sealed partial class HtmlRendererTests
         foreach (var column in graph.Nodes.GroupBy(node => node.Column))
         {
             Assert.Single(column.Select(node => node.X).Distinct());
-            var tops = column.Select(node => node.Y).ToList();
-            Assert.All(tops.Zip(tops.Skip(1)), pair => Assert.True(pair.Second - pair.First >= DependencyGraph.NodeHeight, "boxes overlap"));
+            var boxes = column.ToList();
+            Assert.All(boxes.Zip(boxes.Skip(1)), pair => Assert.True(pair.Second.Y - pair.First.Y >= pair.First.Height, "boxes overlap"));
         }
 
-        Assert.All(graph.Nodes, node => Assert.True(node.X + DependencyGraph.NodeWidth <= graph.Width && node.Y + DependencyGraph.NodeHeight <= graph.Height));
+        Assert.All(graph.Nodes, node => Assert.True(node.X + DependencyGraph.NodeWidth <= graph.Width && node.Y + node.Height <= graph.Height));
         var services = graph.Nodes.Where(node => node.Column == GraphColumn.Service).Select(node => node.Id).ToList();
         Assert.Equal("service:registry|verisign|Verisign", services[0]);
         Assert.Equal("service:ad-exchange|magnite|Magnite (Rubicon Project)", services[^1]);
@@ -161,7 +165,7 @@ public sealed partial class HtmlRendererTests
         AuditReport[] reports = [SampleReports.DemoLike(), SampleReports.DemoLike(domain: "b.example") with { Grade = "D" }];
         var page = Parse(HtmlRenderer.RenderMany(reports));
 
-        var links = Elements(page, "nav").Single().Descendants().Where(e => e.Name.LocalName == "a").ToList();
+        var links = Elements(page, "nav").Single(e => Class(e) == "toc").Descendants().Where(e => e.Name.LocalName == "a").ToList();
         Assert.Equal(["dailyledger-news.com", "b.example"], links.Select(a => a.Value));
         var articles = Elements(page, "article").ToList();
         Assert.Equal(links.Select(a => ((string)a.Attribute("href")!)[1..]), articles.Select(a => (string)a.Attribute("id")!));
