@@ -3,6 +3,7 @@
 #   ./build.sh demo   install what is needed, build, and audit the built-in demo world offline
 #   ./build.sh test   install what is needed, build, and run every test
 #   ./build.sh setup  only install and build
+#   ./build.sh pack   install and build, then pack the .NET tool (carrying its data sets) into artifacts/package
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -27,6 +28,11 @@ setup() {
 case "${1:-demo}" in
   setup)
     setup ;;
+  pack)
+    setup
+    echo "== packing the .NET tool"
+    dotnet pack src/Chokepoint.Cli -c Release --no-build --nologo -v quiet -o "$root/artifacts/package"
+    echo "install it with: dotnet tool install --global chokepoint --add-source $root/artifacts/package" ;;
   demo)
     setup
     shift || true
@@ -45,5 +51,5 @@ case "${1:-demo}" in
     echo "== running every test"
     dotnet test Chokepoint.slnx -c Release --no-build --nologo --logger "trx" --results-directory "$root/artifacts/test-results" "$@" ;;
   *)
-    echo "usage: ./build.sh [demo|test|setup]" >&2; exit 2 ;;
+    echo "usage: ./build.sh [demo|test|setup|pack]" >&2; exit 2 ;;
 esac

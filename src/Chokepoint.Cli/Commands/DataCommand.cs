@@ -61,6 +61,11 @@ internal static class DataCommand
             }
 
             await output.WriteLineAsync($"data directory: {context.Data.Root}".AsMemory(), cancellationToken);
+            if (context.Data.Carried is { } carried)
+            {
+                await output.WriteLineAsync($"carried with the tool: {carried} (read where the data directory has none)".AsMemory(), cancellationToken);
+            }
+
             foreach (var status in statuses)
             {
                 var state = status.Installed ? "installed" : "missing";

@@ -14,9 +14,9 @@ public static class DataSetInventory
         var asnVersion = PackageVersion(asnPackage);
         var pslPackage = Path.Combine(data.PackagesDirectory, "psl");
         var pslVersion = PackageVersion(pslPackage);
-        var indexExists = File.Exists(data.AsnIndex);
-        var indexProblem = indexExists ? IndexProblem(data.AsnIndex) : null;
-        var pslOverride = File.Exists(data.PublicSuffixOverride);
+        var indexExists = File.Exists(data.AsnIndexInUse);
+        var indexProblem = indexExists ? IndexProblem(data.AsnIndexInUse) : null;
+        var pslOverride = File.Exists(data.PublicSuffixOverrideInUse);
 
         return
         [
@@ -30,16 +30,18 @@ public static class DataSetInventory
                 Licence = "CC BY 4.0",
                 Attribution = "RouteViews (routeviews.org), DB-IP (db-ip.com) and NRO (nro.net), via the npm package @ip-location-db/asn",
                 Path = asnPackage,
-                Note = asnVersion is null ? "not installed: run ./build.sh setup (npm ci in data/packages)" : null,
+                Note = asnVersion is null ? "not installed: run ./build.sh setup (npm ci in data/packages)"
+                    : !data.AsnCsvFiles.All(File.Exists) ? "its CSV files are not installed (an installed tool carries only the index built from them); 'chokepoint data update --asn-csv FILE...' rebuilds the index from others"
+                    : null,
             },
             new DataSetStatus
             {
                 Name = "ip-to-asn index",
                 Purpose = "compact index of the IP-to-ASN data for fast lookups",
                 Installed = indexExists && indexProblem is null,
-                Date = indexExists ? File.GetLastWriteTimeUtc(data.AsnIndex).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                Date = indexExists ? File.GetLastWriteTimeUtc(data.AsnIndexInUse).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                 Licence = "CC BY 4.0 (derived)",
-                Path = data.AsnIndex,
+                Path = data.AsnIndexInUse,
                 Note = !indexExists ? "not built: run 'chokepoint data update'"
                     : indexProblem is not null ? $"{indexProblem}; run `chokepoint data update`"
                     : null,
@@ -50,10 +52,10 @@ public static class DataSetInventory
                 Purpose = "finds registrable domains (private vs third-party tests)",
                 Installed = pslOverride || File.Exists(data.PublicSuffixRules),
                 Version = pslOverride ? "refreshed file" : pslVersion,
-                Date = pslOverride ? File.GetLastWriteTimeUtc(data.PublicSuffixOverride).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                Date = pslOverride ? File.GetLastWriteTimeUtc(data.PublicSuffixOverrideInUse).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                 Licence = "MPL-2.0 (list), MIT (npm package psl)",
                 Attribution = "Mozilla Foundation, publicsuffix.org",
-                Path = pslOverride ? data.PublicSuffixOverride : data.PublicSuffixRules,
+                Path = pslOverride ? data.PublicSuffixOverrideInUse : data.PublicSuffixRules,
                 Note = pslOverride || File.Exists(data.PublicSuffixRules) ? null : "not installed: run ./build.sh setup",
             },
             new DataSetStatus

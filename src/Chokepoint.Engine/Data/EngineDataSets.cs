@@ -107,12 +107,12 @@ public sealed class EngineDataSets
     {
         try
         {
-            if (File.Exists(data.PublicSuffixOverride))
+            if (File.Exists(data.PublicSuffixOverrideInUse))
             {
-                using var reader = File.OpenText(data.PublicSuffixOverride);
+                using var reader = File.OpenText(data.PublicSuffixOverrideInUse);
                 var list = PublicSuffixList.Parse(reader);
                 return (list, new DataSetVersion("public-suffix-list", "refreshed file",
-                    File.GetLastWriteTimeUtc(data.PublicSuffixOverride).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), FileHash(data.PublicSuffixOverride)));
+                    File.GetLastWriteTimeUtc(data.PublicSuffixOverrideInUse).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), FileHash(data.PublicSuffixOverrideInUse)));
             }
 
             if (File.Exists(data.PublicSuffixRules))
@@ -132,7 +132,7 @@ public sealed class EngineDataSets
 
     private static (AsnDatabase? Database, DataSetVersion Version, string? Problem) LoadAsn(DataDirectory data, string? asnPath, Func<string, byte[]> readFile)
     {
-        var path = asnPath ?? (File.Exists(data.AsnIndex) ? data.AsnIndex : null);
+        var path = asnPath ?? (File.Exists(data.AsnIndexInUse) ? data.AsnIndexInUse : null);
         if (path is null)
         {
             return (null, new DataSetVersion(AsnName, null), "no IP-to-ASN data set loaded: run 'chokepoint data update'");
