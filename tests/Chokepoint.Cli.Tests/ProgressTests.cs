@@ -9,7 +9,7 @@ namespace Chokepoint.Cli.Tests;
 /// <summary>Progress on stderr: the audit's phases and demo's sites; off with --quiet and when stderr is not a terminal.</summary>
 public sealed class ProgressTests : IAsyncLifetime
 {
-    private static readonly string[] Phases = ["registration", "dns", "hosts", "mail", "tls and http", "page", "upstream zones"];
+    private static readonly string[] Phases = ["registration", "dns", "nameserver domains", "hosts", "mail", "tls and http", "page", "upstream zones"];
 
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("chokepoint-progress-");
     private SimulatedInternet _internet = null!;

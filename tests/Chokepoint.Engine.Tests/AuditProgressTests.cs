@@ -27,8 +27,8 @@ public sealed class AuditProgressTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(true, new[] { "registration", "dns", "hosts", "mail", "tls and http", "page", "upstream zones" })]
-    [InlineData(false, new[] { "registration", "dns", "hosts", "mail", "tls and http", "upstream zones" })]
+    [InlineData(true, new[] { "registration", "dns", "nameserver domains", "hosts", "mail", "tls and http", "page", "upstream zones" })]
+    [InlineData(false, new[] { "registration", "dns", "nameserver domains", "hosts", "mail", "tls and http", "upstream zones" })]
     public async Task Every_phase_ends_once_between_the_start_and_the_analysis(bool collectPages, string[] phases)
     {
         using var engine = ChokepointEngine.Create(new EngineSettings { Network = internet.Profile, CollectPages = collectPages });
