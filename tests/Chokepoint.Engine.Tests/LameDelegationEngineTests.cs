@@ -49,7 +49,6 @@ public sealed class LameDelegationEngineTests : IAsyncLifetime
         Assert.DoesNotContain("amazon", name.SinglePoints);
         Assert.Equal(Coverage.Observed, name.Coverage);
         Assert.Contains(report.Chokepoints, c => c.Entity.Id == "ibm" && c.Functions.Contains("name-resolves"));
-        Assert.NotNull(report.Grade);
 
         Assert.Equal(OutcomeKind.Fails, engine.WhatIf(report, ["ibm"]).Result.For("name-resolves")!.Outcome);
         Assert.True(engine.WhatIf(report, ["amazon"]).Result.NothingChanges);

@@ -1,4 +1,3 @@
-using Chokepoint.Attribution.Audit;
 using Chokepoint.Model;
 using Chokepoint.Observations;
 using Chokepoint.Observations.Dns;
