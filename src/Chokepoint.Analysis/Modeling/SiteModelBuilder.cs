@@ -25,7 +25,8 @@ public static class SiteModelBuilder
     {
         var functions = new List<SiteFunction>();
         var registration = Dependencies(report, Layer.Registration).ToList();
-        var dns = Alternatives(report, Layer.Dns, ServiceKind.Dns);
+        // A company in the delegation none of whose nameservers serves the zone (lame or unreachable) is no alternative.
+        var dns = Alternatives(report, Layer.Dns, ServiceKind.Dns, excluded: ZoneServing.NotServing(Dependencies(report, Layer.Dns)));
         var nameParts = registration.Where(d => d.Service is ServiceKind.Registry or ServiceKind.Registrar).Select(d => Needs(d, Layer.Registration)).ToList();
         if (dns is not null)
         {
@@ -134,14 +135,16 @@ public static class SiteModelBuilder
     /// <paramref name="serves"/> accepts when given; one
     /// owner: a plain requirement); null if none. With
     /// <paramref name="withUpstream"/>, each owner's branch also needs what that owner itself relies on
-    /// (<see cref="Dependency.DependsOn"/>): All(provider, its DNS, ...).
+    /// (<see cref="Dependency.DependsOn"/>): All(provider, its DNS, ...). Companies in <paramref name="excluded"/> are
+    /// left out.
     /// </summary>
-    private static Requirement? Alternatives(AuditReport report, Layer layer, ServiceKind? service, bool withUpstream = true, Func<ServiceKind, bool>? serves = null)
+    private static Requirement? Alternatives(
+        AuditReport report, Layer layer, ServiceKind? service, bool withUpstream = true, Func<ServiceKind, bool>? serves = null, IReadOnlySet<string>? excluded = null)
     {
         var supplyLayer = layer;
         serves ??= kind => service is null || kind == service;
         var options = Dependencies(report, layer)
-            .Where(d => serves(d.Service))
+            .Where(d => serves(d.Service) && excluded?.Contains(CompanyOf(d)) != true)
             .GroupBy(CompanyOf, StringComparer.Ordinal)
             .Select(group => withUpstream ? NeedsWithUpstream(group.ToList(), supplyLayer) : Needs(group.First(), supplyLayer))
             .ToList();

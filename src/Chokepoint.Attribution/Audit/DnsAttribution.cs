@@ -71,13 +71,72 @@ public static class DnsAttribution
             unobserved.Add(new UnobservedItem("dns.dnssec", "DS presence was not observed"));
         }
 
+        var dependencies = builder.Build();
+        var notes = new List<string>();
+        dependencies = SetAsideNotServing(context.SiteRegistrableDomain, dependencies, notes);
+        if (dns is { NameServers.Count: > 0 })
+        {
+            unobserved.AddRange(NotSeenToServe(dependencies));
+        }
+
         return new LayerReport
         {
             Layer = Layer.Dns,
-            Dependencies = builder.Build(),
+            Dependencies = dependencies,
+            Notes = notes,
             Unobserved = unobserved,
         };
     }
+
+    /// <summary>
+    /// A company in the delegation whose every nameserver is lame or unreachable does not serve the zone: it stays a
+    /// dependency (with its nameservers' states), is redundant with nobody, and no other company counts it as its
+    /// alternative (<see cref="ZoneServing.NotServing"/>, which the site model uses too). One note per such company
+    /// says so.
+    /// </summary>
+    private static IReadOnlyList<Dependency> SetAsideNotServing(string domain, IReadOnlyList<Dependency> dependencies, List<string> notes)
+    {
+        var notServing = ZoneServing.NotServing(dependencies);
+        if (notServing.Count == 0)
+        {
+            return dependencies;
+        }
+
+        static string CompanyOf(Dependency d) => (d.Owner ?? d.Entity).Id;
+        static string NameOf(Dependency d) => d.Provider ?? d.Entity.Name;
+        var serving = dependencies.Where(d => !notServing.Contains(CompanyOf(d))).ToList();
+        var servingCompanies = serving.Select(CompanyOf).Distinct(StringComparer.Ordinal).Count();
+        var servedBy = string.Join(", ", serving.Select(NameOf).Distinct(StringComparer.Ordinal));
+        foreach (var dependency in dependencies.Where(d => notServing.Contains(CompanyOf(d))))
+        {
+            var nameServers = string.Join(", ", dependency.Facts!.Delegation!.NameServers.Select(ns => $"{ns.Host} {ns.State.ToWord()}"));
+            notes.Add($"{NameOf(dependency)} does not serve {domain}: its nameservers are in the delegation but none answers with authority ({nameServers}); " +
+                      $"it is no alternative, so the DNS is not redundant between it and {servedBy}" +
+                      (servingCompanies == 1 ? $": only {servedBy} serves the zone" : string.Empty));
+        }
+
+        return [.. dependencies.Select(d => d with { Redundant = !notServing.Contains(CompanyOf(d)) && servingCompanies > 1 })];
+    }
+
+    /// <summary>
+    /// A company none of whose nameservers was seen to serve, with some not observed (unknown, or its own name did not
+    /// resolve): whether it is an alternative was not seen, so the DNS is partly observed, one gap per such nameserver.
+    /// </summary>
+    private static IEnumerable<UnobservedItem> NotSeenToServe(IReadOnlyList<Dependency> dependencies) =>
+        dependencies
+            .GroupBy(d => (d.Owner ?? d.Entity).Id, StringComparer.Ordinal)
+            .Select(company => new DelegationFacts { NameServers = [.. company.SelectMany(d => d.Facts?.Delegation?.NameServers ?? [])] })
+            .Where(ZoneServing.NotSeenToServe)
+            .SelectMany(delegation => delegation.NameServers)
+            .Where(ns => ns.State is NameServerState.Unknown or NameServerState.Unresolved)
+            .Select(ns => new UnobservedItem(
+                "dns.ns." + ns.Host,
+                ns.State == NameServerState.Unresolved
+                    ? $"whether {ns.Host} serves the zone was not observed: its name did not resolve ({ns.Detail ?? "no address"})"
+                    : $"whether {ns.Host} serves the zone was not observed: it was not asked")
+            {
+                Target = ns.Host,
+            });
 
     private static IEnumerable<NameServerObservation> NameServers(AttributionContext context)
     {

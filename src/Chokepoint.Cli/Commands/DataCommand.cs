@@ -21,9 +21,10 @@ internal static class DataCommand
         var asnTsv = new Option<FileInfo?>("--asn-tsv") { Description = "An iptoasn-style TSV file (range_start range_end AS_number country AS_description) to index." };
         var psl = new Option<FileInfo?>("--psl") { Description = "A public_suffix_list.dat file to use instead of the installed package's list." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors." };
+        var force = new Option<bool>("--force") { Description = "Replace the installed data even with a table of less than half its rows." };
         var command = new Command("update", "Rebuild the IP-to-ASN index from the installed package or given files; optionally install a newer Public Suffix List.")
         {
-            asnCsv, asnTsv, psl, quiet,
+            asnCsv, asnTsv, psl, quiet, force,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -32,6 +33,7 @@ internal static class DataCommand
                 parseResult.GetValue(asnCsv) ?? [],
                 parseResult.GetValue(asnTsv),
                 parseResult.GetValue(psl),
+                parseResult.GetValue(force),
                 cancellationToken);
             if (!parseResult.GetValue(quiet))
             {

@@ -21,7 +21,14 @@ internal static class ObservationsFile
         }
         catch (ObservationsFormatException exception)
         {
-            throw new CommandFailedException(ExitCodes.UsageError, $"{path}: {exception.Message}");
+            // A list of reports or JSON Lines is refused by the first token: say what the file holds instead.
+            string? described;
+            using (var stream = InputFile.OpenRead(path, MaximumBytes, "an observations file"))
+            {
+                described = JsonValuesShape.Describe(stream);
+            }
+
+            throw new CommandFailedException(ExitCodes.UsageError, $"{path}: {described ?? exception.Message}");
         }
     }
 }

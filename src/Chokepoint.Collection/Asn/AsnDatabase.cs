@@ -26,8 +26,12 @@ public sealed class AsnDatabase
         IReadOnlyList<(UInt128 Start, UInt128 End, int Asn, int Org)> v4,
         IReadOnlyList<(UInt128 Start, UInt128 End, int Asn, int Org)> v6,
         string[] organizations,
-        string source)
+        string source,
+        AsnIndexBuildResult? read = null)
     {
+        LinesRead = read?.LinesRead ?? 0;
+        SkippedLines = read?.MalformedLines ?? 0;
+        FirstSkipped = read is { MalformedSamples.Count: > 0 } ? read.MalformedSamples[0] : null;
         v4Starts = v4.Select(r => (uint)r.Start).ToArray();
         v4Ends = v4.Select(r => (uint)r.End).ToArray();
         v4Asns = v4.Select(r => r.Asn).ToArray();
@@ -42,6 +46,15 @@ public sealed class AsnDatabase
 
     /// <summary>Where the data came from, e.g. "asn-db asn.csv", for <c>AddressObservation.AsnSource</c>.</summary>
     public string Source { get; }
+
+    /// <summary>Data lines of the CSV text the table was built from (0 for an index).</summary>
+    public int LinesRead { get; }
+
+    /// <summary>Lines of that CSV text skipped because they could not be read as <c>start_ip,end_ip,asn,organization</c>.</summary>
+    public int SkippedLines { get; }
+
+    /// <summary>The first skipped line with its number, for the user to see; null when none was skipped.</summary>
+    public string? FirstSkipped { get; }
 
     /// <summary>IPv4 ranges held.</summary>
     public int Ipv4RangeCount => v4Starts.Length;
@@ -125,18 +138,18 @@ public sealed class AsnDatabase
     public static AsnDatabase FromCsv(IEnumerable<string> csvPaths)
     {
         var paths = csvPaths.ToList();
-        var (v4, v6, _) = AsnIndexBuilder.Read(paths.SelectMany(path => AsnInputLines.Read(path).Select(line => (path, line, AsnInputFormat.Csv))), CancellationToken.None);
-        return FromRanges(v4, v6, "asn-db " + string.Join("+", paths.Select(Path.GetFileName)));
+        var (v4, v6, read) = AsnIndexBuilder.Read(paths.SelectMany(path => AsnInputLines.Read(path).Select(line => (path, line, AsnInputFormat.Csv))), CancellationToken.None);
+        return FromRanges(v4, v6, "asn-db " + string.Join("+", paths.Select(Path.GetFileName)), read);
     }
 
     /// <summary>Builds the table from CSV text (for data already in memory).</summary>
     public static AsnDatabase FromCsvText(string csv, string source)
     {
-        var (v4, v6, _) = AsnIndexBuilder.Read(AsnInputLines.Read(new StringReader(csv)).Select(line => (source, line, AsnInputFormat.Csv)), CancellationToken.None);
-        return FromRanges(v4, v6, source);
+        var (v4, v6, read) = AsnIndexBuilder.Read(AsnInputLines.Read(new StringReader(csv)).Select(line => (source, line, AsnInputFormat.Csv)), CancellationToken.None);
+        return FromRanges(v4, v6, source, read);
     }
 
-    private static AsnDatabase FromRanges(List<AsnRange> v4, List<AsnRange> v6, string source)
+    private static AsnDatabase FromRanges(List<AsnRange> v4, List<AsnRange> v6, string source, AsnIndexBuildResult read)
     {
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         int Org(string name)
@@ -153,7 +166,7 @@ public sealed class AsnDatabase
         var v4Rows = v4.Select(r => (r.Start, r.End, r.Asn, Org(r.Organization))).ToList();
         var v6Rows = v6.Select(r => (r.Start, r.End, r.Asn, Org(r.Organization))).ToList();
         var organizations = names.OrderBy(pair => pair.Value).Select(pair => pair.Key).ToArray();
-        return new AsnDatabase(v4Rows, v6Rows, organizations, source);
+        return new AsnDatabase(v4Rows, v6Rows, organizations, source, read);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using Chokepoint.Collection.Asn;
 using Chokepoint.Naming;
@@ -17,7 +18,7 @@ public static class DataUpdater
     /// <summary>Malformed lines always accepted (a hand-made file with a stray line), whatever their share.</summary>
     public const int MalformedLinesTolerated = 10;
 
-    /// <summary>Indexes IP-to-ASN data and installs a Public Suffix List; returns lines describing what was done.</summary>
+    /// <summary>Indexes IP-to-ASN data and installs a Public Suffix List, refusing a much smaller table; see the overload with <c>force</c>.</summary>
     /// <exception cref="EngineException">An input is missing or fails the checks (usage error), or no input is installed.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; nothing was replaced.</exception>
     public static IReadOnlyList<string> Update(
@@ -25,6 +26,22 @@ public static class DataUpdater
         IReadOnlyList<FileInfo> asnCsv,
         FileInfo? asnTsv,
         FileInfo? publicSuffixList,
+        CancellationToken cancellationToken = default) =>
+        Update(data, asnCsv, asnTsv, publicSuffixList, force: false, cancellationToken);
+
+    /// <summary>
+    /// Indexes IP-to-ASN data and installs a Public Suffix List; returns lines describing what was done. A new table with
+    /// less than half the rows of the installed one (IP-to-ASN ranges, suffix rules) is refused unless
+    /// <paramref name="force"/>: a truncated download or the wrong file would otherwise replace good data silently.
+    /// </summary>
+    /// <exception cref="EngineException">An input is missing or fails the checks (usage error), or no input is installed.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was replaced.</exception>
+    public static IReadOnlyList<string> Update(
+        DataDirectory data,
+        IReadOnlyList<FileInfo> asnCsv,
+        FileInfo? asnTsv,
+        FileInfo? publicSuffixList,
+        bool force,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -51,7 +68,7 @@ public static class DataUpdater
 
         if (suffixPath is not null)
         {
-            report.Add(CheckSuffixList(suffixPath));
+            report.Add(CheckSuffixList(suffixPath, force ? null : InstalledSuffixRules(data)));
         }
 
         Directory.CreateDirectory(data.IndexDirectory);
@@ -60,6 +77,14 @@ public static class DataUpdater
         {
             var built = AsnIndexBuilder.Build(sources, temporary, cancellationToken);
             Check(built, sources);
+            if (!force && InstalledRanges(data.AsnIndex) is { } installed && (built.Ipv4Ranges + (long)built.Ipv6Ranges) * 2 < installed)
+            {
+                throw new EngineException(
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"the new IP-to-ASN table has {built.Ipv4Ranges + (long)built.Ipv6Ranges} ranges, less than half of the {installed} installed; give --force to replace it anyway; the installed index is unchanged"),
+                    isUsageError: true);
+            }
+
             Verify(temporary, built);
             cancellationToken.ThrowIfCancellationRequested();
             File.Move(temporary, data.AsnIndex, overwrite: true);
@@ -80,7 +105,7 @@ public static class DataUpdater
 
     private static FileInfo RequireFile(FileInfo file) => new(InputFile.RequireRegular(file.FullName));
 
-    private static string CheckSuffixList(string path)
+    private static string CheckSuffixList(string path, int? installedRules)
     {
         using var reader = File.OpenText(path);
         var list = PublicSuffixList.Parse(reader);
@@ -89,7 +114,60 @@ public static class DataUpdater
             throw new EngineException($"{path}: only {list.RuleCount} rules; not a full Public Suffix List", isUsageError: true);
         }
 
+        if (installedRules is { } installed && (long)list.RuleCount * 2 < installed)
+        {
+            throw new EngineException(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{path}: {list.RuleCount} rules, less than half of the {installed} installed; give --force to install it anyway; the installed list is unchanged"),
+                isUsageError: true);
+        }
+
         return string.Create(CultureInfo.InvariantCulture, $"installed a Public Suffix List of {list.RuleCount} rules");
+    }
+
+    /// <summary>Ranges of the installed index, from its header; null when there is none or its header is not sound (nothing to keep).</summary>
+    private static long? InstalledRanges(string index)
+    {
+        try
+        {
+            if (!File.Exists(index))
+            {
+                return null;
+            }
+
+            using var stream = new FileStream(index, FileMode.Open, FileAccess.Read, FileShare.Read);
+            Span<byte> start = stackalloc byte[24];
+            var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            if (AsnDatabase.CheckIndexHeader(start[..read], stream.Length) is not null)
+            {
+                return null;
+            }
+
+            return (long)BinaryPrimitives.ReadInt32LittleEndian(start[8..]) + BinaryPrimitives.ReadInt32LittleEndian(start[12..]);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Rules of the Public Suffix List in use (the refreshed file, else the package's); null when none reads.</summary>
+    private static int? InstalledSuffixRules(DataDirectory data)
+    {
+        try
+        {
+            if (File.Exists(data.PublicSuffixOverride))
+            {
+                using var reader = File.OpenText(data.PublicSuffixOverride);
+                return PublicSuffixList.Parse(reader).RuleCount;
+            }
+
+            return File.Exists(data.PublicSuffixRules) ? PublicSuffixList.ParseRulesArray(File.ReadAllText(data.PublicSuffixRules)).RuleCount : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The build is refused when a source holds no range, or when too many of a source's lines could not be read.</summary>

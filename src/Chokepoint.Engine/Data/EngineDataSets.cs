@@ -25,8 +25,10 @@ public sealed class EngineDataSets
         AsnDatabase? asn,
         TerminationHistory history,
         IReadOnlyList<DataSetVersion> versions,
-        string? asnProblem = null)
+        string? asnProblem = null,
+        string? asnWarning = null)
     {
+        AsnWarning = asnWarning;
         Catalog = catalog;
         Suffixes = suffixes;
         Asn = asn;
@@ -46,6 +48,12 @@ public sealed class EngineDataSets
 
     /// <summary>Why no IP-to-ASN table is loaded, or null.</summary>
     public string? AsnProblem { get; }
+
+    /// <summary>
+    /// One line to show before the work starts, or null: the IP-to-ASN file given loaded, but some of its lines could
+    /// not be read and were skipped.
+    /// </summary>
+    public string? AsnWarning { get; }
 
     /// <summary>The termination history.</summary>
     public TerminationHistory History { get; }
@@ -88,6 +96,10 @@ public sealed class EngineDataSets
         var history = TerminationHistory.LoadEmbedded();
         var (suffixes, pslVersion) = LoadSuffixes(data);
         var (asn, asnVersion, asnProblem) = LoadAsn(data, asnPath, readFile);
+        var asnWarning = asnPath is not null && asn is { SkippedLines: > 0 }
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"warning: {asnPath}: {asn.SkippedLines} of {asn.LinesRead} lines skipped, not start_ip,end_ip,asn,organisation (first: {asn.FirstSkipped}); {asn.Ipv4RangeCount + asn.Ipv6RangeCount} ranges loaded")
+            : null;
         var newestCase = history.Cases.Count == 0 ? null : history.Cases.Max(c => c.Date).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new EngineDataSets(
             catalog,
@@ -100,7 +112,8 @@ public sealed class EngineDataSets
                 asnVersion,
                 new DataSetVersion("termination-history", "built in", newestCase, historyHash),
             ],
-            asnProblem);
+            asnProblem,
+            asnWarning);
     }
 
     private static (PublicSuffixList List, DataSetVersion Version) LoadSuffixes(DataDirectory data)
@@ -148,6 +161,15 @@ public sealed class EngineDataSets
             var table = asnPath is null
                 ? AsnDatabase.FromIndexBytes(bytes, Path.GetFileName(path))
                 : AsnDatabase.FromBytes(bytes, Path.GetFileName(path));
+            if (asnPath is not null && table.Ipv4RangeCount + table.Ipv6RangeCount == 0)
+            {
+                // Every address would be "unknown network": a file of another kind, or garbage, is refused before any work.
+                throw new EngineException(
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"{asnPath}: no IP-to-ASN range in {table.LinesRead} data lines{(table.FirstSkipped is { } first ? $" (first: {first})" : "")}; --asn-db takes a CSV of start_ip,end_ip,asn,organisation or an index written by 'chokepoint data update'"),
+                    isUsageError: true);
+            }
+
             return (table, version, null);
         }
         catch (InvalidDataException exception)

@@ -99,12 +99,22 @@ public static class PlanInputsBuilder
             CaCandidates = Candidates(catalog, ServiceKind.Ca, report, provider => CaaIssuerDomains.Preferred(provider.CompanyId)),
             BackupMxCandidates = Candidates(catalog, ServiceKind.Mail, report, provider => provider.Planning?.BackupMx),
             DnsCandidates = Candidates(catalog, ServiceKind.Dns, report, secondary: true),
+            NotServingDns = NotServingDns(report),
             CdnCandidates = Candidates(catalog, ServiceKind.Cdn, report),
             HostingCandidates = Candidates(catalog, ServiceKind.Hosting, report),
             RegistrarCandidates = Candidates(catalog, ServiceKind.Registrar, report),
             RevenueAlternatives = ServiceKinds.RevenuePaths.ToDictionary(service => service.RevenueFunctionId(), service => (IReadOnlyList<ProviderCandidate>)RevenueCandidates(catalog, service, report), StringComparer.Ordinal),
             Facts = RecoveryFactsReader.Read(report),
         };
+    }
+
+    /// <summary>The site's DNS operators whose every nameserver is lame or unreachable (<see cref="ZoneServing.NotServing"/>).</summary>
+    private static List<NotServingOperator> NotServingDns(AuditReport report)
+    {
+        var dns = report.Layers.Where(l => l.Layer == Layer.Dns).SelectMany(l => l.Dependencies).ToList();
+        var notServing = ZoneServing.NotServing(dns);
+        return [.. dns.Where(d => notServing.Contains(SiteModelBuilder.CompanyOf(d)))
+            .Select(d => new NotServingOperator(SiteModelBuilder.CompanyOf(d), d.Provider ?? d.Entity.Name, [.. d.Facts?.Delegation?.NameServers.Select(ns => ns.Host) ?? []]))];
     }
 
     /// <summary>

@@ -51,6 +51,9 @@ public sealed record PlanInputs
     /// <summary>Candidate secondary DNS providers; <see cref="ProviderCandidate.Value"/> is a nameserver host.</summary>
     public IReadOnlyList<ProviderCandidate> DnsCandidates { get; init; } = [];
 
+    /// <summary>DNS operators in the delegation that do not serve the zone (lame or unreachable): the DNS step counts them as missing.</summary>
+    public IReadOnlyList<NotServingOperator> NotServingDns { get; init; } = [];
+
     /// <summary>Candidate CDNs.</summary>
     public IReadOnlyList<ProviderCandidate> CdnCandidates { get; init; } = [];
 

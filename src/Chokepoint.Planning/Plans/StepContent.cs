@@ -47,9 +47,14 @@ internal sealed record StepContent(StepKind Kind, Effort Effort, string Title, s
                 var candidates = Others(inputs.DnsCandidates, id);
                 var artifacts = new List<PlanArtifact> { ZoneArtifact(model.Domain, inputs, candidates) };
                 AddAlternatives(artifacts, "Secondary DNS candidates", candidates);
+                // A provider already in the delegation that does not serve the zone is missing, not a second one.
+                var notServing = inputs.NotServingDns.Where(o => o.CompanyId != id).ToList();
+                var missing = notServing.Count == 0 ? string.Empty
+                    : " " + string.Join(" ", notServing.Select(o =>
+                        $"{o.Name} is listed at the registrar ({string.Join(", ", o.NameServers)}) but does not serve the zone (lame or unreachable), so it counts as missing: load the zone there and check that its nameservers answer with authority, or replace them with the second provider's."));
                 return new StepContent(StepKind.Removes, Effort.Medium,
                     $"Add a second DNS provider next to {company}",
-                    $"Serve the zone from two companies: keep {company} and load the same records at a second provider (zone transfer or API sync), then list both providers' nameservers at the registrar. Resolvers then fall back to the other provider's nameservers when one company stops answering.",
+                    $"Serve the zone from two companies: keep {company} and load the same records at a second provider (zone transfer or API sync), then list both providers' nameservers at the registrar. Resolvers then fall back to the other provider's nameservers when one company stops answering.{missing}",
                     artifacts,
                     "a new account, the zone loaded and kept in sync (transfer or API), and an NS change at the registrar: about a day");
             }
