@@ -91,8 +91,8 @@ public sealed class PlanAndWhatIfTests : IAsyncLifetime
         // HTTPS and mail: its steps are written once, and every function names that replacement.
         var lines = output.Split('\n');
         Assert.Single(lines, line => line.Contains("transfer to another registrar", StringComparison.Ordinal));
-        Assert.Single(lines, line => line.StartsWith("  r1: cloudflare dns,", StringComparison.Ordinal));
-        Assert.Equal(4, lines.Count(line => line.Contains("time to recover:", StringComparison.Ordinal) && line.Contains("r1", StringComparison.Ordinal)));
+        Assert.Single(lines, line => line.StartsWith("r1 Replace Cloudflare, Inc.'s dns:", StringComparison.Ordinal));
+        Assert.Equal(4, lines.Count(line => line.Contains("back in ", StringComparison.Ordinal) && line.Contains("with r1 below", StringComparison.Ordinal)));
     }
 
     [Fact]

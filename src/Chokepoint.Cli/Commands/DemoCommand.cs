@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Chokepoint.Engine;
 using Chokepoint.Model;
+using Chokepoint.Observations;
 using Chokepoint.Simulation;
 using Chokepoint.Simulation.Demo;
 
@@ -44,14 +45,16 @@ internal static class DemoCommand
             await using var internet = await SimulatedInternet.StartAsync(world, cancellationToken: cancellationToken);
             using var engine = EngineFactory.Create(context, new EngineSettings { Network = internet.Profile });
             var reports = new List<AuditReport>();
+            var observed = new List<SiteObservations>();
             foreach (var info in chosen)
             {
                 await context.Console.Error.WriteLineAsync($"auditing {info.Domain} ...".AsMemory(), cancellationToken);
-                reports.Add((await engine.AuditAsync(info.Domain, cancellationToken: cancellationToken)).Report);
+                var (observations, report) = await engine.AuditAsync(info.Domain, cancellationToken: cancellationToken);
+                observed.Add(observations);
+                reports.Add(report);
             }
 
-            var format = parseResult.GetRequiredValue(output.Format);
-            var text = ReportOutput.RenderMany(reports, format);
+            var text = output.RenderMany(context, parseResult, reports, i => engine.Plan(observed[i], reports[i]));
             await output.WriteAsync(context, parseResult, text, cancellationToken);
             // The demo world has sites made to be incomplete (a held domain, one that does not exist, a silent resolver):
             // showing them is the point, so an incomplete result is warned about but exits 4 only for one chosen site.

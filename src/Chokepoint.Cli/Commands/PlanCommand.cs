@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Chokepoint.Engine.Data;
+using Chokepoint.Cli.Console;
 using Chokepoint.Reporting.Plans;
+using Chokepoint.Reporting.Table;
 
 namespace Chokepoint.Cli.Commands;
 
@@ -29,13 +31,14 @@ internal static class PlanCommand
                 }
             }
 
+            var terminal = TerminalOutput.Options(context.Console, parseResult);
             var text = parseResult.GetValue(format) switch
             {
                 "json" => PlanRenderer.Json(plan),
                 "markdown" => PlanRenderer.Markdown(plan),
-                _ => PlanRenderer.Table(plan),
+                _ => PlanRenderer.Table(plan, terminal),
             };
-            await context.Console.Out.WriteLineAsync(text.AsMemory(), cancellationToken);
+            await TerminalOutput.WriteViewAsync(context.Console, text, parseResult.GetValue(format) is "json" or "markdown" ? TerminalOptions.Plain : terminal, cancellationToken);
             return ExitCodes.Ok;
         });
         return command;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Chokepoint.Cli.Console;
+using Chokepoint.Reporting.Table;
 using Chokepoint.Reporting.WhatIf;
 
 namespace Chokepoint.Cli.Commands;
@@ -18,8 +20,9 @@ internal static class WhatIfCommand
             var (engine, _, report) = await input.AnalyzeAsync(context, parseResult, cancellationToken);
             using var disposeEngine = engine;
             var whatIf = engine.WhatIf(report, parseResult.GetRequiredValue(drop));
-            var text = parseResult.GetValue(format) == "json" ? WhatIfRenderer.Json(whatIf) : WhatIfRenderer.Table(whatIf);
-            await context.Console.Out.WriteLineAsync(text.AsMemory(), cancellationToken);
+            var terminal = TerminalOutput.Options(context.Console, parseResult);
+            var text = parseResult.GetValue(format) == "json" ? WhatIfRenderer.Json(whatIf) : WhatIfRenderer.Table(whatIf, terminal);
+            await TerminalOutput.WriteViewAsync(context.Console, text, parseResult.GetValue(format) == "json" ? TerminalOptions.Plain : terminal, cancellationToken);
             return ExitCodes.Ok;
         });
         return command;
