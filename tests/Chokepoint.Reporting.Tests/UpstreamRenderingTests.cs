@@ -51,7 +51,8 @@ public sealed class UpstreamRenderingTests
     {
         var report = WithCdnDns();
 
-        var table = WrappedText.Flat(TableRenderer.Render(report));
+        // Wide enough that no cell wraps, read back as running text.
+        var table = WrappedText.Flat(TableRenderer.Render(report, null, new TerminalOptions { Width = 250 }));
         var markdown = MarkdownRenderer.Render(report);
         var html = HtmlRenderer.Render(report);
 

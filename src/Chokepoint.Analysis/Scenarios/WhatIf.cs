@@ -40,7 +40,7 @@ public static class WhatIf
     }
 
     /// <summary>
-    /// A short label of a subtree in plain words, e.g. "cloudflare dns and either ns1 dns or amazon dns": parts joined by
+    /// A short label of a subtree in plain words, e.g. "godaddy registrar and (either cloudflare dns or amazon dns)": parts joined by
     /// "and", alternatives by "or", a nested group in parentheses, never "all of (all of (...))".
     /// </summary>
     public static string Label(Requirement requirement) => Label(requirement, null);

@@ -131,7 +131,8 @@ public static class TableRenderer
             notes.AddRow(Value(layer.Absent.Count == 0 ? "no dependency found" : "no dependency: the names asked do not exist", Dim), Value(""));
         }
 
-        foreach (var absent in layer.Absent)
+        // Sorted, so the view does not depend on the order in which concurrent probes finished.
+        foreach (var absent in layer.Absent.OrderBy(item => item.Text, StringComparer.Ordinal))
         {
             notes.AddRow(Value("observed:", Dim), Value(absent.Text));
         }
@@ -184,7 +185,7 @@ public static class TableRenderer
         if (layer.Unobserved.Count > 0)
         {
             var missing = LabelGrid();
-            foreach (var item in layer.Unobserved)
+            foreach (var item in layer.Unobserved.OrderBy(item => item.What, StringComparer.Ordinal).ThenBy(item => item.Reason, StringComparer.Ordinal))
             {
                 missing.AddRow(Value("not observed:", Warn), Value(item.What + ": " + item.Reason));
             }

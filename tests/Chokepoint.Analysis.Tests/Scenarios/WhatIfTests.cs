@@ -36,7 +36,7 @@ public sealed class WhatIfTests
         Assert.Equal(OutcomeKind.Fails, outcome.Outcome);
         Assert.Equal([$"needs {AwsHosting.Describe()}, which is gone (amazon dropped)"], outcome.Path);
         Assert.Equal(
-            $"{GoDaddyRegistrar.Describe()} and either {CloudflareDns.Describe()} or {Route53.Describe()}",
+            $"{GoDaddyRegistrar.Describe()} and (either {CloudflareDns.Describe()} or {Route53.Describe()})",
             WhatIf.Label(All(Needs(GoDaddyRegistrar), Any(Needs(CloudflareDns), Needs(Route53)))));
         Assert.Equal(
             $"{GoDaddyRegistrar.Describe()}, {CloudflareCdn.Describe()} and {AwsHosting.Describe()}",
