@@ -16,6 +16,7 @@ public static class CliApplication
         var root = new RootCommand(
             "Chokepoint maps which companies can take a website offline or cut off its money, finds the single points " +
             "of failure, and plans how to remove them.");
+        root.Options.Add(TerminalOutput.CreateNoColorOption());
         foreach (var command in CommandCatalog.Create(context))
         {
             root.Subcommands.Add(command);

@@ -28,7 +28,7 @@ public sealed class EntryPointNoteTests
     {
         var report = Report("www.example.com");
 
-        Assert.Contains("Note: " + Note, TableRenderer.Render(report), StringComparison.Ordinal);
+        Assert.Contains("Note: " + Note, WrappedText.Flat(TableRenderer.Render(report)), StringComparison.Ordinal);
         Assert.Contains("Note: " + Note, MarkdownRenderer.Render(report), StringComparison.Ordinal);
         Assert.Contains("Note: " + Note, HtmlRenderer.Render(report), StringComparison.Ordinal);
         using var json = JsonDocument.Parse(ReportJson.Render(report));

@@ -51,11 +51,12 @@ public sealed class UpstreamRenderingTests
     {
         var report = WithCdnDns();
 
-        var table = TableRenderer.Render(report);
+        // Wide enough that no cell wraps, read back as running text.
+        var table = WrappedText.Flat(TableRenderer.Render(report, null, new TerminalOptions { Width = 250 }));
         var markdown = MarkdownRenderer.Render(report);
         var html = HtmlRenderer.Render(report);
 
-        Assert.Contains("  -> DNSimple Corporation", table, StringComparison.Ordinal);
+        Assert.Contains("↳ DNSimple Corporation", table, StringComparison.Ordinal);
         Assert.Contains("dns of zone fastly.net: DNSimple", table, StringComparison.Ordinal);
         Assert.Contains("| ↳ DNSimple Corporation | dns of zone fastly.net: DNSimple |", markdown, StringComparison.Ordinal);
         Assert.Contains("<tr class=\"upstream single\"><td>↳ DNSimple Corporation</td>", html, StringComparison.Ordinal);

@@ -39,19 +39,78 @@ public static class WhatIf
         };
     }
 
-    /// <summary>A short label of a subtree, e.g. "any of (cloudflare dns, amazon dns)".</summary>
+    /// <summary>
+    /// A short label of a subtree in plain words, e.g. "godaddy registrar and (either cloudflare dns or amazon dns)": parts joined by
+    /// "and", alternatives by "or", a nested group in parentheses, never "all of (all of (...))".
+    /// </summary>
     public static string Label(Requirement requirement) => Label(requirement, null);
 
-    private static string Label(Requirement requirement, IReadOnlyDictionary<Requirement, string>? functions) =>
-        functions is not null && functions.TryGetValue(requirement, out var name) ? $"\"{name}\""
-        : requirement switch
+    private static string Label(Requirement requirement, IReadOnlyDictionary<Requirement, string>? functions, bool nested = false)
+    {
+        if (functions is not null && functions.TryGetValue(requirement, out var name))
         {
-            SupplierRequirement leaf => leaf.Supplier.Describe(),
-            AllRequirement all => $"all of ({string.Join(", ", all.Children.Select(c => Label(c, functions)))})",
-            AnyRequirement any => $"any of ({string.Join(", ", any.Children.Select(c => Label(c, functions)))})",
-            OptionalRequirement optional => $"optional ({Label(optional.Child, functions)})",
-            _ => requirement.GetType().Name,
+            return $"\"{name}\"";
+        }
+
+        string Group(string text) => nested ? $"({text})" : text;
+        switch (requirement)
+        {
+            case SupplierRequirement leaf:
+                return leaf.Supplier.Describe();
+            case AllRequirement all:
+            {
+                var parts = Flatten<AllRequirement>(all, functions).Select(c => Label(c, functions, nested: true)).ToList();
+                return parts.Count == 1 ? parts[0] : Group(Join(parts, "and"));
+            }
+
+            case AnyRequirement any:
+            {
+                var parts = Flatten<AnyRequirement>(any, functions).Select(c => Label(c, functions, nested: true)).ToList();
+                return parts.Count switch
+                {
+                    1 => parts[0],
+                    2 => Group($"either {parts[0]} or {parts[1]}"),
+                    _ => Group("any of " + Join(parts, "or")),
+                };
+            }
+
+            case OptionalRequirement optional:
+                return Group("optionally " + Label(optional.Child, functions, nested: true));
+            default:
+                return requirement.GetType().Name;
+        }
+    }
+
+    /// <summary>The children of a gate, with the children of same-kind gates inside it lifted up (A and (B and C) is A, B and C).</summary>
+    private static IEnumerable<Requirement> Flatten<TGate>(Requirement gate, IReadOnlyDictionary<Requirement, string>? functions)
+        where TGate : Requirement
+    {
+        var children = gate switch
+        {
+            AllRequirement all => all.Children,
+            AnyRequirement any => any.Children,
+            _ => [gate],
         };
+        foreach (var child in children)
+        {
+            if (child is TGate && (functions is null || !functions.ContainsKey(child)))
+            {
+                foreach (var inner in Flatten<TGate>(child, functions))
+                {
+                    yield return inner;
+                }
+            }
+            else
+            {
+                yield return child;
+            }
+        }
+    }
+
+    /// <summary>"A", "A and B", "A, B and C".</summary>
+    private static string Join(List<string> parts, string conjunction) => parts.Count <= 1
+        ? string.Concat(parts)
+        : string.Join(", ", parts.Take(parts.Count - 1)) + $" {conjunction} " + parts[^1];
 
     private sealed class Walker(IReadOnlySet<string> dropped, IReadOnlyDictionary<Requirement, string> explained)
     {
@@ -81,9 +140,15 @@ public static class WhatIf
                     var failed = results.FirstOrDefault(r => r.Result.Kind == OutcomeKind.Fails);
                     if (failed.Child is not null)
                     {
-                        return explained.ContainsKey(failed.Child)
-                            ? (OutcomeKind.Fails, failed.Result.Path)
-                            : (OutcomeKind.Fails, [$"needs {Label(failed.Child)}, which fails", .. failed.Result.Path]);
+                        // A lost supplier is said in one line; a group that fails explains itself, so it is not named
+                        // again around its own explanation (no "needs all of (all of (...)), which fails").
+                        return failed.Child switch
+                        {
+                            _ when explained.ContainsKey(failed.Child) => (OutcomeKind.Fails, failed.Result.Path),
+                            SupplierRequirement leaf => (OutcomeKind.Fails,
+                                [$"needs {leaf.Supplier.Describe()}, which is gone ({leaf.Supplier.CompanyId} dropped)"]),
+                            _ => (OutcomeKind.Fails, failed.Result.Path),
+                        };
                     }
 
                     var degraded = results.Where(r => r.Result.Kind == OutcomeKind.Degrades).ToList();
@@ -99,7 +164,7 @@ public static class WhatIf
                     if (results.Count > 0 && lost.Count == results.Count)
                     {
                         return (OutcomeKind.Fails,
-                            [string.Create(CultureInfo.InvariantCulture, $"all {results.Count} alternatives are lost: {string.Join("; ", lost.Select(r => Label(r.Child)))}"),
+                            [string.Create(CultureInfo.InvariantCulture, $"all {results.Count} alternatives are lost: {Join([.. lost.Select(r => Label(r.Child))], "and")}"),
                              .. lost.SelectMany(r => r.Result.Path)]);
                     }
 

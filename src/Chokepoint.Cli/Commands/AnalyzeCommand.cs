@@ -19,7 +19,7 @@ internal static class AnalyzeCommand
             var observations = ObservationsFile.Read(parseResult.GetRequiredValue(file));
             using var engine = EngineFactory.Create(context);
             var report = engine.Analyze(observations);
-            await output.WriteAsync(context, parseResult, ReportOutput.Render(report, parseResult.GetRequiredValue(output.Format)), cancellationToken);
+            await output.WriteAsync(context, parseResult, output.Render(context, parseResult, report, () => engine.Plan(observations, report)), cancellationToken);
             return await gate.ExitCodeForAsync(context, parseResult, [report], cancellationToken);
         });
         return command;

@@ -50,7 +50,7 @@ internal static class AuditCommand
                 await context.Console.Error.WriteLineAsync($"observations saved to {file.FullName}".AsMemory(), cancellationToken);
             }
 
-            await output.WriteAsync(context, parseResult, ReportOutput.Render(report, parseResult.GetRequiredValue(output.Format)), cancellationToken);
+            await output.WriteAsync(context, parseResult, output.Render(context, parseResult, report, () => engine.Plan(observations, report)), cancellationToken);
             return await gate.ExitCodeForAsync(context, parseResult, [report], cancellationToken);
         });
         return command;

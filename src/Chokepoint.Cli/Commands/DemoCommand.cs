@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Chokepoint.Engine;
 using Chokepoint.Model;
+using Chokepoint.Observations;
 using Chokepoint.Simulation;
 using Chokepoint.Simulation.Demo;
 
@@ -50,12 +51,14 @@ internal static class DemoCommand
             // JSON Lines to standard output stream: each report is written as soon as it is done.
             var streaming = format == "jsonl" && parseResult.GetValue(output.Output) is null;
             var reports = new List<AuditReport>();
+            var observed = new List<SiteObservations>();
             using (var view = progress.Create(context, parseResult))
             {
                 foreach (var (info, index) in chosen.Select((info, i) => (info, i + 1)))
                 {
                     view.Site(index, chosen.Count, info.Domain);
-                    var report = (await engine.AuditAsync(info.Domain, new AuditRequest { Progress = view }, cancellationToken)).Report;
+                    var (observations, report) = await engine.AuditAsync(info.Domain, new AuditRequest { Progress = view }, cancellationToken);
+                    observed.Add(observations);
                     reports.Add(report);
                     if (streaming)
                     {
@@ -68,7 +71,9 @@ internal static class DemoCommand
             if (!streaming)
             {
                 // One site chosen: one report, as audit gives it; every site: one document holding them all.
-                var text = one ? ReportOutput.Render(reports[0], format) : ReportOutput.RenderMany(reports, format);
+                var text = one
+                    ? output.Render(context, parseResult, reports[0], () => engine.Plan(observed[0], reports[0]))
+                    : output.RenderMany(context, parseResult, reports, i => engine.Plan(observed[i], reports[i]));
                 await output.WriteAsync(context, parseResult, text, cancellationToken);
             }
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Chokepoint.Cli.Console;
 using Chokepoint.Engine.Data;
+using Chokepoint.Reporting.Table;
 
 namespace Chokepoint.Cli.Commands;
 
@@ -21,6 +23,29 @@ internal sealed class OutputFile
         {
             throw new CommandFailedException(ExitCodes.UsageError, $"{file.FullName}: given as both {inputName} and --output; the result would overwrite it");
         }
+    }
+
+    /// <summary>
+    /// How a terminal view is drawn: the console's width and colour on standard output, plain 80 columns into a file
+    /// or for any other format (<paramref name="view"/> false).
+    /// </summary>
+    public TerminalOptions Terminal(CliContext context, ParseResult parseResult, bool view)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return view && parseResult.GetValue(Output) is null ? TerminalOutput.Options(context.Console, parseResult) : TerminalOptions.Plain;
+    }
+
+    /// <summary>Writes a view drawn with <paramref name="terminal"/>: to the file given, or to standard output with its colours.</summary>
+    public async Task WriteViewAsync(CliContext context, ParseResult parseResult, string text, TerminalOptions terminal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (parseResult.GetValue(Output) is not null)
+        {
+            await WriteAsync(context, parseResult, text, cancellationToken);
+            return;
+        }
+
+        await TerminalOutput.WriteViewAsync(context.Console, text, terminal, cancellationToken);
     }
 
     public async Task WriteAsync(CliContext context, ParseResult parseResult, string text, CancellationToken cancellationToken)

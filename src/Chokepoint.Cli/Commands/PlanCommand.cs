@@ -33,14 +33,15 @@ internal static class PlanCommand
                 }
             }
 
+            var terminal = output.Terminal(context, parseResult, view: parseResult.GetValue(format) is not ("json" or "markdown" or "html"));
             var text = parseResult.GetValue(format) switch
             {
                 "json" => PlanRenderer.Json(plan),
                 "markdown" => PlanRenderer.Markdown(plan),
                 "html" => PlanHtmlRenderer.Render(plan),
-                _ => PlanRenderer.Table(plan),
+                _ => PlanRenderer.Table(plan, terminal),
             };
-            await output.WriteAsync(context, parseResult, text, cancellationToken);
+            await output.WriteViewAsync(context, parseResult, text, terminal, cancellationToken);
             return ExitCodes.Ok;
         });
         return command;

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Chokepoint.Cli.Console;
 using Chokepoint.Engine.Data;
 using Chokepoint.Model;
+using Chokepoint.Planning.Plans;
 using Chokepoint.Reporting.Html;
 using Chokepoint.Reporting.Json;
 using Chokepoint.Reporting.Markdown;
@@ -30,6 +32,22 @@ internal sealed class ReportOutput
         _ => TableRenderer.Render(report),
     };
 
+    /// <summary>
+    /// The report in the chosen format; the terminal view fits the terminal (or 80 columns in a file), is coloured
+    /// only on a terminal, and lists the first steps of the plan; the HTML page holds the plan with its artifacts. The
+    /// plan is made only for those two views.
+    /// </summary>
+    public string Render(CliContext context, ParseResult parseResult, AuditReport report, Func<Plan> plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return parseResult.GetRequiredValue(Format) switch
+        {
+            "table" => TableRenderer.Render(report, plan(), Terminal(context, parseResult)),
+            "html" => HtmlRenderer.Render(report, plan()),
+            var format => Render(report, format),
+        };
+    }
+
     /// <summary>Several reports as one document: a JSON array, one Markdown text, one HTML page.</summary>
     public static string RenderMany(IReadOnlyList<AuditReport> reports, string format) => format switch
     {
@@ -37,8 +55,28 @@ internal sealed class ReportOutput
         "jsonl" => string.Concat(reports.Select(report => ReportJson.RenderLine(report) + "\n")),
         "markdown" => MarkdownRenderer.RenderMany(reports),
         "html" => HtmlRenderer.RenderMany(reports),
-        _ => string.Join(Environment.NewLine + new string('=', 78) + Environment.NewLine, reports.Select(TableRenderer.Render)),
+        _ => TableRenderer.RenderMany([.. reports.Select(report => (report, (Plan?)null))], TerminalOptions.Plain),
     };
+
+    /// <summary>Several reports as one document; in the terminal and HTML views each with its plan (<paramref name="plan"/> by index).</summary>
+    public string RenderMany(CliContext context, ParseResult parseResult, IReadOnlyList<AuditReport> reports, Func<int, Plan> plan)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(plan);
+        return parseResult.GetRequiredValue(Format) switch
+        {
+            "table" => TableRenderer.RenderMany([.. reports.Select((report, i) => (report, (Plan?)plan(i)))], Terminal(context, parseResult)),
+            "html" => HtmlRenderer.RenderMany(reports, [.. reports.Select((_, i) => plan(i))]),
+            var format => RenderMany(reports, format),
+        };
+    }
+
+    /// <summary>How the terminal view is drawn: the console's width and colour, or plain 80 columns into a file.</summary>
+    public TerminalOptions Terminal(CliContext context, ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return parseResult.GetValue(Output) is null ? TerminalOutput.Options(context.Console, parseResult) : TerminalOptions.Plain;
+    }
 
     /// <summary>Refuses a report file that is also <paramref name="other"/> (an input or another output), which it would overwrite.</summary>
     public void RequireDistinctFrom(ParseResult parseResult, FileInfo? other, string otherName)
@@ -59,10 +97,8 @@ internal sealed class ReportOutput
             return;
         }
 
-        await context.Console.Out.WriteAsync(text.AsMemory(), cancellationToken);
-        if (!text.EndsWith('\n'))
-        {
-            await context.Console.Out.WriteLineAsync();
-        }
+        // Only the terminal view colours, and only its own escaped values: no other format may pass a colour sequence.
+        var terminal = parseResult.GetRequiredValue(Format) == "table" ? Terminal(context, parseResult) : TerminalOptions.Plain with { Color = false };
+        await TerminalOutput.WriteViewAsync(context.Console, text, terminal, cancellationToken);
     }
 }

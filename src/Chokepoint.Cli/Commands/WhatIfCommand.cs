@@ -21,13 +21,14 @@ internal static class WhatIfCommand
             var (engine, _, report) = await input.AnalyzeAsync(context, parseResult, cancellationToken);
             using var disposeEngine = engine;
             var whatIf = engine.WhatIf(report, parseResult.GetRequiredValue(drop));
+            var terminal = output.Terminal(context, parseResult, view: parseResult.GetValue(format) is not ("json" or "markdown"));
             var text = parseResult.GetValue(format) switch
             {
                 "json" => WhatIfRenderer.Json(whatIf),
                 "markdown" => WhatIfMarkdown.Render(whatIf),
-                _ => WhatIfRenderer.Table(whatIf),
+                _ => WhatIfRenderer.Table(whatIf, terminal),
             };
-            await output.WriteAsync(context, parseResult, text, cancellationToken);
+            await output.WriteViewAsync(context, parseResult, text, terminal, cancellationToken);
             return ExitCodes.Ok;
         });
         return command;

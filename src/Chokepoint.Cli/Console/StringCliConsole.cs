@@ -1,3 +1,5 @@
+using Chokepoint.Reporting.Table;
+
 namespace Chokepoint.Cli.Console;
 
 /// <summary>A console that keeps what is written, for tests and for embedding the CLI.</summary>
@@ -11,6 +13,9 @@ public sealed class StringCliConsole : ICliConsole, IDisposable
 
     /// <inheritdoc />
     public TextWriter Error => _error;
+
+    /// <summary>The terminal this console stands for: 80 columns without colour unless a test sets it.</summary>
+    public TerminalOptions Terminal { get; init; } = TerminalOptions.Plain;
 
     /// <summary>What was written to <see cref="Out"/>.</summary>
     public string OutText => _out.ToString();

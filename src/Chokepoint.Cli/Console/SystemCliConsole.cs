@@ -1,3 +1,5 @@
+using Chokepoint.Reporting.Table;
+
 namespace Chokepoint.Cli.Console;
 
 /// <summary>The process's own standard output and error.</summary>
@@ -8,4 +10,10 @@ public sealed class SystemCliConsole : ICliConsole
 
     /// <inheritdoc />
     public TextWriter Error { get; } = System.Console.Error;
+
+    /// <inheritdoc />
+    public TerminalOptions Terminal { get; } = TerminalDetection.Detect(
+        System.Console.IsOutputRedirected,
+        () => System.Console.WindowWidth,
+        Environment.GetEnvironmentVariable);
 }

@@ -24,6 +24,9 @@ public sealed class TerminalSafeConsole : ICliConsole
     /// <inheritdoc />
     public TextWriter Error { get; }
 
+    /// <inheritdoc />
+    public Reporting.Table.TerminalOptions Terminal => Inner.Terminal;
+
     /// <summary><paramref name="console"/> made terminal-safe, unless it already is.</summary>
     public static ICliConsole Wrap(ICliConsole console) => console as TerminalSafeConsole ?? new TerminalSafeConsole(console);
 }

@@ -63,6 +63,16 @@ public sealed class TerminalSafeWriter : TextWriter
     public override Task WriteLineAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default) =>
         inner.WriteLineAsync((TerminalText.Escape(buffer.Span) ?? buffer.ToString()).AsMemory(), cancellationToken);
 
+    /// <summary>
+    /// Writes a terminal view that coloured its own, already escaped, values: its colour and bold sequences (SGR)
+    /// pass, every other control character is escaped as by <see cref="Write(string?)"/>.
+    /// </summary>
+    public Task WriteStyledAsync(string value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return inner.WriteAsync((Reporting.Table.TerminalEscaping.Escape(value, keepStyles: true) ?? value).AsMemory(), cancellationToken);
+    }
+
     /// <inheritdoc />
     public override void Flush() => inner.Flush();
 

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Chokepoint.Reporting.Table;
 
 namespace Chokepoint.Cli.Console;
 
@@ -9,7 +8,8 @@ namespace Chokepoint.Cli.Console;
 /// U+0080..U+009F, which include the 8-bit CSI; the bidirectional embeddings, overrides, isolates and marks; the
 /// Unicode line and paragraph separators) is replaced by a visible escape: <c>\x1b</c> for C0, <c>\u202e</c> for
 /// the others. Line feeds and tabs are kept. Values from RDAP, headers or observations can thus not move the
-/// cursor, rewrite earlier lines, change colours, set the window title or reorder what is shown.
+/// cursor, rewrite earlier lines, change colours, set the window title or reorder what is shown. The rules are
+/// <see cref="TerminalEscaping"/>'s, which the terminal views apply to every value they draw.
 /// </summary>
 /// <remarks>
 /// The <c>\uXXXX</c> form is also a JSON escape of the same character, so passing JSON through unchanged in
@@ -20,17 +20,7 @@ namespace Chokepoint.Cli.Console;
 public static class TerminalText
 {
     /// <summary>True for a character that must not reach a terminal as it is.</summary>
-    public static bool IsUnsafe(char c) => c switch
-    {
-        '\n' or '\t' => false,
-        < ' ' => true,
-        >= '\u007f' and <= '\u009f' => true,
-        '\u061c' or '\u200e' or '\u200f' => true,
-        >= '\u202a' and <= '\u202e' => true,
-        >= '\u2066' and <= '\u2069' => true,
-        '\u2028' or '\u2029' => true,
-        _ => false,
-    };
+    public static bool IsUnsafe(char c) => TerminalEscaping.IsUnsafe(c);
 
     /// <summary><paramref name="text"/> with every unsafe character escaped (itself when there is none).</summary>
     public static string Escape(string text)
@@ -40,47 +30,5 @@ public static class TerminalText
     }
 
     /// <summary>The escaped text, or null when <paramref name="text"/> holds nothing to escape.</summary>
-    public static string? Escape(ReadOnlySpan<char> text)
-    {
-        var first = IndexOfUnsafe(text);
-        if (first < 0)
-        {
-            return null;
-        }
-
-        var result = new StringBuilder(text.Length + 16);
-        result.Append(text[..first]);
-        for (var i = first; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (!IsUnsafe(c) || (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n'))
-            {
-                // A CR right before its LF is a line ending, harmless on a terminal.
-                result.Append(c);
-            }
-            else if (c < ' ')
-            {
-                result.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}");
-            }
-            else
-            {
-                result.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
-            }
-        }
-
-        return result.ToString();
-    }
-
-    private static int IndexOfUnsafe(ReadOnlySpan<char> text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (IsUnsafe(text[i]) && !(text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n'))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    public static string? Escape(ReadOnlySpan<char> text) => TerminalEscaping.Escape(text);
 }

@@ -174,7 +174,8 @@ public sealed class DnsCollector(DnsLookup dns, AddressAnnotator annotator)
 
         // One kind when every server failed the same way; mixed failures are only "failed".
         var kinds = failures.Select(f => f.Kind).Distinct().ToList();
-        var reasons = string.Join("; ", failures.Select(f => f.Reason).Distinct(StringComparer.Ordinal));
+        // In a fixed order, not the order the servers happened to answer in: the same failures read the same.
+        var reasons = string.Join("; ", failures.Select(f => f.Reason).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         gaps.Add(Unobserved.Of(GapKeys.DnsNsParent, kinds.Count == 1 ? kinds[0] : GapKind.Failed, $"no {parentZone} nameserver gave a referral: {reasons}", domain));
         return null;
     }

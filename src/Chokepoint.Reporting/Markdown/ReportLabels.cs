@@ -7,7 +7,7 @@ namespace Chokepoint.Reporting.Markdown;
 /// The words the Markdown and HTML views share, so both say the same thing about a report: layer titles,
 /// company labels, function names and the evidence line of a dependency.
 /// </summary>
-internal static class ReportLabels
+internal static partial class ReportLabels
 {
     /// <summary>The time a report was collected, in UTC.</summary>
     public static string CollectedAt(AuditReport report) =>
@@ -175,4 +175,26 @@ internal static class ReportLabels
 
         return entries;
     }
+
+    /// <summary>
+    /// <paramref name="text"/> (the grade explanation) with each company and function id the report knows replaced
+    /// by its name: "godaddy (3 critical functions (name-resolves, web-served))" reads "GoDaddy Inc. (3 critical
+    /// functions (The name resolves, Web pages are served))". Only whole ids are replaced, never part of a word.
+    /// </summary>
+    public static string WithNames(AuditReport report, string text)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(text);
+        var names = CompanyNames(report);
+        foreach (var (id, name) in FunctionNames(report))
+        {
+            names.TryAdd(id, name);
+        }
+
+        return IdPattern().Replace(text, match => names.TryGetValue(match.Value, out var name) ? name : match.Value);
+    }
+
+    // An id: lowercase letters, digits, '-', ':' and '.', not inside a longer word; a trailing '.' ends the sentence.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w:.\-])[a-z0-9](?:[a-z0-9:.\-]*[a-z0-9])?(?![\w:\-])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex IdPattern();
 }

@@ -1,71 +1,112 @@
-using System.Text;
 using System.Text.Json;
 using Chokepoint.Analysis.Scenarios;
 using Chokepoint.Model;
 using Chokepoint.Reporting.Json;
+using Chokepoint.Reporting.Table;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+using static Chokepoint.Reporting.Table.TerminalStyles;
 
 namespace Chokepoint.Reporting.WhatIf;
 
 /// <summary>The views of a what-if: the terminal text and JSON.</summary>
 public static class WhatIfRenderer
 {
+    /// <summary>The terminal view, plain text 80 columns wide; see <see cref="Table(WhatIfReport, TerminalOptions)"/>.</summary>
+    public static string Table(WhatIfReport report) => Table(report, TerminalOptions.Plain);
+
     /// <summary>
-    /// A line for each dropped company that changes nothing, each function's outcome with the path that explains it
-    /// and its time to recover, then each replacement once with its steps and the functions it is part of restoring.
+    /// The terminal view: a line for each dropped company that changes nothing, each failing or degraded function
+    /// with the path that explains it and its time to recover, the unaffected ones on one line, then each
+    /// replacement once with its steps and the functions it is part of restoring.
     /// </summary>
-    public static string Table(WhatIfReport report)
+    public static string Table(WhatIfReport report, TerminalOptions options)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(options);
         var result = report.Result;
-        var builder = new StringBuilder();
-        builder.Append("What if ").Append(string.Join(" and ", result.DroppedCompanyIds)).Append(" stopped serving ").Append(result.Domain).AppendLine("?");
+        var companies = result.Dropped.ToDictionary(d => d.CompanyId, d => d.CompanyName, StringComparer.Ordinal);
+        string Company(string id) => companies.GetValueOrDefault(id, id);
+        using var canvas = new TerminalCanvas(options);
+        var dropped = result.DroppedCompanyIds.Select(Company).ToList();
+        canvas.Write(Join(("What if ", Title), (AndList(dropped), Title), (" stopped serving ", Title), (result.Domain, Title), ("?", Title)));
         foreach (var line in result.Dropped.Select(d => d.NothingChanges).OfType<string>())
         {
-            builder.Append("  ").AppendLine(line);
+            canvas.Write(new Padder(Value(line), new Padding(2, 0, 0, 0)));
         }
 
         if (result.NothingChanges)
         {
-            return builder.ToString();
+            return canvas.ToString();
         }
 
-        foreach (var function in result.Functions)
+        canvas.Line();
+        var grid = LabelGrid();
+        foreach (var function in result.Functions.Where(f => f.Outcome != OutcomeKind.Unaffected))
         {
-            builder.Append("  ").Append(function.Outcome.ToString().ToUpperInvariant().PadRight(10)).Append(' ').AppendLine(function.FunctionName);
-            foreach (var step in function.Path)
-            {
-                builder.Append("      ").AppendLine(step);
-            }
-
+            var lines = new List<IRenderable> { Join((function.FunctionName, Title), ($" ({function.Importance.ToWord()})", Dim)) };
+            lines.AddRange(function.Path.Select(step => Value(step)));
             if (report.RecoveryOf(function.FunctionId) is { } recovery)
             {
-                builder.Append("      time to recover: ").Append(recovery.Range).Append(" (").Append(string.Join(", ", recovery.RecoveryIds)).AppendLine(" below)");
+                lines.Add(Join(("back in " + recovery.Range, Plain), (" with " + AndList([.. recovery.RecoveryIds]) + " below", Dim)));
             }
+
+            grid.AddRow(Value(function.Outcome.ToString().ToUpperInvariant(), Outcome(function.Outcome)), Lines(lines));
         }
 
-        if (report.Recoveries.Count > 0)
+        var unaffected = result.Functions.Where(f => f.Outcome == OutcomeKind.Unaffected).Select(f => f.FunctionName).ToList();
+        if (unaffected.Count > 0)
         {
-            builder.AppendLine().AppendLine("Replacements, each once");
+            grid.AddRow(Value("UNAFFECTED", Good), Value(string.Join(", ", unaffected)));
         }
 
+        canvas.Write(grid);
+        if (report.Recoveries.Count == 0)
+        {
+            return canvas.ToString();
+        }
+
+        canvas.Line();
+        canvas.Write(Heading("Replacements, each described once"));
         var names = result.Functions.ToDictionary(f => f.FunctionId, f => f.FunctionName, StringComparer.Ordinal);
+        var replacements = LabelGrid();
         foreach (var recovery in report.Recoveries)
         {
-            builder.Append("  ").Append(recovery.Id).Append(": ").Append(recovery.CompanyId).Append(' ').Append(recovery.Role).Append(", ").Append(recovery.Time.Range)
-                .Append("; for ").AppendLine(string.Join(", ", recovery.FunctionIds.Select(id => $"\"{names.GetValueOrDefault(id, id)}\"")));
-            foreach (var step in recovery.Time.Steps)
+            var lines = new List<IRenderable>
             {
-                builder.Append("      - ").AppendLine(step.ToString());
+                Join(($"Replace {Company(recovery.CompanyId)}'s {recovery.Role}", Title), (": " + recovery.Time.Range, Plain)),
+                Value("restores " + string.Join(", ", recovery.FunctionIds.Select(id => names.GetValueOrDefault(id, id))), Dim),
+            };
+            var steps = LabelGrid();
+            foreach (var (step, i) in recovery.Time.Steps.Select((step, i) => (step, i)))
+            {
+                steps.AddRow(Value($"{i + 1}."), Value(step.ToString()));
             }
 
-            foreach (var assumption in recovery.Time.Assumptions)
-            {
-                builder.Append("      assumed: ").AppendLine(assumption);
-            }
+            lines.Add(steps);
+            lines.AddRange(recovery.Time.Assumptions.Select(assumption => Value("assumed: " + assumption, Dim)));
+            replacements.AddRow(Value(recovery.Id, Title), Lines(lines));
+            replacements.AddEmptyRow();
         }
 
-        return builder.ToString();
+        canvas.Write(replacements);
+        return canvas.ToString();
     }
+
+    private static Style Outcome(OutcomeKind outcome) => outcome switch
+    {
+        OutcomeKind.Fails => Bad,
+        OutcomeKind.Degrades => Warn,
+        _ => Good,
+    };
+
+    /// <summary>"A", "A and B", "A, B and C".</summary>
+    private static string AndList(List<string> items) => items.Count switch
+    {
+        0 => string.Empty,
+        1 => items[0],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
+    };
 
     /// <summary>
     /// The what-if as JSON: the dropped companies with where each stands, each function's outcome, path and the id of

@@ -13,13 +13,34 @@ public sealed class WhatIfTests
     {
         var result = WhatIf.Evaluate(Typical(), new HashSet<string> { "cloudflare" });
 
-        Assert.Contains("cloudflare dns (ns1.example-dns.net) is gone (cloudflare dropped)", result.For("name-resolves")!.Path);
+        Assert.Contains("needs cloudflare dns (ns1.example-dns.net), which is gone (cloudflare dropped)", result.For("name-resolves")!.Path);
         var web = result.For("web-served")!;
         Assert.Equal(OutcomeKind.Fails, web.Outcome);
         Assert.Equal(["\"name-resolves\" fails (explained above)"], web.Path);
         Assert.Equal(OutcomeKind.Fails, result.For("https-trusted")!.Outcome);
         Assert.Equal(OutcomeKind.Unaffected, result.For("revenue:ads")!.Outcome);
         Assert.Empty(result.For("revenue:ads")!.Path);
+    }
+
+    /// <summary>Regression: a path through nested groups read "needs all of (all of (...)), which fails".</summary>
+    [Fact]
+    public void A_path_through_nested_groups_is_said_once_in_plain_words()
+    {
+        var model = new SiteModel("example.net",
+        [
+            Function("web-served", Importance.Critical, All(Needs(GoDaddyRegistrar), All(Needs(CloudflareCdn), All(Needs(AwsHosting))))),
+        ]);
+
+        var outcome = WhatIf.Evaluate(model, new HashSet<string> { "amazon" }).For("web-served")!;
+
+        Assert.Equal(OutcomeKind.Fails, outcome.Outcome);
+        Assert.Equal([$"needs {AwsHosting.Describe()}, which is gone (amazon dropped)"], outcome.Path);
+        Assert.Equal(
+            $"{GoDaddyRegistrar.Describe()} and (either {CloudflareDns.Describe()} or {Route53.Describe()})",
+            WhatIf.Label(All(Needs(GoDaddyRegistrar), Any(Needs(CloudflareDns), Needs(Route53)))));
+        Assert.Equal(
+            $"{GoDaddyRegistrar.Describe()}, {CloudflareCdn.Describe()} and {AwsHosting.Describe()}",
+            WhatIf.Label(All(Needs(GoDaddyRegistrar), All(Needs(CloudflareCdn), All(Needs(AwsHosting))))));
     }
 
     [Fact]
