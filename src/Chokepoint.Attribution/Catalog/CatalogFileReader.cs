@@ -110,7 +110,54 @@ internal static class CatalogFileReader
             signals.Add(new Signal(kind, pattern, source));
         }
 
-        return new Provider(id, name, company, service, signals, file, ReadPlanning(file, where, element), ReadStatus(file, where, element), ReadAdSide(file, where, element, service, signals));
+        return new Provider(id, name, company, service, signals, file, ReadPlanning(file, where, element), ReadStatus(file, where, element), ReadAdSide(file, where, element, service, signals),
+            ReadProposal(file, where, element));
+    }
+
+    /// <summary>
+    /// The optional "proposal" object: "never" (why the provider is never proposed) or "tlds" (the TLDs whose names
+    /// it is offered to), and "source".
+    /// </summary>
+    private static ProviderProposal? ReadProposal(string file, string where, JsonElement element)
+    {
+        if (!element.TryGetProperty("proposal", out var proposal) || proposal.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var at = where + " proposal";
+        if (proposal.ValueKind != JsonValueKind.Object)
+        {
+            throw new CatalogLoadException($"{file}: {at}: must be an object");
+        }
+
+        var tlds = new List<string>();
+        if (proposal.TryGetProperty("tlds", out var list))
+        {
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                throw new CatalogLoadException($"{file}: {at}: \"tlds\" must be an array of TLDs");
+            }
+
+            foreach (var item in list.EnumerateArray())
+            {
+                var tld = item.ValueKind == JsonValueKind.String ? item.GetString()!.Trim().TrimStart('.').ToLowerInvariant() : "";
+                if (tld.Length == 0 || tld.Contains('.', StringComparison.Ordinal))
+                {
+                    throw new CatalogLoadException($"{file}: {at}: \"tlds\" holds '{item}', not a TLD");
+                }
+
+                tlds.Add(tld);
+            }
+        }
+
+        var never = Optional(file, at, proposal, "never");
+        if ((never is null) == (tlds.Count == 0))
+        {
+            throw new CatalogLoadException($"{file}: {at}: give exactly one of \"never\" or \"tlds\"");
+        }
+
+        return new ProviderProposal(never, tlds, Required(file, at, proposal, "source"));
     }
 
     /// <summary>

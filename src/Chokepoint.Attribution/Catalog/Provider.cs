@@ -11,6 +11,7 @@ namespace Chokepoint.Attribution.Catalog;
 /// <param name="Status">Whether it is still in service and trusted, with the date and source; null means active.</param>
 /// <param name="AdSide">For ad services, which side of the market it serves; <see cref="Catalog.AdSide.Publisher"/> for an
 /// <c>ad-exchange</c> unless stated.</param>
+/// <param name="Proposal">Whom a plan may propose it to, when not every site; null for every site.</param>
 public sealed record Provider(
     string Id,
     string Name,
@@ -20,8 +21,12 @@ public sealed record Provider(
     string File,
     ProviderPlanning? Planning = null,
     ProviderStatus? Status = null,
-    AdSide AdSide = AdSide.Unknown)
+    AdSide AdSide = AdSide.Unknown,
+    ProviderProposal? Proposal = null)
 {
+    /// <summary>True when a plan may propose this provider to <paramref name="domain"/> (its status aside).</summary>
+    public bool ProposableTo(string domain) => Proposal?.Allows(domain) ?? true;
+
     /// <summary>The status, <see cref="ProviderStatus.Active"/> when the catalog gives none.</summary>
     public ProviderStatus CurrentStatus => Status ?? ProviderStatus.Active;
 }

@@ -149,6 +149,8 @@ public static class PlanInputsBuilder
             .Where(provider => !used.Contains(catalog.UltimateParent(provider.CompanyId).Id))
             // Retired and distrusted providers stay recognisable in observations but are never proposed.
             .Where(provider => provider.CurrentStatus.CanBeProposed && (include is null || include(provider)))
+            // Parking services and a registry's own DNS for its TLDs only are proposed to no one, or only under those TLDs.
+            .Where(provider => provider.ProposableTo(report.Domain))
             .Select(provider => new ProviderCandidate(
                 catalog.UltimateParent(provider.CompanyId).Id,
                 provider.Name,

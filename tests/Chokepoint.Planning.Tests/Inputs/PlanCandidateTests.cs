@@ -48,6 +48,60 @@ public sealed class PlanCandidateTests
         Assert.Empty(inputs.Value.CaCandidates);
     }
 
+    [Theory]
+    [InlineData("example.org", new[] { "Plain DNS" })]
+    [InlineData("example.com.br", new[] { "Registry DNS", "Plain DNS" })]
+    public void Parking_services_are_never_proposed_and_a_registrys_dns_only_under_its_tlds(string domain, string[] expected)
+    {
+        const string json = """
+            { "companies": [ { "id": "park", "name": "Park Co", "parent": null }, { "id": "reg", "name": "Registry Co", "parent": null }, { "id": "plain", "name": "Plain Co", "parent": null } ],
+              "providers": [
+                { "id": "park-dns", "name": "Parking DNS", "company": "park", "service": "dns",
+                  "proposal": { "never": "a parking service", "source": "https://example.org/park" },
+                  "signals": [ { "kind": "ns", "pattern": "park.example", "source": "https://example.org/a" } ] },
+                { "id": "reg-dns", "name": "Registry DNS", "company": "reg", "service": "dns",
+                  "proposal": { "tlds": ["br"], "source": "https://example.org/reg" },
+                  "signals": [ { "kind": "ns", "pattern": "reg.example", "source": "https://example.org/b" } ] },
+                { "id": "plain-dns", "name": "Plain DNS", "company": "plain", "service": "dns",
+                  "signals": [ { "kind": "ns", "pattern": "plain.example", "source": "https://example.org/c" } ] } ] }
+            """;
+        var catalog = ProviderCatalog.Load([("p.json", new MemoryStream(Encoding.UTF8.GetBytes(json)))]);
+
+        var inputs = PlanInputsBuilder.Build(new SiteObservations { Domain = domain }, new AuditReport { Domain = domain }, catalog);
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), inputs.DnsCandidates.Select(c => c.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_embedded_catalogs_parking_services_are_proposed_to_no_site()
+    {
+        var parking = Embedded.Providers.Where(p => p.Proposal?.Never is not null).Select(p => p.Name).ToList();
+        Assert.Contains("Sedo domain parking", parking);
+        foreach (var domain in new[] { "example.org", "example.com.br", "example.de" })
+        {
+            var inputs = PlanInputsBuilder.Build(new SiteObservations { Domain = domain }, new AuditReport { Domain = domain }, Embedded);
+            Assert.Empty(inputs.DnsCandidates.Select(c => c.Name).Intersect(parking));
+        }
+    }
+
+    [Theory]
+    [InlineData("""{ "source": "https://example.org/x" }""", "exactly one")]
+    [InlineData("""{ "never": "x", "tlds": ["br"], "source": "https://example.org/x" }""", "exactly one")]
+    [InlineData("""{ "tlds": ["com.br"], "source": "https://example.org/x" }""", "not a TLD")]
+    [InlineData("""{ "tlds": "br", "source": "https://example.org/x" }""", "array")]
+    [InlineData("""{ "never": "x" }""", "source")]
+    public void A_malformed_proposal_is_refused_with_its_place(string proposal, string expected)
+    {
+        var json = $$"""
+            { "companies": [ { "id": "c", "name": "C", "parent": null } ],
+              "providers": [ { "id": "p", "name": "P", "company": "c", "service": "dns", "proposal": {{proposal}},
+                "signals": [ { "kind": "ns", "pattern": "p.example", "source": "https://example.org/a" } ] } ] }
+            """;
+        var failure = Assert.Throws<CatalogLoadException>(() => ProviderCatalog.Load([("p.json", new MemoryStream(Encoding.UTF8.GetBytes(json)))]));
+        Assert.Contains("proposal", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_embedded_catalogs_retired_and_distrusted_providers_are_not_candidates()
     {
