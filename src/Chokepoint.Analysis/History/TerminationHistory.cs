@@ -91,8 +91,11 @@ public sealed class TerminationHistory
 
     /// <summary>
     /// One line that counts <paramref name="cases"/> without repeating them (each case is listed once, on its own
-    /// line, after it), e.g. "cloudflare ended service to customers 4 times at the cdn or dns layer (in the data set)".
+    /// line, after it), e.g. "Cloudflare, Inc. ended service to customers 4 times at the cdn or dns layer (in the data set)".
     /// </summary>
+    /// <param name="companyId">Who is named: the company's display name (or its id when it has none).</param>
+    /// <param name="cases">The cases it counts.</param>
+    /// <param name="layers">The layers they were about.</param>
     public static string Headline(string companyId, IReadOnlyCollection<TerminationCase> cases, IEnumerable<Layer> layers)
     {
         ArgumentNullException.ThrowIfNull(cases);

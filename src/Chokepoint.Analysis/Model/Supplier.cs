@@ -23,10 +23,16 @@ public sealed record Supplier(string CompanyId, string CompanyName, string Servi
     /// <summary>True when the site reaches this supplier only through another one.</summary>
     public bool IsIndirect => Via is not null;
 
-    /// <summary>A one-line description, e.g. "cloudflare dns (ns1.example-dns.net)" or "amazon dns (cloudfront.net) behind fastly cdn".</summary>
+    /// <summary>
+    /// A one-line description in the company's name, e.g. "Cloudflare, Inc. dns (ns1.example-dns.net)" or
+    /// "Amazon.com, Inc. dns (cloudfront.net) behind Fastly, Inc. cdn"; the id stands in when there is no name.
+    /// </summary>
     public string Describe()
     {
-        var own = string.IsNullOrEmpty(Detail) ? $"{CompanyId} {Service}" : $"{CompanyId} {Service} ({Detail})";
-        return Via is null ? own : $"{own} behind {Via.CompanyId} {Via.Service}";
+        var own = string.IsNullOrEmpty(Detail) ? $"{Name} {Service}" : $"{Name} {Service} ({Detail})";
+        return Via is null ? own : $"{own} behind {Via.Name} {Via.Service}";
     }
+
+    /// <summary>The owning company's display name, or its id when it has none.</summary>
+    public string Name => string.IsNullOrWhiteSpace(CompanyName) ? CompanyId : CompanyName;
 }

@@ -183,7 +183,7 @@ public sealed class ReportAnalyzer(TerminationHistory history)
         }
 
         var layers = roles.Where(role => cases.Any(c => c.IsAbout(role.Layer, role.Service))).Select(role => role.Layer);
-        return [TerminationHistory.Headline(point.CompanyId, cases, layers), .. cases.OrderBy(c => c.Date).Select(c => "  " + c)];
+        return [TerminationHistory.Headline(string.IsNullOrEmpty(point.CompanyName) ? point.CompanyId : point.CompanyName, cases, layers), .. cases.OrderBy(c => c.Date).Select(c => "  " + c)];
     }
 
     private static TimeToRecoverReport ToReport(TimeToRecover recovery, SiteFunction function) => new()

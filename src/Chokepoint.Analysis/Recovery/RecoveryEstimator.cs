@@ -74,7 +74,7 @@ public static class RecoveryEstimator
             var single = Estimate(suppliers[0], function, facts);
             return subsumed.Count == 0 ? single : single with
             {
-                Assumptions = [.. single.Assumptions, $"{companyId} is also the registrar: the transfer to another registrar is part of these steps"],
+                Assumptions = [.. single.Assumptions, $"{suppliers[0].Name} is also the registrar: the transfer to another registrar is part of these steps"],
             };
         }
 
@@ -180,7 +180,7 @@ public static class RecoveryEstimator
 
         if (facts.RegistrarCompanyId is { } registrar && registrar == supplier.CompanyId)
         {
-            plan.Assume($"{registrar} is also the registrar: the name must move to another registrar before its nameservers can change");
+            plan.Assume($"{supplier.Name} is also the registrar: the name must move to another registrar before its nameservers can change");
             RegistrationSteps.AddTransfer(plan, facts);
         }
         else if (facts.RegistrarCompanyId is null)

@@ -131,7 +131,7 @@ public static class WhatIf
             {
                 case SupplierRequirement leaf:
                     return dropped.Contains(leaf.Supplier.CompanyId)
-                        ? (OutcomeKind.Fails, [$"{leaf.Supplier.Describe()} is gone ({leaf.Supplier.CompanyId} dropped)"])
+                        ? (OutcomeKind.Fails, [$"{leaf.Supplier.Describe()} is gone ({leaf.Supplier.Name} dropped)"])
                         : (OutcomeKind.Unaffected, []);
 
                 case AllRequirement all:
@@ -146,7 +146,7 @@ public static class WhatIf
                         {
                             _ when explained.ContainsKey(failed.Child) => (OutcomeKind.Fails, failed.Result.Path),
                             SupplierRequirement leaf => (OutcomeKind.Fails,
-                                [$"needs {leaf.Supplier.Describe()}, which is gone ({leaf.Supplier.CompanyId} dropped)"]),
+                                [$"needs {leaf.Supplier.Describe()}, which is gone ({leaf.Supplier.Name} dropped)"]),
                             _ => (OutcomeKind.Fails, failed.Result.Path),
                         };
                     }

@@ -100,7 +100,7 @@ public sealed class ChokepointHistoryTests
 
         Assert.Single(cloudflare.History, line => line.Contains("Daily Stormer", StringComparison.Ordinal));
         Assert.Equal(4, cloudflare.History.Count(line => line.StartsWith("  ", StringComparison.Ordinal)));
-        Assert.Equal("cloudflare ended service to customers 4 times at the dns or cdn layer (in the data set)", cloudflare.History[0]);
+        Assert.Equal("cloudflare Inc. ended service to customers 4 times at the dns or cdn layer (in the data set)", cloudflare.History[0]);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class WhatIfAgreementTests
         var ads = WhatIf.Evaluate(model, new HashSet<string> { "alphabet" }).For("revenue:ads")!;
 
         Assert.Equal(OutcomeKind.Degrades, ads.Outcome);
-        Assert.Contains("still served by magnite ad-exchange (Magnite); pubmatic ad-exchange (PubMatic)", ads.Path[0], StringComparison.Ordinal);
+        Assert.Contains("still served by magnite Inc. ad-exchange (Magnite); pubmatic Inc. ad-exchange (PubMatic)", ads.Path[0], StringComparison.Ordinal);
         Assert.DoesNotContain(report.Chokepoints, c => c.Entity.Id == "alphabet");
         Assert.Empty(report.Functions.Single(f => f.Id == "revenue:ads").SinglePoints.Except(["fastly", "godaddy", "verisign"]));
     }

@@ -13,7 +13,7 @@ public sealed class WhatIfTests
     {
         var result = WhatIf.Evaluate(Typical(), new HashSet<string> { "cloudflare" });
 
-        Assert.Contains("needs cloudflare dns (ns1.example-dns.net), which is gone (cloudflare dropped)", result.For("name-resolves")!.Path);
+        Assert.Contains("needs Cloudflare dns (ns1.example-dns.net), which is gone (Cloudflare dropped)", result.For("name-resolves")!.Path);
         var web = result.For("web-served")!;
         Assert.Equal(OutcomeKind.Fails, web.Outcome);
         Assert.Equal(["\"name-resolves\" fails (explained above)"], web.Path);
@@ -34,7 +34,7 @@ public sealed class WhatIfTests
         var outcome = WhatIf.Evaluate(model, new HashSet<string> { "amazon" }).For("web-served")!;
 
         Assert.Equal(OutcomeKind.Fails, outcome.Outcome);
-        Assert.Equal([$"needs {AwsHosting.Describe()}, which is gone (amazon dropped)"], outcome.Path);
+        Assert.Equal([$"needs {AwsHosting.Describe()}, which is gone (Amazon dropped)"], outcome.Path);
         Assert.Equal(
             $"{GoDaddyRegistrar.Describe()} and (either {CloudflareDns.Describe()} or {Route53.Describe()})",
             WhatIf.Label(All(Needs(GoDaddyRegistrar), Any(Needs(CloudflareDns), Needs(Route53)))));
@@ -50,7 +50,7 @@ public sealed class WhatIfTests
 
         var payments = result.For("revenue:payments")!;
         Assert.Equal(OutcomeKind.Degrades, payments.Outcome);
-        Assert.StartsWith("lost 1 of 2 alternatives (paypal payments (www.paypal.com)); still served by stripe payments", payments.Path[0], StringComparison.Ordinal);
+        Assert.StartsWith("lost 1 of 2 alternatives (PayPal payments (www.paypal.com)); still served by Stripe payments", payments.Path[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class WhatIfTests
         var outcome = WhatIf.Evaluate(model, new HashSet<string> { "fastly" }).For("page-scripts")!;
 
         Assert.Equal(OutcomeKind.Degrades, outcome.Outcome);
-        Assert.Contains(outcome.Path, p => p.Contains("needs fastly cdn", StringComparison.Ordinal));
+        Assert.Contains(outcome.Path, p => p.Contains("needs Fastly cdn", StringComparison.Ordinal));
     }
 
     [Fact]
