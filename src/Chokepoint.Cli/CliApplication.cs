@@ -101,20 +101,27 @@ public static class CliApplication
     private static async Task WriteUsageErrorAsync(CliContext context, ParseResult parseResult)
     {
         var error = context.Console.Error;
-        foreach (var problem in parseResult.Errors)
-        {
-            await error.WriteLineAsync($"chokepoint: {OneLine(problem.Message)}");
-        }
-
         var command = parseResult.CommandResult.Command;
         var pointTo = command;
-        foreach (var token in parseResult.UnmatchedTokens.Distinct(StringComparer.Ordinal))
+        var suggestions = parseResult.UnmatchedTokens.Distinct(StringComparer.Ordinal)
+            .Select(token => (Token: token, Suggestion: TypoSuggestion.For(token, command)))
+            .ToList();
+        if (suggestions.Count > 0 && suggestions[0].Suggestion is { } first)
         {
-            if (TypoSuggestion.For(token, command) is { } suggestion)
+            // A misspelt command or option: the one line that helps, not the parser's echo of every token after it.
+            await error.WriteLineAsync($"chokepoint: unknown command or option '{suggestions[0].Token}': did you mean '{first}'?");
+            pointTo = command.Subcommands.FirstOrDefault(c => c.Name == first) ?? command;
+        }
+        else
+        {
+            foreach (var problem in parseResult.Errors)
+            {
+                await error.WriteLineAsync($"chokepoint: {OneLine(problem.Message)}");
+            }
+
+            foreach (var (token, suggestion) in suggestions.Where(s => s.Suggestion is not null))
             {
                 await error.WriteLineAsync($"chokepoint: '{token}': did you mean '{suggestion}'?");
-                // A misspelt subcommand: the pointer goes to the help of the one meant.
-                pointTo = pointTo == command && command.Subcommands.FirstOrDefault(c => c.Name == suggestion) is { } meant ? meant : pointTo;
             }
         }
 
