@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return AuditCommand.Create(context);
+        yield return ScanCommand.Create(context);
         yield return AnalyzeCommand.Create(context);
         yield return WhatIfCommand.Create(context);
         yield return PlanCommand.Create(context);
