@@ -81,6 +81,25 @@ public sealed class ScanJournal : IDisposable
         }
     }
 
+    /// <summary>Every finished site of the journal at <paramref name="path"/>, read without changing it.</summary>
+    /// <exception cref="ScanException">The file is not a scan journal.</exception>
+    public static IReadOnlyList<JournalEntry> Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = System.IO.Path.GetFullPath(path);
+        var builder = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        try
+        {
+            using var journal = new ScanJournal(new SqliteConnection(builder.ToString()), full);
+            journal._connection.Open();
+            return journal.Entries();
+        }
+        catch (SqliteException exception)
+        {
+            throw new ScanException($"cannot read {full} as a scan journal: {exception.Message}");
+        }
+    }
+
     /// <summary>The finished sites' line numbers.</summary>
     public IReadOnlySet<int> FinishedLines()
     {

@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Chokepoint.Scanning;
+using Chokepoint.Simulation;
+using Chokepoint.Simulation.Demo;
+using Chokepoint.Simulation.Generation;
+
+namespace Chokepoint.Cli.Tests;
+
+/// <summary>
+/// <c>chokepoint scan</c> against the simulated internet: JSON Lines and CSV output, bad lines skipped with their
+/// line number, a real <c>kill -9</c> of the process and a rerun that loses no site and writes none twice, and the
+/// global rate limit measured on the journal's start times.
+/// </summary>
+public sealed class ScanCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("chokepoint-scan-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private string InFolder(string name) => Path.Combine(_folder.FullName, name);
+
+    private static async Task<string> ProfileAsync(SimulatedInternet internet, string path)
+    {
+        await internet.WriteProfileAsync(path, CancellationToken.None);
+        return path;
+    }
+
+    [Fact]
+    public async Task Scan_writes_one_json_line_per_site_and_reports_bad_lines_by_number()
+    {
+        await using var internet = await SimulatedInternet.StartAsync(DemoWorld.Load());
+        var profile = await ProfileAsync(internet, InFolder("profile.json"));
+        var domains = DemoWorld.Sites.Select(s => s.Domain).Take(3).ToList();
+        var list = InFolder("sites.txt");
+        await File.WriteAllTextAsync(list, $"# demo\n{domains[0]}\n192.0.2.1\nhttps://www.{domains[1]}/\n{domains[0]}\n{domains[2]}\n");
+        var output = InFolder("scan.jsonl");
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(["scan", "-l", list, "-o", output, "--network", profile, "--quiet"]);
+
+        Assert.Contains(exitCode, new[] { ExitCodes.Ok, ExitCodes.Incomplete });
+        Assert.Contains("line 3: skipped '192.0.2.1'", error, StringComparison.Ordinal);
+        Assert.Contains("line 5: skipped", error, StringComparison.Ordinal);
+        Assert.Contains("duplicate of line 2", error, StringComparison.Ordinal);
+        var records = (await File.ReadAllLinesAsync(output)).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal([2, 4, 6], records.Select(r => r.GetProperty("line").GetInt32()));
+        Assert.Equal(domains, records.Select(r => r.GetProperty("domain").GetString()));
+        Assert.Equal($"https://www.{domains[1]}/", records[1].GetProperty("input").GetString());
+        foreach (var record in records)
+        {
+            var completeness = record.GetProperty("completeness").GetString();
+            Assert.Contains(completeness, new[] { "complete", "incomplete", "failed" });
+            Assert.Equal(completeness == "complete", record.GetProperty("reason").ValueKind == JsonValueKind.Null);
+            if (completeness != "failed")
+            {
+                Assert.Equal(record.GetProperty("domain").GetString(), record.GetProperty("report").GetProperty("domain").GetString());
+            }
+        }
+
+        Assert.Equal(records.Any(r => r.GetProperty("completeness").GetString() != "complete") ? ExitCodes.Incomplete : ExitCodes.Ok, exitCode);
+        Assert.True(File.Exists(output + ".journal.sqlite"));
+    }
+
+    [Fact]
+    public async Task Scan_as_csv_writes_a_header_and_one_row_per_site_to_stdout()
+    {
+        await using var internet = await SimulatedInternet.StartAsync(DemoWorld.Load());
+        var profile = await ProfileAsync(internet, InFolder("profile.json"));
+        var domains = DemoWorld.Sites.Select(s => s.Domain).Take(2).ToList();
+        var list = InFolder("sites.txt");
+        await File.WriteAllLinesAsync(list, domains);
+
+        var (_, stdout, _) = await CliRunner.RunAsync(["scan", "-l", list, "--format", "csv", "--network", profile, "--quiet"]);
+
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(ScanRecord.CsvHeader, lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal(domains.Order(StringComparer.Ordinal), lines.Skip(1).Select(l => l.Split(',')[2]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_scan_killed_with_sigkill_and_run_again_has_every_site_exactly_once()
+    {
+        var world = WorldGenerator.Generate(120, seed: 14);
+        await using var internet = await SimulatedInternet.StartAsync(world);
+        var profile = await ProfileAsync(internet, InFolder("profile.json"));
+        var domains = world.Sites.Select(s => s.Domain).ToList();
+        var list = InFolder("sites.txt");
+        await File.WriteAllLinesAsync(list, domains);
+        var output = InFolder("scan.jsonl");
+        string[] arguments = ["scan", "-l", list, "-o", output, "--network", profile, "-c", "4", "--quiet"];
+
+        using (var process = Start(arguments))
+        {
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                while (LineCount(output) < 5)
+                {
+                    Assert.False(process.HasExited, "the scan ended before it was killed");
+                    Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "the scan journalled no sites");
+                    await Task.Delay(20);
+                }
+            }
+            finally
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+
+        var journalled = ScanJournal.Read(output + ".journal.sqlite").Count;
+        Assert.InRange(journalled, 5, domains.Count - 1);
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(arguments);
+
+        Assert.True(exitCode is ExitCodes.Ok or ExitCodes.Incomplete, error);
+        var seen = (await File.ReadAllLinesAsync(output)).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("domain").GetString()).ToList();
+        Assert.Equal(domains.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+        Assert.Equal(domains.Count, ScanJournal.Read(output + ".journal.sqlite").Count);
+    }
+
+    [Fact]
+    public async Task The_global_rate_limit_spaces_the_sites_starts()
+    {
+        await using var internet = await SimulatedInternet.StartAsync(DemoWorld.Load());
+        var profile = await ProfileAsync(internet, InFolder("profile.json"));
+        var domains = DemoWorld.Sites.Select(s => s.Domain).Take(9).ToList();
+        var list = InFolder("sites.txt");
+        await File.WriteAllLinesAsync(list, domains);
+        var output = InFolder("scan.jsonl");
+        const double rate = 4;
+
+        await CliRunner.RunAsync(["scan", "-l", list, "-o", output, "--network", profile, "-c", "9", "--rate", rate.ToString(CultureInfo.InvariantCulture), "--quiet"]);
+
+        var starts = ScanJournal.Read(output + ".journal.sqlite").Select(e => e.StartedAt).Order().ToList();
+        Assert.Equal(domains.Count, starts.Count);
+        for (var i = 0; i < starts.Count; i++)
+        {
+            for (var j = i + 1; j < starts.Count; j++)
+            {
+                // j - i starts after the i-th need (j - i) / rate seconds at the limited rate (less a little timer slack).
+                var least = TimeSpan.FromSeconds((j - i) / rate * 0.9);
+                Assert.True(starts[j] - starts[i] >= least, $"sites {i} and {j} started {(starts[j] - starts[i]).TotalMilliseconds:F0} ms apart");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_journal_of_another_list_is_refused_without_restart()
+    {
+        await using var internet = await SimulatedInternet.StartAsync(DemoWorld.Load());
+        var profile = await ProfileAsync(internet, InFolder("profile.json"));
+        var domains = DemoWorld.Sites.Select(s => s.Domain).Take(2).ToList();
+        var list = InFolder("sites.txt");
+        var output = InFolder("scan.jsonl");
+        await File.WriteAllLinesAsync(list, domains.Take(1));
+        await CliRunner.RunAsync(["scan", "-l", list, "-o", output, "--network", profile, "--quiet"]);
+        await File.WriteAllLinesAsync(list, domains);
+
+        var (refused, _, error) = await CliRunner.RunAsync(["scan", "-l", list, "-o", output, "--network", profile, "--quiet"]);
+        var (restarted, _, _) = await CliRunner.RunAsync(["scan", "-l", list, "-o", output, "--network", profile, "--quiet", "--restart"]);
+
+        Assert.Equal(ExitCodes.UsageError, refused);
+        Assert.Contains("--restart", error, StringComparison.Ordinal);
+        Assert.True(restarted is ExitCodes.Ok or ExitCodes.Incomplete);
+        Assert.Equal(2, (await File.ReadAllLinesAsync(output)).Length);
+    }
+
+    private static int LineCount(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd().Count(c => c == '\n');
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>The built command line, run with the same dotnet host as the tests.</summary>
+    private static Process Start(string[] arguments)
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "chokepoint.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
