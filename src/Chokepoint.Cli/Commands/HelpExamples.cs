@@ -25,6 +25,13 @@ internal static class HelpExamples
             "chokepoint audit example.org --har capture.har   # add what the browser loaded",
             "chokepoint audit example.org --quiet --timeout 60",
         ],
+        ["scan"] =
+        [
+            "chokepoint scan -l sites.txt -o scan.jsonl       # resumable: run it again after a kill to go on",
+            "chokepoint scan -l top-1m.csv --top 1000 --format csv -o scan.csv",
+            "chokepoint scan -l sites.txt -o scan.jsonl --restart -c 32 --rate 20",
+            "chokepoint scan --quiet < sites.txt > scan.jsonl  # the list on stdin, lines on stdout",
+        ],
         ["analyze"] =
         [
             "chokepoint analyze obs.json",
