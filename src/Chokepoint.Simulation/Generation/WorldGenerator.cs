@@ -51,7 +51,7 @@ public static class WorldGenerator
         context.AddPools();
         world.Domains.Capacity = world.Domains.Count + sites;
         world.Zones.Capacity = world.Zones.Count + sites;
-        world.WebHosts.Capacity = world.WebHosts.Count + sites;
+        world.WebHosts.Capacity = world.WebHosts.Count + (2 * sites);
         world.Sites.Capacity = sites;
         for (var i = 0; i < sites; i++)
         {
@@ -136,18 +136,29 @@ public static class WorldGenerator
 
             world.Domains.Add(domain);
             world.Zones.Add(zone);
+            var certificate = new SiteCertificate
+            {
+                Issuer = ca,
+                SubjectAlternativeNames = [name, "www." + name],
+                NotBefore = CertificateStart,
+                NotAfter = CertificateStart.AddYears(10),
+            };
             world.WebHosts.Add(new WebHost
             {
                 Host = name,
-                Certificate = new SiteCertificate
-                {
-                    Issuer = ca,
-                    SubjectAlternativeNames = [name, "www." + name],
-                    NotBefore = CertificateStart,
-                    NotAfter = CertificateStart.AddYears(10),
-                },
+                Certificate = certificate,
                 Headers = headers,
                 Pages = [new Page { Path = "/", Body = PageBody(name) }],
+            });
+
+            // Every generated zone publishes www (to the CDN's edge or the apex), so www has a web host of its own:
+            // the same certificate and front, redirecting to the apex as most sites' www does.
+            world.WebHosts.Add(new WebHost
+            {
+                Host = "www." + name,
+                Certificate = certificate,
+                Headers = new Dictionary<string, string>(headers, StringComparer.Ordinal),
+                Pages = [new Page { Path = "/", Status = 301, Redirect = "https://" + name + "/" }],
             });
             world.Sites.Add(new SiteInfo
             {
