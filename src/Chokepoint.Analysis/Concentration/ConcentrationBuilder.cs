@@ -2,45 +2,6 @@ using Chokepoint.Model;
 
 namespace Chokepoint.Analysis.Concentration;
 
-/// <summary>Per-layer counts of a concentration summary: only sites whose layer coverage is observed.</summary>
-/// <param name="Layer">The layer.</param>
-/// <param name="Observed">Sites whose layer was observed.</param>
-/// <param name="Incomplete">Sites whose layer was partly or not observed, or that have no report.</param>
-/// <param name="UsingThirdParty">Observed sites using at least one third party in the layer.</param>
-/// <param name="Critical">Observed sites with at least one non-redundant third-party dependency in the layer.</param>
-/// <param name="Uses">Sites using each owning company (by id).</param>
-/// <param name="CriticalOn">Sites critical on each owning company (by id).</param>
-public sealed record LayerConcentration(
-    Layer Layer,
-    int Observed,
-    int Incomplete,
-    int UsingThirdParty,
-    int Critical,
-    IReadOnlyDictionary<string, int> Uses,
-    IReadOnlyDictionary<string, int> CriticalOn)
-{
-    /// <summary>Herfindahl-Hirschman index over companies' shares of uses, shares normalised to sum 1.</summary>
-    public double Hhi
-    {
-        get
-        {
-            double total = Uses.Values.Sum();
-            return total == 0 ? 0 : Uses.Values.Sum(v => (v / total) * (v / total));
-        }
-    }
-}
-
-/// <summary>A summary of many audit reports: which companies many sites depend on.</summary>
-/// <param name="Sites">Distinct sites added.</param>
-/// <param name="Duplicates">Reports for a domain already added, ignored.</param>
-/// <param name="Layers">Per-layer counts.</param>
-/// <param name="Names">Display name of each company id.</param>
-public sealed record ConcentrationReport(
-    int Sites,
-    int Duplicates,
-    IReadOnlyList<LayerConcentration> Layers,
-    IReadOnlyDictionary<string, string> Names);
-
 /// <summary>Accumulates running counts over audit reports, one at a time, without keeping them.</summary>
 public sealed class ConcentrationBuilder
 {
@@ -123,9 +84,14 @@ public sealed class ConcentrationBuilder
     public ConcentrationReport Build() => new(
         domains.Count,
         duplicates,
+        0,
+        0,
+        [],
         layers.OrderBy(p => p.Key).Select(p => new LayerConcentration(
             p.Key, p.Value.Observed, p.Value.Incomplete, p.Value.UsingThirdParty, p.Value.Critical,
             new Dictionary<string, int>(p.Value.Uses, StringComparer.Ordinal),
             new Dictionary<string, int>(p.Value.CriticalOn, StringComparer.Ordinal))).ToList(),
+        [],
+        [],
         new Dictionary<string, string>(names, StringComparer.Ordinal));
 }
