@@ -79,6 +79,10 @@ public sealed record EngineSettings
     [JsonPropertyName("rdapServerLimits")]
     public ServerLimits RdapServerLimits { get; set; } = new(MaxConcurrent: 4, MaxPerSecond: 10);
 
+    /// <summary>HTTP requests and TLS handshakes in flight and per second to any one web host name.</summary>
+    [JsonPropertyName("webHostLimits")]
+    public ServerLimits WebHostLimits { get; set; } = new(MaxConcurrent: 32, MaxPerSecond: 0);
+
     /// <summary>The collection session's settings these engine settings give.</summary>
     public CollectionSettings ToCollectionSettings(string? toolVersion = null) => new()
     {
@@ -92,6 +96,7 @@ public sealed record EngineSettings
         RdapBootstrapMaxAge = RdapBootstrapMaxAge,
         DnsServerLimits = DnsServerLimits,
         RdapServerLimits = RdapServerLimits,
+        WebHostLimits = WebHostLimits,
         MaxProbedHosts = MaxProbedHosts,
         ToolVersion = toolVersion,
     };

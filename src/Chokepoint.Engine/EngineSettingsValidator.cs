@@ -57,6 +57,7 @@ public sealed class EngineSettingsValidator : IValidateOptions<EngineSettings>
         CheckSpan(errors, "rdapBootstrapMaxAge", settings.RdapBootstrapMaxAge, TimeSpan.FromDays(30));
         CheckLimits(errors, "dnsServerLimits", settings.DnsServerLimits);
         CheckLimits(errors, "rdapServerLimits", settings.RdapServerLimits);
+        CheckLimits(errors, "webHostLimits", settings.WebHostLimits);
         if (settings.AddressPolicy is { } mode && !Enum.IsDefined(mode))
         {
             errors.Add(Invariant($"addressPolicy: {(int)mode} is not a mode (publicInternet, simulation, unrestricted)"));

@@ -31,6 +31,7 @@ public sealed class CollectionSession : IAsyncDisposable, IDisposable
     private readonly HttpMessageHandler pipeline;
     private readonly PartitionedRateLimiter<string> dnsLimiter;
     private readonly PartitionedRateLimiter<string> rdapLimiter;
+    private readonly PartitionedRateLimiter<string> webHostLimiter;
     private readonly List<IDisposable> limiterParts = [];
     private int disposed;
 
@@ -71,7 +72,9 @@ public sealed class CollectionSession : IAsyncDisposable, IDisposable
         (dnsLimiter, var dnsParts) = settings.DnsServerLimits.CreateLimiter();
         (rdapLimiter, var rdapParts) = settings.RdapServerLimits.CreateLimiter();
         limiterParts.AddRange(dnsParts);
+        (webHostLimiter, var webParts) = settings.WebHostLimits.CreateLimiter();
         limiterParts.AddRange(rdapParts);
+        limiterParts.AddRange(webParts);
         Dns = new DnsLookup(profile, time, settings.DnsQueryTimeout, new DnsLookupOptions
         {
             CacheSize = settings.DnsCacheSize,
@@ -82,7 +85,7 @@ public sealed class CollectionSession : IAsyncDisposable, IDisposable
             Lifetime = lifetime.Token,
         });
         handler = WebTransport.CreateHandler(profile, Dns, settings.TlsTimeout, AddressPolicy);
-        pipeline = new ProbeTelemetryHandler(handler, loggerFactory?.CreateLogger<HttpCollector>());
+        pipeline = new ProbeTelemetryHandler(new HostLimitHandler(handler, webHostLimiter), loggerFactory?.CreateLogger<HttpCollector>());
         Http = CreateHttpClient();
         Rdap = new RdapClient(Http, time, new RdapClientOptions
         {
@@ -98,6 +101,7 @@ public sealed class CollectionSession : IAsyncDisposable, IDisposable
         {
             Timeout = settings.TlsTimeout,
             AddressPolicy = AddressPolicy,
+            HostLimiter = webHostLimiter,
             Logger = loggerFactory?.CreateLogger<TlsCollector>(),
         });
         Web = new HttpCollector(Http, time, new HttpCollectorOptions { Timeout = settings.HttpTimeout, MaxRedirects = settings.MaxRedirects });

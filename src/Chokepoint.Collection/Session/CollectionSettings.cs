@@ -52,6 +52,12 @@ public sealed record CollectionSettings
     /// <summary>Limits per RDAP server (host and port).</summary>
     public ServerLimits RdapServerLimits { get; init; } = new(MaxConcurrent: 4, MaxPerSecond: 10);
 
+    /// <summary>
+    /// Limits per web host name, over HTTP requests and TLS handshakes together (site hosts, CDN fronts, OCSP
+    /// responders and RDAP servers alike); 0 per second for no rate limit.
+    /// </summary>
+    public ServerLimits WebHostLimits { get; init; } = new(MaxConcurrent: 32, MaxPerSecond: 0);
+
     /// <summary>How long a fetched RDAP bootstrap is used before it is fetched again.</summary>
     public TimeSpan RdapBootstrapMaxAge { get; init; } = TimeSpan.FromHours(24);
 
@@ -123,6 +129,7 @@ public sealed record CollectionSettings
         errors.AddRange(AddressPolicyExceptions.Where(a => !IPAddress.TryParse(a, out _)).Select(a => $"address policy exception \"{a}\" is not an IP address"));
         errors.AddRange(DnsServerLimits.Validate(nameof(DnsServerLimits)));
         errors.AddRange(RdapServerLimits.Validate(nameof(RdapServerLimits)));
+        errors.AddRange(WebHostLimits.Validate(nameof(WebHostLimits)));
         return errors;
     }
 

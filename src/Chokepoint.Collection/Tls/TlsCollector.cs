@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -54,6 +55,7 @@ public sealed class TlsCollector(NetworkProfile profile, DnsLookup dns, TimeProv
         string host, IPAddress? address, Activity? activity, CancellationToken cancellationToken)
     {
         using var probe = new ProbeTimer(options.Timeout, time, cancellationToken);
+        var waiting = false;
         try
         {
             if (address is null)
@@ -74,6 +76,14 @@ public sealed class TlsCollector(NetworkProfile profile, DnsLookup dns, TimeProv
             }
 
             var endPoint = new IPEndPoint(address, profile.HttpsPort);
+            waiting = options.HostLimiter is not null;
+            using var lease = options.HostLimiter is { } limiter ? await limiter.AcquireAsync(HostLimitHandler.Key(host), 1, probe.Token) : null;
+            waiting = false;
+            if (lease is { IsAcquired: false })
+            {
+                return Missing(host, GapKind.Bounded, $"not attempted: more than {Session.ServerLimits.QueueLimit} connections were waiting for {host} under the per-host limit");
+            }
+
             using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             await socket.ConnectAsync(endPoint, probe.Token);
             await using var network = new NetworkStream(socket, ownsSocket: false);
@@ -104,6 +114,10 @@ public sealed class TlsCollector(NetworkProfile profile, DnsLookup dns, TimeProv
             return captured is null
                 ? Missing(host, GapKind.TlsInvalid, "the server sent no certificate")
                 : Observed(host, endPoint, captured, ssl.SslProtocol.ToString());
+        }
+        catch (OperationCanceledException) when (probe.TimedOut && waiting)
+        {
+            return Missing(host, GapKind.Bounded, string.Create(CultureInfo.InvariantCulture, $"not attempted: no turn under the per-host limit for {host} within {options.Timeout.TotalSeconds:0.###} s"));
         }
         catch (OperationCanceledException) when (probe.TimedOut)
         {

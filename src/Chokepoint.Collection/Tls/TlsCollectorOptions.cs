@@ -1,4 +1,5 @@
 using Chokepoint.Collection.Transport;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 
 namespace Chokepoint.Collection.Tls;
@@ -11,6 +12,11 @@ public sealed record TlsCollectorOptions
 
     /// <summary>Which addresses may be connected to; checked on the address the socket connects to.</summary>
     public AddressPolicy AddressPolicy { get; init; } = AddressPolicy.Unrestricted;
+
+    /// <summary>
+    /// Per-host limits shared with the session's HTTP requests (keyed by <c>HostLimitHandler.Key</c>); none when null.
+    /// </summary>
+    public PartitionedRateLimiter<string>? HostLimiter { get; init; }
 
     /// <summary>Where failed handshakes are logged (Debug); nowhere when null.</summary>
     public ILogger? Logger { get; init; }
