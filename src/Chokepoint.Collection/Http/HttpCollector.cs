@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Chokepoint.Collection.Transport;
 using Chokepoint.Observations;
@@ -28,11 +29,13 @@ public sealed class HttpCollector(HttpClient http, TimeProvider time, HttpCollec
         var visited = new HashSet<string>(StringComparer.Ordinal) { url.AbsoluteUri };
         HttpObservation? last = null;
         var current = url;
+        HttpRequestMessage? sent = null;
         try
         {
             for (var hop = 0; ; hop++)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                sent = request;
                 request.Headers.ConnectionClose = true;
                 request.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
                 request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
@@ -74,6 +77,12 @@ public sealed class HttpCollector(HttpClient http, TimeProvider time, HttpCollec
 
                 current = next;
             }
+        }
+        catch (OperationCanceledException) when (probe.TimedOut && HostLimitHandler.WasWaiting(sent))
+        {
+            return Partial(last, target, GapKind.Bounded, string.Create(
+                CultureInfo.InvariantCulture,
+                $"{current}: not sent: no turn under the per-host limit for {current.IdnHost} within {options.Timeout.TotalSeconds:0.###} s"));
         }
         catch (OperationCanceledException) when (probe.TimedOut)
         {

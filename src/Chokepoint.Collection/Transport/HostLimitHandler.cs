@@ -16,10 +16,21 @@ internal sealed class HostLimitHandler(HttpMessageHandler inner, PartitionedRate
     /// <returns>The key, shared by the HTTP requests and TLS handshakes to the host.</returns>
     public static string Key(string host) => "web " + host.TrimEnd('.').ToLowerInvariant();
 
+    /// <summary>Set on a request while it waits for its turn, so a probe that times out then can say so.</summary>
+    public static readonly HttpRequestOptionsKey<bool> WaitingKey = new("chokepoint.waiting-for-host");
+
+    /// <summary>True when <paramref name="request"/> was still waiting for its turn under the per-host limit.</summary>
+    /// <param name="request">A request sent through the handler.</param>
+    /// <returns>Whether it never got its turn.</returns>
+    public static bool WasWaiting(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(WaitingKey, out var waiting) && waiting;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var host = request.RequestUri?.IdnHost ?? string.Empty;
+        request.Options.Set(WaitingKey, true);
         using var lease = await limiter.AcquireAsync(Key(host), 1, cancellationToken);
+        request.Options.Set(WaitingKey, false);
         if (!lease.IsAcquired)
         {
             throw new HttpRequestException(string.Create(

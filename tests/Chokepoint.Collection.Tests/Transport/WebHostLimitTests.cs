@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Net;
+using Chokepoint.Collection.Http;
 using Chokepoint.Collection.Session;
 using Chokepoint.Collection.Tests.Page;
 using Chokepoint.Collection.Transport;
+using Chokepoint.Observations;
 
 namespace Chokepoint.Collection.Tests.Transport;
 
@@ -105,6 +107,28 @@ public sealed class WebHostLimitTests
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => http.GetAsync(server.Url())));
 
         Assert.True(most[0] > 1, "the unlimited session never had two requests in flight");
+    }
+
+    [Fact]
+    public async Task A_fetch_that_gets_no_turn_at_the_host_is_bounded_by_the_limit_not_a_host_timeout()
+    {
+        var clock = Stopwatch.StartNew();
+        await using var server = Recording(IPAddress.Loopback, [], clock, [0], [0], holdMs: 3000);
+        await using var session = new CollectionSession(Settings(new ServerLimits(MaxConcurrent: 1, MaxPerSecond: 0)), null, TimeProvider.System);
+        using var http = session.CreateHttpClient();
+        var patient = new HttpCollector(http, TimeProvider.System, new HttpCollectorOptions { Timeout = TimeSpan.FromSeconds(2) });
+        var collector = new HttpCollector(http, TimeProvider.System, new HttpCollectorOptions { Timeout = TimeSpan.FromMilliseconds(600) });
+
+        // The first fetch holds the host's only permit while the server takes its time; the second never gets a turn.
+        var first = patient.CollectAsync(server.Url("/slow"), CancellationToken.None);
+        await Task.Delay(100);
+        var second = await collector.CollectAsync(server.Url("/waiting"), CancellationToken.None);
+        var held = await first;
+
+        Assert.Equal(GapKind.Timeout, Assert.Single(held.Unobserved).Kind);
+        var gap = Assert.Single(second.Unobserved);
+        Assert.Equal(GapKind.Bounded, gap.Kind);
+        Assert.Contains("per-host limit", gap.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
