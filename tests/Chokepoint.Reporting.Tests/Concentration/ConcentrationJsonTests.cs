@@ -191,5 +191,52 @@ public sealed class ConcentrationJsonTests
     }
 
     [Fact]
+    public void Every_field_is_documented()
+    {
+        var docs = File.ReadAllText(Docs());
+        using var json = JsonDocument.Parse(ConcentrationJson.Serialize(ConcentrationSamples.Sample()));
+        var fields = new SortedSet<string>(StringComparer.Ordinal);
+        Collect(json.RootElement, fields);
+
+        Assert.Contains("`chokepoint-concentration/1`", docs, StringComparison.Ordinal);
+        Assert.True(fields.Count > 30, string.Join(", ", fields));
+        Assert.All(fields, field => Assert.True(docs.Contains("| `" + field + "`", StringComparison.Ordinal) || docs.Contains("| `" + field + "[]`", StringComparison.Ordinal), field + " is not in docs/concentration-format.md"));
+    }
+
+    [Fact]
     public void Serialize_rejects_null() => Assert.Throws<ArgumentNullException>(() => ConcentrationJson.Serialize(null!));
+
+    /// <summary>Every property name, for objects in arrays too.</summary>
+    private static void Collect(JsonElement element, ISet<string> fields)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                fields.Add(property.Name);
+                Collect(property.Value, fields);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                Collect(item, fields);
+            }
+        }
+    }
+
+    private static string Docs()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "docs", "concentration-format.md");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("docs/concentration-format.md");
+    }
 }
