@@ -75,11 +75,10 @@ internal static class ConcentrationLabels
             .ThenBy(pair => pair.Key, StringComparer.Ordinal)
             .Select(pair => new RankedCount(pair.Key, NameOf(report, pair.Key), pair.Value))];
 
-    /// <summary>The companies, most sites broken first, then most uses, then by id.</summary>
+    /// <summary>The companies, most sites broken first, then by id (the summary's order, kept whatever order it came in).</summary>
     public static IReadOnlyList<CompanyConcentration> Companies(ConcentrationReport report) =>
         [.. report.Companies
             .OrderByDescending(company => company.Breaks)
-            .ThenByDescending(company => company.Uses)
             .ThenBy(company => company.Id, StringComparer.Ordinal)];
 
     /// <summary>The sum of the counts, in 64 bits.</summary>

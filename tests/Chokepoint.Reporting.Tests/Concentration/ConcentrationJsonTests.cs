@@ -146,6 +146,17 @@ public sealed class ConcentrationJsonTests
     }
 
     [Fact]
+    public void Companies_are_sorted_by_breaks_then_id_whatever_order_they_come_in()
+    {
+        var sample = ConcentrationSamples.Sample();
+        var tied = new Analysis.Concentration.CompanyConcentration("aaa", "Tied", 0, 2, 0, 0, ConcentrationSamples.Counts(), [], []);
+        var report = sample with { Companies = [.. sample.Companies.Reverse(), tied] };
+        using var json = JsonDocument.Parse(ConcentrationJson.Serialize(report));
+
+        Assert.Equal(["verisign", "cloudflare", "aaa", "ocsp-only", "amazon"], json.RootElement.GetProperty("companies").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+    }
+
+    [Fact]
     public void Nothing_is_cut_short()
     {
         var report = ConcentrationSamples.Many(25);
