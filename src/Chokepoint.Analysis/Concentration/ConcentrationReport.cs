@@ -50,7 +50,7 @@ public sealed record HeadlineMeasure(
     int Undetermined)
 {
     /// <summary>Dependent over the sites the measure could decide (dependent + not dependent); 0 when none.</summary>
-    public double Share => Dependent + NotDependent == 0 ? 0 : (double)Dependent / (Dependent + NotDependent);
+    public double Share => Dependent + NotDependent == 0 ? 0 : Dependent / ((double)Dependent + NotDependent);
 }
 
 /// <summary>Per-layer counts of a concentration summary: only sites whose layer coverage is observed.</summary>
@@ -139,7 +139,7 @@ public static class ConcentrationIndex
     public static double Hhi(IReadOnlyDictionary<string, int> counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        double total = counts.Values.Sum();
+        double total = counts.Values.Sum(v => (long)v);
         return total == 0 ? 0 : counts.Values.Sum(v => (v / total) * (v / total));
     }
 
@@ -150,7 +150,7 @@ public static class ConcentrationIndex
     public static double TopShare(IReadOnlyDictionary<string, int> counts, int n)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        double total = counts.Values.Sum();
-        return total == 0 ? 0 : counts.Values.OrderByDescending(v => v).Take(n).Sum() / total;
+        double total = counts.Values.Sum(v => (long)v);
+        return total == 0 ? 0 : counts.Values.OrderByDescending(v => v).Take(n).Sum(v => (long)v) / total;
     }
 }
