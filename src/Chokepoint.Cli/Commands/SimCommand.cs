@@ -4,6 +4,7 @@ using Chokepoint.Engine.Data;
 using Chokepoint.Simulation;
 using Chokepoint.Simulation.Demo;
 using Chokepoint.Simulation.Generation;
+using Chokepoint.Simulation.Web;
 using Chokepoint.Simulation.World;
 
 namespace Chokepoint.Cli.Commands;
@@ -29,7 +30,11 @@ internal static class SimCommand
     {
         var worldFile = new Argument<FileInfo?>("world") { Description = "World file (YAML); the built-in demo world when omitted.", Arity = ArgumentArity.ZeroOrOne };
         var profile = new Option<FileInfo?>("--profile") { Description = "Write the network profile (JSON) to this file." };
-        var command = new Command("serve", "Serve a world on loopback until Ctrl-C; prints the network profile for --network.") { worldFile, profile };
+        var connections = new Option<int?>("--max-connections")
+        {
+            Description = "Connections the web server accepts at once, in all and from one client (default 256 and 64); raise it to scan a generated world at high concurrency.",
+        };
+        var command = new Command("serve", "Serve a world on loopback until Ctrl-C; prints the network profile for --network.") { worldFile, profile, connections };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var world = parseResult.GetValue(worldFile) is { } file ? await LoadWorldAsync(context, file, cancellationToken) : DemoWorld.Load();
@@ -38,7 +43,18 @@ internal static class SimCommand
                 return ExitCodes.UsageError;
             }
 
-            await using var internet = await SimulatedInternet.StartAsync(world, cancellationToken: cancellationToken);
+            var options = new SimulationOptions();
+            if (parseResult.GetValue(connections) is { } limit)
+            {
+                if (limit is < 1 or > 100_000)
+                {
+                    throw new CommandFailedException(ExitCodes.UsageError, "--max-connections must be between 1 and 100,000");
+                }
+
+                options = new SimulationOptions { HttpLimits = new HttpServerLimits { MaxConnections = limit, MaxConnectionsPerClient = limit } };
+            }
+
+            await using var internet = await SimulatedInternet.StartAsync(world, options, cancellationToken);
             if (parseResult.GetValue(profile) is { } profileFile)
             {
                 await AtomicFile.WriteAsync(profileFile.FullName, internet.WriteProfileAsync, cancellationToken);
