@@ -4,6 +4,7 @@ using Chokepoint.Engine.Data;
 using Chokepoint.Simulation;
 using Chokepoint.Simulation.Demo;
 using Chokepoint.Simulation.Generation;
+using Chokepoint.Simulation.Web;
 using Chokepoint.Simulation.World;
 
 namespace Chokepoint.Cli.Commands;
@@ -13,6 +14,9 @@ internal static class SimCommand
 {
     /// <summary>The largest world file read; the world is read as a stream, and the limit counted while reading.</summary>
     private const long MaximumWorldBytes = 1024 * InputFile.MiB;
+
+    /// <summary>The largest shares file read.</summary>
+    private const long MaximumSharesBytes = InputFile.MiB;
 
     public static Command Create(CliContext context)
     {
@@ -26,7 +30,11 @@ internal static class SimCommand
     {
         var worldFile = new Argument<FileInfo?>("world") { Description = "World file (YAML); the built-in demo world when omitted.", Arity = ArgumentArity.ZeroOrOne };
         var profile = new Option<FileInfo?>("--profile") { Description = "Write the network profile (JSON) to this file." };
-        var command = new Command("serve", "Serve a world on loopback until Ctrl-C; prints the network profile for --network.") { worldFile, profile };
+        var connections = new Option<int?>("--max-connections")
+        {
+            Description = "Connections the web server accepts at once, in all and from one client (default 256 and 64); raise it to scan a generated world at high concurrency.",
+        };
+        var command = new Command("serve", "Serve a world on loopback until Ctrl-C; prints the network profile for --network.") { worldFile, profile, connections };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var world = parseResult.GetValue(worldFile) is { } file ? await LoadWorldAsync(context, file, cancellationToken) : DemoWorld.Load();
@@ -35,7 +43,18 @@ internal static class SimCommand
                 return ExitCodes.UsageError;
             }
 
-            await using var internet = await SimulatedInternet.StartAsync(world, cancellationToken: cancellationToken);
+            var options = new SimulationOptions();
+            if (parseResult.GetValue(connections) is { } limit)
+            {
+                if (limit is < 1 or > 100_000)
+                {
+                    throw new CommandFailedException(ExitCodes.UsageError, "--max-connections must be between 1 and 100,000");
+                }
+
+                options = new SimulationOptions { HttpLimits = new HttpServerLimits { MaxConnections = limit, MaxConnectionsPerClient = limit } };
+            }
+
+            await using var internet = await SimulatedInternet.StartAsync(world, options, cancellationToken);
             if (parseResult.GetValue(profile) is { } profileFile)
             {
                 await AtomicFile.WriteAsync(profileFile.FullName, internet.WriteProfileAsync, cancellationToken);
@@ -64,7 +83,12 @@ internal static class SimCommand
         var sites = new Option<int>("--sites") { Description = "Number of sites.", DefaultValueFactory = _ => 1000 };
         var seed = new Option<int>("--seed") { Description = "Random seed (the same seed gives the same world).", DefaultValueFactory = _ => 1 };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the world file here instead of standard output." };
-        var command = new Command("generate", "Write a large, realistic world file (provider shares as published).") { sites, seed, output };
+        var shares = new Option<string?>("--shares")
+        {
+            Description = $"Allocate by quota from a preset ({string.Join(", ", ProviderShareSet.Presets)}) or a shares file (JSON); with -o also writes <world>.expected.json.",
+            HelpName = "PRESET|FILE",
+        };
+        var command = new Command("generate", "Write a large, realistic world file (provider shares as published).") { sites, seed, output, shares };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var count = parseResult.GetValue(sites);
@@ -73,22 +97,56 @@ internal static class SimCommand
                 throw new CommandFailedException(ExitCodes.UsageError, "--sites must be between 1 and 1,000,000");
             }
 
-            var world = WorldGenerator.Generate(count, parseResult.GetValue(seed), cancellationToken);
+            var shareSet = parseResult.GetValue(shares) is { } given ? ReadShares(given) : null;
+            var generated = WorldGenerator.Generate(count, parseResult.GetValue(seed), shareSet, cancellationToken);
+            var world = generated.World;
             if (parseResult.GetValue(output) is { } file)
             {
                 // To a temporary file renamed only when complete: a cancelled run (Ctrl-C, SIGTERM) leaves nothing.
                 await AtomicFile.WriteTextAsync(file.FullName, writer => WorldWriter.Write(world, writer, cancellationToken), cancellationToken);
                 await context.Console.Error.WriteLineAsync(
                     string.Create(CultureInfo.InvariantCulture, $"wrote {count} sites to {file.FullName}").AsMemory(), cancellationToken);
+                if (shareSet is not null)
+                {
+                    var expectedFile = ExpectedPath(file.FullName);
+                    await AtomicFile.WriteAllTextAsync(expectedFile, ExpectedConcentration.Of(generated).ToJson(), cancellationToken);
+                    await context.Console.Error.WriteLineAsync($"wrote the expected concentration to {expectedFile}".AsMemory(), cancellationToken);
+                }
             }
             else
             {
                 WorldWriter.Write(world, context.Console.Out, cancellationToken);
+                if (shareSet is not null)
+                {
+                    await context.Console.Error.WriteLineAsync("chokepoint: note: no expected file without -o".AsMemory(), cancellationToken);
+                }
             }
 
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The expected file next to a world file: <c>world.yaml</c> gives <c>world.expected.json</c>.</summary>
+    internal static string ExpectedPath(string worldPath) => Path.ChangeExtension(worldPath, ".expected.json");
+
+    /// <summary>A preset by name, else a shares file; a file with errors stops with one line and exit 2.</summary>
+    private static ProviderShareSet ReadShares(string presetOrFile)
+    {
+        if (ProviderShareSet.Preset(presetOrFile) is { } preset)
+        {
+            return preset;
+        }
+
+        if (!File.Exists(presetOrFile))
+        {
+            throw new CommandFailedException(ExitCodes.UsageError,
+                $"--shares: '{presetOrFile}' is neither a preset ({string.Join(", ", ProviderShareSet.Presets)}) nor a file");
+        }
+
+        var text = InputFile.ReadAllText(presetOrFile, MaximumSharesBytes, "a shares file");
+        return ProviderShareSet.Parse(text, Path.GetFileName(presetOrFile), out var error)
+            ?? throw new CommandFailedException(ExitCodes.UsageError, $"--shares {presetOrFile}: {error}");
     }
 
     /// <summary>

@@ -42,17 +42,31 @@ public static class WorldGenerator
     /// As <see cref="Generate(int, int)"/>, stopping with <see cref="OperationCanceledException"/> soon after
     /// <paramref name="cancellationToken"/> is cancelled (it is checked every few hundred sites).
     /// </summary>
-    public static World.World Generate(int sites, int seed, CancellationToken cancellationToken)
+    public static World.World Generate(int sites, int seed, CancellationToken cancellationToken) =>
+        Generate(sites, seed, null, cancellationToken).World;
+
+    /// <summary>
+    /// A world with <paramref name="sites"/> generated sites and what was chosen for each. Without
+    /// <paramref name="shares"/> each site's choices are drawn by dice from the default weights (the world of
+    /// <see cref="Generate(int, int)"/>); with them, each choice gets exactly its largest-remainder share of the sites
+    /// (<see cref="QuotaAllocation"/>), in an order shuffled by <paramref name="seed"/>. Hosting shares are then of the
+    /// sites not behind a CDN. A registrar that cannot serve a site (a <c>.fr</c> name needs Gandi or OVH; Cloudflare
+    /// Registrar needs Cloudflare DNS) is swapped with another site's, which keeps the registrar counts; only when no
+    /// swap exists is it replaced, and the returned choices say what was used.
+    /// </summary>
+    public static GeneratedWorld Generate(int sites, int seed, ProviderShareSet? shares, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sites);
         var world = ProvidersOnly(DemoWorld.Load());
         world.Name = string.Create(CultureInfo.InvariantCulture, $"generated-{sites}-{seed}");
         var context = new Context(world, new Random(seed));
+        var plan = shares is null ? null : QuotaPlan.Create(shares, sites, seed);
         context.AddPools();
         world.Domains.Capacity = world.Domains.Count + sites;
         world.Zones.Capacity = world.Zones.Count + sites;
         world.WebHosts.Capacity = world.WebHosts.Count + (2 * sites);
         world.Sites.Capacity = sites;
+        var chosen = new List<GeneratedSite>(sites);
         for (var i = 0; i < sites; i++)
         {
             if (i % 256 == 0)
@@ -60,10 +74,10 @@ public static class WorldGenerator
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            context.AddSite(i);
+            chosen.Add(context.AddSite(i, plan?[i]));
         }
 
-        return world;
+        return new GeneratedWorld(world, chosen, shares);
     }
 
     /// <summary>Removes the demo's sites (their domains, zones, web hosts and the self-hosted site's service).</summary>
@@ -99,22 +113,31 @@ public static class WorldGenerator
             }
         }
 
-        public void AddSite(int index)
+        /// <summary>Adds one site: by dice when <paramref name="planned"/> is null, else with its planned choices.</summary>
+        public GeneratedSite AddSite(int index, GeneratedSite? planned)
         {
-            var tld = ProviderShares.Pick(random, ProviderShares.Tlds);
+            var tld = planned?.Tld ?? ProviderShares.Pick(random, ProviderShares.Tlds);
             var name = string.Create(
                 CultureInfo.InvariantCulture,
                 $"{Words[random.Next(Words.Length)]}-{Words[random.Next(Words.Length)]}-{index:D6}.{tld}");
-            var dns = ProviderShares.Pick(random, ProviderShares.Dns);
-            var cdn = ProviderShares.Pick(random, ProviderShares.Cdn);
-            var hosting = ProviderShares.Pick(random, ProviderShares.Hosting);
-            var ca = ProviderShares.Pick(random, ProviderShares.CertificateAuthorities);
-            var mail = ProviderShares.Pick(random, ProviderShares.Mail);
-            var registrar = tld == "fr" ? (random.Next(2) == 0 ? "gandi" : "ovh") : ProviderShares.Pick(random, ProviderShares.Registrars);
-            if (registrar == "cloudflare-registrar" && dns != "cloudflare")
+            string dns, cdn, hosting, ca, mail, registrar;
+            if (planned is null)
             {
-                // Cloudflare Registrar only serves domains that use Cloudflare DNS.
-                registrar = "namecheap";
+                dns = ProviderShares.Pick(random, ProviderShares.Dns);
+                cdn = ProviderShares.Pick(random, ProviderShares.Cdn);
+                hosting = ProviderShares.Pick(random, ProviderShares.Hosting);
+                ca = ProviderShares.Pick(random, ProviderShares.CertificateAuthorities);
+                mail = ProviderShares.Pick(random, ProviderShares.Mail);
+                registrar = tld == "fr" ? (random.Next(2) == 0 ? "gandi" : "ovh") : ProviderShares.Pick(random, ProviderShares.Registrars);
+                if (registrar == "cloudflare-registrar" && dns != "cloudflare")
+                {
+                    // Cloudflare Registrar only serves domains that use Cloudflare DNS.
+                    registrar = "namecheap";
+                }
+            }
+            else
+            {
+                (dns, cdn, hosting, ca, mail, registrar) = (planned.Dns, planned.Cdn, planned.Hosting, planned.Ca, planned.Mail, planned.Registrar);
             }
 
             // Platforms do not host customers' own nameservers or mail servers; self-run servers sit at a hoster.
@@ -165,6 +188,7 @@ public static class WorldGenerator
                 Domain = name,
                 Description = $"generated: dns {dns}, cdn {cdn}, hosting {(cdn == "none" ? hosting : cdn)}, ca {ca}, mail {mail}",
             });
+            return new GeneratedSite(name, tld, registrar, dns, cdn, hosting, ca, mail);
         }
 
         private void AddDns(string dns, Zone zone, Domain domain, string hosting, int slot)
@@ -235,7 +259,9 @@ public static class WorldGenerator
                     return new(StringComparer.Ordinal) { ["x-served-by"] = "cache-fra-" + id + "-FRA", ["via"] = "1.1 varnish" };
                 default:
                     zone.Records.Add(Record("@", "A", Address(hosting, slot)));
-                    zone.Records.Add(Record("www", "CNAME", name + "."));
+
+                    // A Shopify store's www points at the platform's shared name, as the platform tells its shops to.
+                    zone.Records.Add(Record("www", "CNAME", hosting == "shopify" ? "shops.myshopify.com." : name + "."));
                     return hosting == "shopify"
                         ? new(StringComparer.Ordinal) { ["server"] = "cloudflare", ["x-shopify-stage"] = "production", ["x-shopid"] = id }
                         : new(StringComparer.Ordinal) { ["server"] = "nginx" };
