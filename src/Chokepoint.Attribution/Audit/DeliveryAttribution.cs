@@ -50,8 +50,34 @@ public static class DeliveryAttribution
         IEnumerable<string> NamesOf(EntityRef provider, IEnumerable<string> chain) =>
             chain.Where(name => context.Lookup.Find(SignalKind.Cname, name) is not { } claimed || claimed.Entity.Id == provider.Id);
 
+        // The CDN each host name is seen to be behind, by its response headers: an address of that CDN's own company
+        // (CloudFront's edge in Amazon's network) is its edge, not the site's hosting.
+        var cdnByHeader = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var exchange in observations.Http)
+        {
+            if (!Uri.TryCreate(exchange.Url, UriKind.Absolute, out var exchangeUrl))
+            {
+                continue;
+            }
+
+            foreach (var (name, value) in exchange.Headers)
+            {
+                if (context.Lookup.Find(SignalKind.Header, $"{name}: {value}") is { Service: CdnService } viaHeader)
+                {
+                    if (!cdnByHeader.TryGetValue(exchangeUrl.Host, out var owners))
+                    {
+                        owners = new HashSet<string>(StringComparer.Ordinal);
+                        cdnByHeader[exchangeUrl.Host] = owners;
+                    }
+
+                    owners.Add(viaHeader.Owner.Id);
+                }
+            }
+        }
+
         foreach (var host in observations.Hosts.Where(host => host.Role is "apex" or "www" or "origin" or "page"))
         {
+            var fronts = new HashSet<string>(cdnByHeader.GetValueOrDefault(host.Name) ?? [], StringComparer.Ordinal);
             for (var index = 0; index < host.CnameChain.Count; index++)
             {
                 var target = host.CnameChain[index];
@@ -59,6 +85,11 @@ public static class DeliveryAttribution
                 if (viaCname is null)
                 {
                     continue;
+                }
+
+                if (viaCname.Service == CdnService)
+                {
+                    fronts.Add(viaCname.Owner.Id);
                 }
 
                 var targetBuilder = viaCname.Service == CdnService ? cdn : hosting;
@@ -84,6 +115,13 @@ public static class DeliveryAttribution
                         sawOrigin = true;
                     }
 
+                    continue;
+                }
+
+                if (viaAsn is not null && host.Role != "origin" && fronts.Contains(viaAsn.Owner.Id))
+                {
+                    // The name points at a CDN (by CNAME or headers) and answers from that CDN's company's own network:
+                    // the address is the CDN's edge, and the origin behind it is not seen.
                     continue;
                 }
 

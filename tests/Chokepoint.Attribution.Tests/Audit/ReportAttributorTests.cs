@@ -99,6 +99,61 @@ public sealed class ReportAttributorTests
         Assert.True(self.Redundant);
     }
 
+    /// <summary>
+    /// Regression: CloudFront's edge answers from Amazon's own network, which the catalog also calls hosting, so every
+    /// CloudFront site was reported as hosted by Amazon although only the edge was seen.
+    /// </summary>
+    [Theory]
+    [InlineData("cname")]
+    [InlineData("header")]
+    public void An_address_in_the_network_of_the_cdn_a_name_points_at_is_its_edge_not_the_hosting(string signal)
+    {
+        var byCname = signal == "cname";
+        var observations = new SiteObservations
+        {
+            Domain = "edge-example.com",
+            Dns = new DnsObservation { NameServers = [Ns("amy.ns.cloudflare.com"), Ns("bob.ns.cloudflare.com")] },
+            Hosts =
+            [
+                new HostObservation
+                {
+                    Name = "edge-example.com",
+                    CnameChain = byCname ? ["d111111abcdef8.cloudfront.net"] : [],
+                    Addresses = [new AddressObservation { Ip = "127.20.0.10", Asn = 16509 }],
+                },
+            ],
+            Http = [new HttpObservation { Url = "https://edge-example.com/", Status = 200, Headers = byCname ? [] : new() { ["x-amz-cf-id"] = "abc" } }],
+        };
+
+        var report = TestCatalog.Attributor.Attribute(observations);
+
+        Assert.Equal("amazon", Assert.Single(Layer(report, Model.Layer.Cdn).Dependencies).Entity.Id);
+        var hosting = Layer(report, Model.Layer.Hosting);
+        Assert.Empty(hosting.Dependencies);
+        Assert.Contains(hosting.Unobserved, u => u.What == "hosting.origin");
+    }
+
+    [Fact]
+    public void An_address_in_the_cdns_company_network_on_a_name_not_behind_the_cdn_is_hosting()
+    {
+        var observations = new SiteObservations
+        {
+            Domain = "ec2-example.com",
+            Dns = new DnsObservation { NameServers = [Ns("amy.ns.cloudflare.com"), Ns("bob.ns.cloudflare.com")] },
+            Hosts =
+            [
+                new HostObservation { Name = "ec2-example.com", Addresses = [new AddressObservation { Ip = "127.20.0.11", Asn = 16509 }] },
+                new HostObservation { Name = "www.ec2-example.com", Role = "www", CnameChain = ["d222222abcdef8.cloudfront.net"], Addresses = [new AddressObservation { Ip = "127.20.0.12", Asn = 16509 }] },
+            ],
+        };
+
+        var report = TestCatalog.Attributor.Attribute(observations);
+
+        Assert.Equal("amazon", Assert.Single(Layer(report, Model.Layer.Hosting).Dependencies).Entity.Id);
+        Assert.Equal("amazon", Assert.Single(Layer(report, Model.Layer.Cdn).Dependencies).Entity.Id);
+        Assert.DoesNotContain(Layer(report, Model.Layer.Hosting).Unobserved, u => u.What == "hosting.origin");
+    }
+
     [Fact]
     public void Registrar_dns_and_cdn_of_one_company_are_attributed_at_each_layer()
     {
@@ -190,21 +245,6 @@ public sealed class ReportAttributorTests
         var registrar = Layer(TestCatalog.Attributor.Attribute(observations), Model.Layer.Registration).Dependencies.Single(d => d.Service == ServiceKind.Registrar);
 
         Assert.True(registrar.Facts?.Registrar?.OnHold);
-    }
-
-    [Fact]
-    public void Cname_to_a_cdn_and_an_address_in_a_cloud_are_told_apart()
-    {
-        var observations = new SiteObservations
-        {
-            Domain = "media.com",
-            Hosts = [new HostObservation { Name = "www.media.com", Role = "www", CnameChain = ["d111.cloudfront.net"], Addresses = [new AddressObservation { Ip = "127.16.0.9", Asn = 16509 }] }],
-        };
-
-        var report = TestCatalog.Attributor.Attribute(observations);
-
-        Assert.Equal("amazon", Assert.Single(Layer(report, Model.Layer.Cdn).Dependencies).Entity.Id);
-        Assert.Equal("amazon", Assert.Single(Layer(report, Model.Layer.Hosting).Dependencies).Entity.Id);
     }
 
     [Fact]
