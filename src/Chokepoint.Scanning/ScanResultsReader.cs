@@ -1,0 +1,218 @@
+using System.Text.Json;
+using Chokepoint.Analysis.Concentration;
+using Chokepoint.Model;
+using Chokepoint.Reporting.Json;
+
+namespace Chokepoint.Scanning;
+
+/// <summary>One line of saved scan results: a site's report, a site with no report, or a line that was skipped.</summary>
+/// <param name="Line">The line's number in the file, from 1.</param>
+/// <param name="Domain">The site's domain; null for a skipped line.</param>
+/// <param name="Report">The site's report; null for a failed site or a skipped line.</param>
+/// <param name="Problem">Why the line was skipped; null when it was read.</param>
+public sealed record ScanResultLine(int Line, string? Domain, AuditReport? Report, string? Problem)
+{
+    /// <summary>True when the line could not be read as a scan record or a report.</summary>
+    public bool Skipped => Problem is not null;
+
+    /// <summary>True for a site whose audit gave no report (completeness "failed", or a null report).</summary>
+    public bool Failed => Problem is null && Report is null;
+}
+
+/// <summary>What <c>ScanResultsReader.Summarize</c> read.</summary>
+/// <param name="Report">The concentration summary of the sites read.</param>
+/// <param name="Records">Lines read as a site (with or without a report), duplicates included.</param>
+/// <param name="Skipped">Lines skipped as malformed, each reported to the caller with its number.</param>
+public sealed record ScanResultsSummary(ConcentrationReport Report, int Records, int Skipped);
+
+/// <summary>
+/// Reads saved scan results line by line, never the whole file at once: the JSON Lines of <c>chokepoint scan</c>
+/// (<c>{"line","input","domain","completeness","reason","report"}</c>, <see cref="ScanRecord.RenderJson"/>) and bare
+/// report lines (one <see cref="AuditReport"/> a line, as <c>audit --format jsonl</c> writes). Blank lines are ignored;
+/// any other line that is neither is skipped with its number and why (docs/concentration.md, "Input").
+/// </summary>
+public static class ScanResultsReader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
+
+    /// <summary>Every non-blank line of <paramref name="reader"/>, read or skipped, in file order.</summary>
+    /// <param name="reader">The text, positioned at its first line.</param>
+    /// <exception cref="ScanException">The text is a CSV scan or an indented JSON document, which hold no report a line.</exception>
+    public static IEnumerable<ScanResultLine> Read(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var number = 0;
+        var first = true;
+        while (reader.ReadLine() is { } text)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            if (first)
+            {
+                first = false;
+                RefuseWholeFileShapes(text);
+            }
+
+            yield return Parse(number, text);
+        }
+    }
+
+    /// <summary>Reads one line: a scan record, a bare report, or a skipped line with the reason.</summary>
+    /// <param name="line">The line's number, for the result.</param>
+    /// <param name="text">The line's text (not blank).</param>
+    /// <returns>The line as read.</returns>
+    public static ScanResultLine Parse(int line, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            using var document = JsonDocument.Parse(text, DocumentOptions);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Skip(line, $"a JSON {Kind(root.ValueKind)}, not a scan record or a report");
+            }
+
+            return root.TryGetProperty("completeness", out _) || root.TryGetProperty("report", out _)
+                ? Record(line, root)
+                : root.TryGetProperty("layers", out _) && root.TryGetProperty("domain", out _)
+                    ? Report(line, root.Deserialize<AuditReport>(ReportJson.Options), null)
+                    : Skip(line, "neither a scan record (no \"completeness\" or \"report\") nor a report (no \"domain\" and \"layers\")");
+        }
+        catch (JsonException exception)
+        {
+            return Skip(line, "not valid JSON: " + FirstLine(exception.Message));
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or ArgumentException or FormatException)
+        {
+            return Skip(line, FirstLine(exception.Message));
+        }
+    }
+
+    /// <summary>
+    /// Adds every line of <paramref name="reader"/> to <paramref name="builder"/> (a failed site with
+    /// <see cref="ConcentrationBuilder.AddFailed"/>) and hands each skipped line to <paramref name="skipped"/>.
+    /// </summary>
+    /// <param name="reader">The saved results.</param>
+    /// <param name="builder">The builder to add to.</param>
+    /// <param name="skipped">Called for each skipped line, as it is met.</param>
+    /// <returns>What was read, with the summary built.</returns>
+    /// <exception cref="ScanException">The text is a CSV scan or an indented JSON document.</exception>
+    public static ScanResultsSummary Summarize(TextReader reader, ConcentrationBuilder builder, Action<ScanResultLine> skipped) =>
+        Summarize(Read(reader), builder, skipped);
+
+    /// <summary>The same over lines already parsed, e.g. the journal's lines of a scan.</summary>
+    /// <param name="lines">The lines.</param>
+    /// <param name="builder">The builder to add to.</param>
+    /// <param name="skipped">Called for each skipped line.</param>
+    /// <returns>What was read, with the summary built.</returns>
+    public static ScanResultsSummary Summarize(IEnumerable<ScanResultLine> lines, ConcentrationBuilder builder, Action<ScanResultLine> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(skipped);
+        var records = 0;
+        var skips = 0;
+        foreach (var line in lines)
+        {
+            if (line.Skipped)
+            {
+                skips++;
+                skipped(line);
+                continue;
+            }
+
+            records++;
+            if (line.Report is { } report)
+            {
+                builder.Add(report);
+            }
+            else
+            {
+                builder.AddFailed(line.Domain!);
+            }
+        }
+
+        return new ScanResultsSummary(builder.Build(), records, skips);
+    }
+
+    private static ScanResultLine Record(int line, JsonElement root)
+    {
+        var domain = root.TryGetProperty("domain", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+        if (string.IsNullOrWhiteSpace(domain))
+        {
+            return Skip(line, "a scan record without a \"domain\"");
+        }
+
+        string? completeness = null;
+        if (root.TryGetProperty("completeness", out var c))
+        {
+            if (c.ValueKind != JsonValueKind.String || c.GetString() is not (Completeness.Complete or Completeness.Incomplete or Completeness.Failed))
+            {
+                return Skip(line, $"a scan record of {domain} whose \"completeness\" is not complete, incomplete or failed");
+            }
+
+            completeness = c.GetString();
+        }
+
+        if (completeness == Completeness.Failed || !root.TryGetProperty("report", out var report) || report.ValueKind == JsonValueKind.Null)
+        {
+            return new ScanResultLine(line, domain, null, null);
+        }
+
+        if (report.ValueKind != JsonValueKind.Object)
+        {
+            return Skip(line, $"a scan record of {domain} whose \"report\" is a JSON {Kind(report.ValueKind)}, not a report");
+        }
+
+        return Report(line, report.Deserialize<AuditReport>(ReportJson.Options), domain);
+    }
+
+    private static ScanResultLine Report(int line, AuditReport? report, string? recordDomain)
+    {
+        if (report is null || string.IsNullOrWhiteSpace(report.Domain))
+        {
+            return Skip(line, "a report without a \"domain\"");
+        }
+
+        return recordDomain is not null && !string.Equals(recordDomain, report.Domain, StringComparison.OrdinalIgnoreCase)
+            ? Skip(line, $"a scan record of {recordDomain} holding the report of {report.Domain}")
+            : new ScanResultLine(line, report.Domain, report, null);
+    }
+
+    private static void RefuseWholeFileShapes(string first)
+    {
+        var trimmed = first.Trim();
+        if (first.StartsWith(ScanRecord.CsvHeader, StringComparison.Ordinal) || first.StartsWith("line,input,domain,", StringComparison.Ordinal))
+        {
+            throw new ScanException("a CSV scan holds no reports to summarise: scan with --format jsonl (the default)");
+        }
+
+        if (trimmed is "[" or "{")
+        {
+            throw new ScanException("an indented JSON document, not JSON Lines: give one report a line (audit or demo --format jsonl, or scan's output)");
+        }
+    }
+
+    private static ScanResultLine Skip(int line, string problem) => new(line, null, null, problem);
+
+    private static string Kind(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "array",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        JsonValueKind.Null => "null",
+        _ => "value",
+    };
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
+    }
+}
