@@ -85,7 +85,7 @@ public static class ScanResultsReader
         }
         catch (JsonException exception)
         {
-            return Skip(line, "not valid JSON: " + FirstLine(exception.Message));
+            return Skip(line, "not valid JSON: " + JsonProblem(exception));
         }
         catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or ArgumentException or FormatException)
         {
@@ -209,6 +209,24 @@ public static class ScanResultsReader
         JsonValueKind.Null => "null",
         _ => "value",
     };
+
+    /// <summary>The parser's message without its position in the one-line document, with the byte the line fails at.</summary>
+    private static string JsonProblem(JsonException exception)
+    {
+        var message = FirstLine(exception.Message);
+        foreach (var trailer in new[] { " Path:", " LineNumber:" })
+        {
+            var at = message.IndexOf(trailer, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                message = message[..at];
+            }
+        }
+
+        return exception.BytePositionInLine is { } position
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{message.TrimEnd()} (at byte {position + 1})")
+            : message.TrimEnd();
+    }
 
     private static string FirstLine(string message)
     {
