@@ -179,10 +179,47 @@ public static class ScanResultsReader
             return Skip(line, "a report without a \"domain\"");
         }
 
-        return recordDomain is not null && !string.Equals(recordDomain, report.Domain, StringComparison.OrdinalIgnoreCase)
-            ? Skip(line, $"a scan record of {recordDomain} holding the report of {report.Domain}")
+        if (recordDomain is not null && !string.Equals(recordDomain, report.Domain, StringComparison.OrdinalIgnoreCase))
+        {
+            return Skip(line, $"a scan record of {recordDomain} holding the report of {report.Domain}");
+        }
+
+        return Missing(report) is { } missing
+            ? Skip(line, $"the report of {report.Domain} has no {missing}")
             : new ScanResultLine(line, report.Domain, report, null);
     }
+
+    /// <summary>
+    /// The first member a summary needs that the report gives as null (JSON <c>null</c> where a list or an object
+    /// belongs), or null when it has them all.
+    /// </summary>
+    private static string? Missing(AuditReport report)
+    {
+        if (report.Layers is null || report.Chokepoints is null || report.Functions is null)
+        {
+            return "layers, chokepoints or functions";
+        }
+
+        foreach (var layer in report.Layers)
+        {
+            if (layer?.Dependencies is null || layer.Dependencies.Any(d => d?.Entity is null || !Named(d.Entity) || (d.Owner is not null && !Named(d.Owner))))
+            {
+                return "complete layer (a null layer, dependency list, dependency or company)";
+            }
+        }
+
+        if (report.Chokepoints.Any(c => c?.Entity is null || !Named(c.Entity) || c.Functions is null || c.Functions.Any(f => f is null)
+            || c.History is null || c.History.Any(h => h is null)))
+        {
+            return "complete chokepoint (a null chokepoint, company, function or history line)";
+        }
+
+        return report.Functions.Any(f => f?.Id is null || f.Name is null || f.SinglePoints is null || f.SinglePoints.Any(id => id is null))
+            ? "complete function (a null function, id, name or single point)"
+            : null;
+    }
+
+    private static bool Named(EntityRef entity) => entity.Id is not null && entity.Name is not null;
 
     private static void RefuseWholeFileShapes(string first)
     {
