@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Chokepoint.Analysis.Concentration;
 using Chokepoint.Model;
@@ -35,18 +37,33 @@ public static class ScanResultsReader
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
 
+    /// <summary>The longest line read, in characters (a report line is usually well under a megabyte).</summary>
+    public const int DefaultMaximumLineLength = 64 * 1024 * 1024;
+
     /// <summary>Every non-blank line of <paramref name="reader"/>, read or skipped, in file order.</summary>
     /// <param name="reader">The text, positioned at its first line.</param>
+    /// <param name="maximumLineLength">A longer line is skipped without being held (read past, not kept).</param>
     /// <exception cref="ScanException">The text is a CSV scan or an indented JSON document, which hold no report a line.</exception>
-    public static IEnumerable<ScanResultLine> Read(TextReader reader)
+    public static IEnumerable<ScanResultLine> Read(TextReader reader, int maximumLineLength = DefaultMaximumLineLength)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maximumLineLength, 1);
         var number = 0;
         var first = true;
-        while (reader.ReadLine() is { } text)
+        var text = new StringBuilder();
+        var lines = new LineReader(reader, maximumLineLength);
+        while (lines.Next(text) is { } complete)
         {
             number++;
-            if (string.IsNullOrWhiteSpace(text))
+            if (!complete)
+            {
+                first = false;
+                yield return Skip(number, string.Create(CultureInfo.InvariantCulture, $"longer than {maximumLineLength} characters"));
+                continue;
+            }
+
+            var line = text.ToString();
+            if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
@@ -54,10 +71,60 @@ public static class ScanResultsReader
             if (first)
             {
                 first = false;
-                RefuseWholeFileShapes(text);
+                RefuseWholeFileShapes(line);
             }
 
-            yield return Parse(number, text);
+            yield return Parse(number, line);
+        }
+    }
+
+    /// <summary>
+    /// Lines of at most a given length, ended by LF, CR or CR LF as <see cref="TextReader.ReadLine"/> ends them, read a
+    /// character at a time so that a longer line is read past without being held. No look-ahead: a CR at the end of
+    /// what a pipe has delivered so far is matched with an LF that comes later.
+    /// </summary>
+    private sealed class LineReader(TextReader reader, int maximum)
+    {
+        private bool _afterCr;
+
+        /// <summary>Reads one line into <paramref name="text"/>: true when it fits, false when it was longer, null at the end.</summary>
+        public bool? Next(StringBuilder text)
+        {
+            text.Clear();
+            var c = reader.Read();
+            if (_afterCr && c == '\n')
+            {
+                c = reader.Read();
+            }
+
+            _afterCr = false;
+            if (c < 0)
+            {
+                return null;
+            }
+
+            var fits = true;
+            for (; c >= 0; c = reader.Read())
+            {
+                if (c is '\n' or '\r')
+                {
+                    _afterCr = c == '\r';
+                    break;
+                }
+
+                if (fits && text.Length == maximum)
+                {
+                    fits = false;
+                    text.Clear();
+                }
+
+                if (fits)
+                {
+                    text.Append((char)c);
+                }
+            }
+
+            return fits;
         }
     }
 

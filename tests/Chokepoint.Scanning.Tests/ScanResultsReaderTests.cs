@@ -128,12 +128,36 @@ public sealed class ScanResultsReaderTests
         Assert.Equal(r.Companies.OrderByDescending(c => c.Breaks).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id), r.Companies.Select(c => c.Id));
     }
 
+    [Fact]
+    public void A_line_longer_than_the_limit_is_skipped_without_being_held_and_the_next_is_read()
+    {
+        var good = RecordLine(2, Shop);
+        var lines = ScanResultsReader.Read(new StringReader(new string('x', good.Length + 1) + "\r\n" + good + "\r" + good), maximumLineLength: good.Length).ToList();
+
+        Assert.Equal([1, 2, 3], lines.Select(l => l.Line));
+        Assert.Equal($"longer than {good.Length} characters", lines[0].Problem);
+        Assert.Equal(Shop.Domain, lines[1].Domain);
+        Assert.Equal(Shop.Domain, lines[2].Domain);
+    }
+
     /// <summary>Gives its text's lines, then fails: a reader that read ahead would fail.</summary>
     private sealed class FailingAfter(string text, int lines) : TextReader
     {
         private readonly StringReader _inner = new(text);
-        private int _given;
+        private int _newlines;
 
-        public override string? ReadLine() => _given++ < lines ? _inner.ReadLine() : throw new IOException("read past the lines asked for");
+        public override int Read()
+        {
+            if (_newlines >= lines)
+            {
+                throw new IOException("read past the lines asked for");
+            }
+
+            var c = _inner.Read();
+            _newlines += c == '\n' ? 1 : 0;
+            return c;
+        }
+
+        public override string? ReadLine() => throw new IOException("the reader is read a character at a time");
     }
 }
