@@ -168,6 +168,71 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(2, (await File.ReadAllLinesAsync(output)).Length);
     }
 
+    [Fact]
+    public async Task The_summary_covers_every_site_the_journal_holds_also_when_a_rerun_scans_none()
+    {
+        await using var internet = await SimulatedInternet.StartAsync(DemoWorld.Load());
+        var profile = await ProfileAsync(internet, InFolder("profile.json"));
+        var domains = DemoWorld.Sites.Select(s => s.Domain).Take(3).ToList();
+        var list = InFolder("sites.txt");
+        await File.WriteAllLinesAsync(list, domains);
+        var output = InFolder("scan.jsonl");
+        var summary = InFolder("summary.md");
+        string[] arguments = ["scan", "-l", list, "-o", output, "--network", profile, "--quiet", "--summary", summary];
+
+        var (first, _, firstError) = await CliRunner.RunAsync(arguments);
+        Assert.True(first is ExitCodes.Ok or ExitCodes.Incomplete, firstError);
+        Assert.Contains($"summary of 3 sites written to {summary}", firstError, StringComparison.Ordinal);
+        Assert.True(File.Exists(summary));
+        File.Delete(summary);
+
+        // Every site is in the journal already: this run scans none, and its summary still covers all three.
+        var (second, _, secondError) = await CliRunner.RunAsync(arguments);
+
+        Assert.True(second is ExitCodes.Ok or ExitCodes.Incomplete, secondError);
+        Assert.Contains($"summary of 3 sites written to {summary}", secondError, StringComparison.Ordinal);
+        Assert.True(File.Exists(summary));
+        using var reader = new StreamReader(output);
+        var built = ScanResultsReader.Summarize(reader, new Chokepoint.Analysis.Concentration.ConcentrationBuilder(), line => Assert.Fail(line.Problem)).Report;
+        Assert.Equal(domains.Count, built.Sites);
+        Assert.All(built.Layers, l => Assert.Equal(domains.Count, l.Observed + l.Incomplete));
+    }
+
+    [Fact]
+    public async Task Without_an_output_file_the_summary_is_made_from_the_journal()
+    {
+        await using var internet = await SimulatedInternet.StartAsync(DemoWorld.Load());
+        var profile = await ProfileAsync(internet, InFolder("profile.json"));
+        var list = InFolder("sites.txt");
+        await File.WriteAllLinesAsync(list, DemoWorld.Sites.Select(s => s.Domain).Take(2));
+        var summary = InFolder("summary.json");
+
+        var (exitCode, stdout, error) = await CliRunner.RunAsync(
+            ["scan", "-l", list, "--journal", InFolder("scan.journal.sqlite"), "--network", profile, "--quiet", "--summary", summary, "--summary-format", "markdown"]);
+
+        Assert.True(exitCode is ExitCodes.Ok or ExitCodes.Incomplete, error);
+        Assert.Equal(2, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains($"summary of 2 sites written to {summary}", error, StringComparison.Ordinal);
+        Assert.True(File.Exists(summary));
+    }
+
+    [Theory]
+    [InlineData("csv", "summary.md", "needs the JSON Lines format")]
+    [InlineData("jsonl", "scan.jsonl", "given as both --output and --summary")]
+    [InlineData("jsonl", "sites.txt", "given as both --list and --summary")]
+    public async Task A_summary_that_cannot_be_made_or_would_overwrite_a_file_is_refused(string format, string summary, string message)
+    {
+        var list = InFolder("sites.txt");
+        await File.WriteAllLinesAsync(list, ["example.org"]);
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(
+            ["scan", "-l", list, "--format", format, "-o", InFolder("scan.jsonl"), "--summary", InFolder(summary), "--quiet"]);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(InFolder("scan.jsonl.journal.sqlite")));
+    }
+
     private static int LineCount(string path)
     {
         try

@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return AuditCommand.Create(context);
         yield return ScanCommand.Create(context);
+        yield return ConcentrationCommand.Create(context);
         yield return AnalyzeCommand.Create(context);
         yield return WhatIfCommand.Create(context);
         yield return PlanCommand.Create(context);

@@ -31,6 +31,14 @@ internal static class HelpExamples
             "chokepoint scan -l top-1m.csv --top 1000 --format csv -o scan.csv",
             "chokepoint scan -l sites.txt -o scan.jsonl --restart -c 32 --rate 20",
             "chokepoint scan --quiet < sites.txt > scan.jsonl  # the list on stdin, lines on stdout",
+            "chokepoint scan -l sites.txt -o scan.jsonl --summary summary.md  # and who they all depend on",
+        ],
+        ["concentration"] =
+        [
+            "chokepoint concentration scan.jsonl              # which companies how many sites depend on",
+            "chokepoint concentration scan.jsonl --format json -o summary.json",
+            "chokepoint concentration scan.jsonl --format html -o summary.html",
+            "chokepoint concentration - < reports.jsonl       # one report a line (demo or audit --format jsonl)",
         ],
         ["analyze"] =
         [

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Chokepoint.Analysis.Concentration;
 using Chokepoint.Cli.Console;
 using Chokepoint.Collection.Session;
 using Chokepoint.Engine.Data;
+using Chokepoint.Reporting.Table;
 using Chokepoint.Scanning;
 
 namespace Chokepoint.Cli.Commands;
@@ -33,11 +35,14 @@ internal static class ScanCommand
         var dnsConcurrent = new Option<int?>("--dns-server-concurrency") { Description = "At most this many queries in flight to any one DNS server (default 64)." };
         var rdapRate = new Option<int?>("--rdap-server-rate") { Description = "At most this many requests per second to any one RDAP server (default 10)." };
         var rdapConcurrent = new Option<int?>("--rdap-server-concurrency") { Description = "At most this many requests in flight to any one RDAP server (default 4)." };
+        var summaryPath = new Option<FileInfo?>("--summary") { Description = "At the end, write the concentration summary of every site the journal holds (as 'chokepoint concentration' does) to this file." };
+        var summaryFormat = new Option<string?>("--summary-format") { Description = "The summary's format: table, json, markdown or html; by default from the file's extension (.json, .md, .html), else table." };
+        summaryFormat.AcceptOnlyFromAmong(ConcentrationCommand.Formats);
         var network = new NetworkOptions();
         var progress = new ProgressOptions();
         var command = new Command("scan", "Audit many sites through one engine, resumably, as JSON Lines or CSV.")
         {
-            list, top, format, output, journalPath, restart, concurrency, rate, dnsRate, dnsConcurrent, rdapRate, rdapConcurrent,
+            list, top, format, output, journalPath, restart, concurrency, rate, dnsRate, dnsConcurrent, rdapRate, rdapConcurrent, summaryPath, summaryFormat,
         };
         network.AddTo(command);
         progress.AddTo(command);
@@ -71,6 +76,11 @@ internal static class ScanCommand
             };
             var outputFile = parseResult.GetValue(output)?.FullName;
             var journalFile = parseResult.GetValue(journalPath)?.FullName ?? (outputFile is null ? null : outputFile + ".journal.sqlite");
+            var summaryFile = parseResult.GetValue(summaryPath)?.FullName;
+            if (summaryFile is not null)
+            {
+                RequireSummaryDistinct(summaryFile, scanFormat, parseResult.GetValue(list), outputFile, journalFile);
+            }
 
             using var engine = EngineFactory.Create(context, settings);
             var scanList = ReadList(parseResult.GetValue(list), engine, count);
@@ -110,6 +120,10 @@ internal static class ScanCommand
                     }
 
                     view.Clear();
+                    if (summaryFile is not null)
+                    {
+                        await WriteSummaryAsync(context, summaryFile, parseResult.GetValue(summaryFormat), outputFile, journal, cancellationToken);
+                    }
                 }
 
                 var notComplete = summary.Incomplete + summary.Failed;
@@ -133,6 +147,67 @@ internal static class ScanCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Refuses a summary of a CSV scan (its lines hold no reports) and a summary file that is also the list, the
+    /// output or the journal, which it would overwrite.
+    /// </summary>
+    private static void RequireSummaryDistinct(string summary, ScanFormat format, string? list, string? output, string? journal)
+    {
+        if (format == ScanFormat.Csv)
+        {
+            throw new CommandFailedException(ExitCodes.UsageError, "--summary needs the JSON Lines format: a CSV scan keeps no reports to summarise");
+        }
+
+        foreach (var (other, name) in new[] { (list is null or "-" ? null : Path.GetFullPath(list), "--list"), (output, "--output"), (journal, "--journal") })
+        {
+            if (other is not null && string.Equals(Path.GetFullPath(other), summary, StringComparison.Ordinal))
+            {
+                throw new CommandFailedException(ExitCodes.UsageError, $"{summary}: given as both {name} and --summary; the summary would overwrite it");
+            }
+        }
+    }
+
+    /// <summary>The format of a summary file: the one given, else by extension (.json, .md, .html), else the table.</summary>
+    internal static string SummaryFormatOf(string path, string? given) => given ?? Path.GetExtension(path).ToUpperInvariant() switch
+    {
+        ".JSON" => "json",
+        ".MD" or ".MARKDOWN" => "markdown",
+        ".HTML" or ".HTM" => "html",
+        _ => "table",
+    };
+
+    /// <summary>
+    /// Writes the concentration summary of every site the journal holds, this run's and earlier runs' alike: read back
+    /// line by line from the output file (rewritten whole from the journal) when there is one, else from the journal.
+    /// </summary>
+    private static async Task WriteSummaryAsync(CliContext context, string path, string? format, string? outputFile, ScanJournal journal, CancellationToken cancellationToken)
+    {
+        var builder = new ConcentrationBuilder();
+        var warn = ConcentrationCommand.SkipWarner(context);
+        ScanResultsSummary summary;
+        try
+        {
+            if (outputFile is not null)
+            {
+                using var reader = new StreamReader(new FileStream(outputFile, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan), new UTF8Encoding(false));
+                summary = ScanResultsReader.Summarize(reader, builder, warn);
+            }
+            else
+            {
+                summary = ScanResultsReader.Summarize(journal.Entries().OrderBy(e => e.Line).Select(e => ScanResultsReader.Parse(e.Line, e.Output)), builder, warn);
+            }
+        }
+        catch (ScanException failure)
+        {
+            throw new CommandFailedException(ExitCodes.RunFailed, $"the summary could not be made: {failure.Message}");
+        }
+
+        var text = ConcentrationCommand.Render(summary.Report, SummaryFormatOf(path, format), TerminalOptions.Plain);
+        await AtomicFile.WriteAllTextAsync(path, text.EndsWith('\n') ? text : text + "\n", cancellationToken);
+        await context.Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"summary of {summary.Report.Sites} sites written to {path}").AsMemory(), cancellationToken);
     }
 
     private static ServerLimits Limits(ParseResult parseResult, ServerLimits defaults, Option<int?> concurrent, Option<int?> perSecond, string name)
