@@ -10,6 +10,12 @@ public sealed record UnobservedItem(
     [property: JsonPropertyName("reason")] string Reason)
 {
     /// <summary>
+    /// The key of the hosting layer's item for a site seen only through its CDN's edge: the origin host behind it,
+    /// and so the site's hosting company, cannot be seen from outside.
+    /// </summary>
+    public const string HiddenOrigin = "hosting.origin";
+
+    /// <summary>
     /// Which kind of failure it was, in kebab case as in the observations format ("timeout", "budget-spent",
     /// "nx-domain", "not-classified", ...); absent for what the attribution itself could not tell (e.g. a hidden origin).
     /// </summary>

@@ -39,6 +39,7 @@ public sealed class ScanList
     /// (any exception, whose message is the reason) for a name that is not a site, such as a public suffix.
     /// With <paramref name="top"/>, only the first that many entries (valid or not) are read.
     /// </summary>
+    /// <exception cref="ScanException">The text holds a NUL byte: it is not a list at all.</exception>
     public static ScanList Parse(TextReader reader, Func<string, string> registrableDomain, int? top = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -51,6 +52,12 @@ public sealed class ScanList
         while (reader.ReadLine() is { } raw)
         {
             lineNumber++;
+            if (raw.Contains('\0', StringComparison.Ordinal))
+            {
+                // A binary file would give a warning for every line of garbage; it is one mistake, said once.
+                throw new ScanException(string.Create(CultureInfo.InvariantCulture, $"line {lineNumber} holds a NUL byte: the list is not a text file of domains"));
+            }
+
             var text = StripComment(raw).Trim();
             if (text.Length == 0)
             {

@@ -147,6 +147,40 @@ public sealed class ScanCommandTests : IDisposable
         }
     }
 
+    /// <summary>Regression: a binary file gave a warning for every line of garbage and exited 0 having scanned nothing.</summary>
+    [Fact]
+    public async Task A_binary_file_or_a_list_with_no_domain_is_one_clear_line_and_exit_2()
+    {
+        var binary = InFolder("list.bin");
+        await File.WriteAllBytesAsync(binary, [0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x0a, 0x00, 0xff, 0x0a, 0x41]);
+        var garbage = InFolder("garbage.txt");
+        await File.WriteAllLinesAsync(garbage, ["# nothing here", "10.0.0.1", "com", "not a domain"]);
+        var (binaryExit, _, binaryError) = await CliRunner.RunAsync(["scan", "-l", binary, "-o", InFolder("a.jsonl"), "--quiet"]);
+        var (garbageExit, _, garbageError) = await CliRunner.RunAsync(["scan", "-l", garbage, "-o", InFolder("b.jsonl"), "--quiet"]);
+
+        Assert.Equal(ExitCodes.UsageError, binaryExit);
+        Assert.Contains("NUL byte", binaryError, StringComparison.Ordinal);
+        Assert.Single(binaryError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(ExitCodes.UsageError, garbageExit);
+        Assert.Contains("no domain to scan (3 lines skipped)", garbageError, StringComparison.Ordinal);
+        Assert.Contains("line 2:", garbageError, StringComparison.Ordinal);
+        Assert.False(File.Exists(InFolder("a.jsonl")));
+    }
+
+    [Theory]
+    [InlineData("--web-host-concurrency", "0")]
+    [InlineData("--web-host-rate", "-1")]
+    public async Task Web_host_limits_that_cannot_work_are_refused(string option, string value)
+    {
+        var list = InFolder("one.txt");
+        await File.WriteAllLinesAsync(list, ["example.com"]);
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(["scan", "-l", list, option, value, "--quiet"]);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains("--web-host-concurrency must be at least 1", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_journal_of_another_list_is_refused_without_restart()
     {

@@ -108,7 +108,10 @@ public sealed class ConcentrationBuilder
                 usedAnywhere.Add(owner.Id);
             }
 
-            if (reports.Count == 0 || reports.Any(l => l.Coverage != Coverage.Observed))
+            // A site seen only through its CDN's edge, with no hosting company named otherwise (a platform's CNAME), has
+            // a hosting company nobody outside can see: not observed, and never "no third-party hosting".
+            if (reports.Count == 0 || reports.Any(l => l.Coverage != Coverage.Observed
+                || (l.Dependencies.Count == 0 && l.Unobserved.Any(u => u.What == UnobservedItem.HiddenOrigin))))
             {
                 counts.Incomplete++;
                 continue;

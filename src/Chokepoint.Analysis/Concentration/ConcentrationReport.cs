@@ -56,7 +56,8 @@ public sealed record HeadlineMeasure(
 /// <summary>Per-layer counts of a concentration summary: only sites whose layer coverage is observed.</summary>
 /// <param name="Layer">The layer.</param>
 /// <param name="Observed">Sites whose layer was observed.</param>
-/// <param name="Incomplete">Sites whose layer was partly or not observed, or that have no report.</param>
+/// <param name="Incomplete">Sites whose layer was partly or not observed, or that have no report; in the hosting layer
+/// also sites seen only through their CDN's edge (<see cref="UnobservedItem.HiddenOrigin"/>).</param>
 /// <param name="UsingThirdParty">Observed sites using at least one third party in the layer.</param>
 /// <param name="Critical">Observed sites with at least one non-redundant third-party dependency in the layer.</param>
 /// <param name="Uses">Sites using each owning company (by id) in the layer.</param>

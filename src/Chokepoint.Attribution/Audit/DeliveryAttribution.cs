@@ -217,7 +217,7 @@ public static class DeliveryAttribution
         var hostingDependencies = Complete(hosting.Build(), hostingUnobserved, isCdn: false);
         if (edgeOnly && cdnDependencies.Count > 0 && !sawOrigin)
         {
-            hostingUnobserved.Add(new UnobservedItem("hosting.origin",
+            hostingUnobserved.Add(new UnobservedItem(UnobservedItem.HiddenOrigin,
                 $"the origin is hidden behind {string.Join(" and ", cdnDependencies.Select(d => d.Entity.Name).Distinct())}; only the edge was seen"));
         }
 

@@ -35,6 +35,8 @@ internal static class ScanCommand
         var dnsConcurrent = new Option<int?>("--dns-server-concurrency") { Description = "At most this many queries in flight to any one DNS server (default 64)." };
         var rdapRate = new Option<int?>("--rdap-server-rate") { Description = "At most this many requests per second to any one RDAP server (default 10)." };
         var rdapConcurrent = new Option<int?>("--rdap-server-concurrency") { Description = "At most this many requests in flight to any one RDAP server (default 4)." };
+        var webRate = new Option<int?>("--web-host-rate") { Description = "At most this many HTTP requests and TLS handshakes per second to any one web host name (0: no limit; default 0)." };
+        var webConcurrent = new Option<int?>("--web-host-concurrency") { Description = "At most this many HTTP requests and TLS handshakes in flight to any one web host name (default 32)." };
         var summaryPath = new Option<FileInfo?>("--summary") { Description = "At the end, write the concentration summary of every site the journal holds (as 'chokepoint concentration' does) to this file." };
         var summaryFormat = new Option<string?>("--summary-format") { Description = "The summary's format: table, json, markdown or html; by default from the file's extension (.json, .md, .html), else table." };
         summaryFormat.AcceptOnlyFromAmong(ConcentrationCommand.Formats);
@@ -42,7 +44,7 @@ internal static class ScanCommand
         var progress = new ProgressOptions();
         var command = new Command("scan", "Audit many sites through one engine, resumably, as JSON Lines or CSV.")
         {
-            list, top, format, output, journalPath, restart, concurrency, rate, dnsRate, dnsConcurrent, rdapRate, rdapConcurrent, summaryPath, summaryFormat,
+            list, top, format, output, journalPath, restart, concurrency, rate, dnsRate, dnsConcurrent, rdapRate, rdapConcurrent, webRate, webConcurrent, summaryPath, summaryFormat,
         };
         network.AddTo(command);
         progress.AddTo(command);
@@ -73,6 +75,7 @@ internal static class ScanCommand
                 MaxConcurrentAudits = sitesAtOnce,
                 DnsServerLimits = Limits(parseResult, defaults.DnsServerLimits, dnsConcurrent, dnsRate, "--dns-server"),
                 RdapServerLimits = Limits(parseResult, defaults.RdapServerLimits, rdapConcurrent, rdapRate, "--rdap-server"),
+                WebHostLimits = Limits(parseResult, defaults.WebHostLimits, webConcurrent, webRate, "--web-host"),
             };
             var outputFile = parseResult.GetValue(output)?.FullName;
             var journalFile = parseResult.GetValue(journalPath)?.FullName ?? (outputFile is null ? null : outputFile + ".journal.sqlite");
@@ -88,6 +91,13 @@ internal static class ScanCommand
             {
                 await context.Console.Error.WriteLineAsync(
                     string.Create(CultureInfo.InvariantCulture, $"chokepoint: warning: line {problem.Line}: skipped '{problem.Text}': {problem.Reason}").AsMemory(), cancellationToken);
+            }
+
+            if (scanList.Entries.Count == 0)
+            {
+                throw new CommandFailedException(ExitCodes.UsageError, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"scan list {parseResult.GetValue(list) ?? "-"}: no domain to scan ({scanList.Problems.Count} lines skipped)"));
             }
 
             var identity = ScanIdentity.Of(scanList, ["format=" + scanFormat, "top=" + count?.ToString(CultureInfo.InvariantCulture)]);
@@ -223,7 +233,17 @@ internal static class ScanCommand
         using var reader = path is null or "-"
             ? new StreamReader(System.Console.OpenStandardInput(), Encoding.UTF8)
             : new StreamReader(InputFile.OpenRead(path, MaximumListBytes, "scan list"), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return ScanList.Parse(reader, name => engine.SiteName(name).Domain, top);
+        ScanList scanList;
+        try
+        {
+            scanList = ScanList.Parse(reader, name => engine.SiteName(name).Domain, top);
+        }
+        catch (ScanException failure)
+        {
+            throw new CommandFailedException(ExitCodes.UsageError, $"scan list {path ?? "-"}: {failure.Message}");
+        }
+
+        return scanList;
     }
 
     private static ScanJournal Open(string path, string identity, bool restart)

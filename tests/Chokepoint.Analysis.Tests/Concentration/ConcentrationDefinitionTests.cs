@@ -42,6 +42,29 @@ public sealed class ConcentrationDefinitionTests
     private static LayerConcentration LayerOf(ConcentrationReport report, Layer layer) => report.Layers.Single(l => l.Layer == layer);
 
     [Fact]
+    public void A_hosting_layer_seen_only_through_the_cdn_edge_is_incomplete_not_no_hosting_company()
+    {
+        var b = new ConcentrationBuilder();
+        var hidden = L(Layer.Hosting, Coverage.Observed) with
+        {
+            Unobserved = [new UnobservedItem(UnobservedItem.HiddenOrigin, "the origin is hidden behind Fastly; only the edge was seen")],
+        };
+        b.Add(Site("edge.test", hidden, L(Layer.Cdn, Coverage.Observed, Dep("fastly"))));
+        b.Add(Site("self.test"));
+        b.Add(Site("cloud.test", L(Layer.Hosting, Coverage.Observed, Dep("aws"))));
+
+        // Behind the edge too, but the platform is named by the CNAME its www points at: observed.
+        b.Add(Site("shop.test", hidden with { Dependencies = [Dep("shopify")] }, L(Layer.Cdn, Coverage.Observed, Dep("cloudflare"))));
+        var r = b.Build();
+
+        var hosting = LayerOf(r, Layer.Hosting);
+        Assert.Equal(3, hosting.Observed);
+        Assert.Equal(1, hosting.Incomplete);
+        Assert.Equal(2, hosting.UsingThirdParty);
+        Assert.Equal(2, LayerOf(r, Layer.Cdn).Critical);
+    }
+
+    [Fact]
     public void A_headline_is_dependent_on_any_observed_critical_layer_and_undetermined_when_a_layer_was_not_seen()
     {
         var b = new ConcentrationBuilder();
