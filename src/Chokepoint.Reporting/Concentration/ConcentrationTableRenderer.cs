@@ -118,13 +118,17 @@ public static class ConcentrationTableRenderer
 
         canvas.Line();
         canvas.Write(Heading("Functions: companies that are a single point of failure"));
-        var grid = LabelGrid();
+        // Each function's name on its own line and its counts indented below: the company lists are wider than any
+        // label column would leave them.
+        var first = true;
         foreach (var function in report.Functions)
         {
-            if (grid.Rows.Count > 0)
+            if (!first)
             {
-                grid.AddEmptyRow();
+                canvas.Line();
             }
+
+            first = false;
 
             var lines = new List<IRenderable>
             {
@@ -148,10 +152,9 @@ public static class ConcentrationTableRenderer
                 }
             }
 
-            grid.AddRow(Value(string.IsNullOrWhiteSpace(function.Name) ? function.Id : function.Name, Title), Lines(lines));
+            canvas.Write(Value(string.IsNullOrWhiteSpace(function.Name) ? function.Id : function.Name, Title));
+            canvas.Write(new Padder(Lines(lines), new Padding(2, 0, 0, 0)));
         }
-
-        canvas.Write(grid);
     }
 
     private static void Companies(TerminalCanvas canvas, ConcentrationReport report)
