@@ -28,7 +28,7 @@ public sealed class ScanOutput : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(journal);
         var full = Path.GetFullPath(path);
-        await WriteWholeAsync(full, format, journal.Entries().Select(e => e.Output), cancellationToken);
+        await WriteWholeAsync(full, format, journal.Stream(inListOrder: false).Select(e => e.Output), cancellationToken);
         var stream = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
         return new ScanOutput(full, format, stream);
     }
@@ -46,7 +46,7 @@ public sealed class ScanOutput : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(journal);
         await _writer.DisposeAsync();
-        await WriteWholeAsync(_path, _format, journal.Entries().OrderBy(e => e.Line).Select(e => e.Output), cancellationToken);
+        await WriteWholeAsync(_path, _format, journal.Stream(inListOrder: true).Select(e => e.Output), cancellationToken);
     }
 
     /// <inheritdoc />

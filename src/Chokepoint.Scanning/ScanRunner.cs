@@ -59,10 +59,10 @@ public sealed class ScanRunner(ChokepointEngine engine, ScanJournal journal, Sca
         ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(written);
         var finished = journal.FinishedLines();
-        var before = journal.Entries();
-        var incomplete = before.Count(e => e.Completeness == Completeness.Incomplete);
-        var failed = before.Count(e => e.Completeness == Completeness.Failed);
-        var done = before.Count;
+        var before = journal.Counts();
+        var incomplete = before.Incomplete;
+        var failed = before.Failed;
+        var done = before.Total;
         var doneThisRun = 0;
         var started = time.GetTimestamp();
         var gate = new SemaphoreSlim(1, 1);
@@ -99,9 +99,8 @@ public sealed class ScanRunner(ChokepointEngine engine, ScanJournal journal, Sca
                 }
             });
 
-        var all = journal.Entries();
-        return new ScanSummary(list.Entries.Count, all.Count(e => e.Completeness == Completeness.Complete), all.Count(e => e.Completeness == Completeness.Incomplete),
-            all.Count(e => e.Completeness == Completeness.Failed));
+        var all = journal.Counts();
+        return new ScanSummary(list.Entries.Count, all.Complete, all.Incomplete, all.Failed);
     }
 
     private async Task<ScanRecord> AuditAsync(ScanEntry entry, CancellationToken cancellationToken)

@@ -34,6 +34,63 @@ public sealed class ScanJournalTests : IDisposable
     }
 
     [Fact]
+    public void Counts_and_streams_read_every_site_in_either_order()
+    {
+        using var journal = ScanJournal.Open(JournalPath, "scan-a", restart: false);
+        journal.Commit(Entry(3, "three"));
+        journal.Commit(Entry(1, "one") with { Completeness = Completeness.Failed });
+        journal.Commit(Entry(2, "two") with { Completeness = Completeness.Incomplete });
+        journal.Commit(Entry(5, "five"));
+
+        Assert.Equal(new JournalCounts(4, 2, 1, 1), journal.Counts());
+        Assert.Equal(["three", "one", "two", "five"], journal.Stream(inListOrder: false).Select(e => e.Output));
+        Assert.Equal([1, 2, 3, 5], journal.Stream(inListOrder: true).Select(e => e.Line));
+    }
+
+    /// <summary>
+    /// Regression: each commit found the next sequence number with MAX(seq) over a column with no index, reading the
+    /// whole table with every output line: a 10,000-site scan slowed to a third of its speed by its end.
+    /// </summary>
+    [Fact]
+    public void The_next_sequence_number_is_found_by_an_index_also_in_a_journal_made_without_one()
+    {
+        using (var journal = ScanJournal.Open(JournalPath, "scan-a", restart: false))
+        {
+            journal.Commit(Entry(1, "one"));
+        }
+
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={JournalPath};Pooling=False"))
+        {
+            old.Open();
+            using var drop = old.CreateCommand();
+            drop.CommandText = "DROP INDEX IF EXISTS site_seq;";
+            drop.ExecuteNonQuery();
+            Assert.DoesNotContain("INDEX", Plan(old), StringComparison.Ordinal);
+        }
+
+        using (ScanJournal.Open(JournalPath, "scan-a", restart: false))
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={JournalPath};Pooling=False");
+            connection.Open();
+            Assert.Contains("INDEX site_seq", Plan(connection), StringComparison.Ordinal);
+        }
+
+        static string Plan(Microsoft.Data.Sqlite.SqliteConnection connection)
+        {
+            using var explain = connection.CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN SELECT COALESCE(MAX(seq), 0) + 1 FROM site;";
+            using var reader = explain.ExecuteReader();
+            var plan = new System.Text.StringBuilder();
+            while (reader.Read())
+            {
+                plan.AppendLine(reader.GetString(3));
+            }
+
+            return plan.ToString();
+        }
+    }
+
+    [Fact]
     public void Another_scan_is_refused_unless_restarted()
     {
         using (var journal = ScanJournal.Open(JournalPath, "scan-a", restart: false))

@@ -206,7 +206,7 @@ internal static class ScanCommand
             }
             else
             {
-                summary = ScanResultsReader.Summarize(journal.Entries().OrderBy(e => e.Line).Select(e => ScanResultsReader.Parse(e.Line, e.Output)), builder, warn);
+                summary = ScanResultsReader.Summarize(journal.Stream(inListOrder: true).Select(e => ScanResultsReader.Parse(e.Line, e.Output)), builder, warn);
             }
         }
         catch (ScanException failure)
