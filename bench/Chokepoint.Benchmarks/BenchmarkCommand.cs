@@ -21,6 +21,9 @@ internal static class BenchmarkCommand
               audit a generated world's sites through one engine, then one engine per site: CPU, allocations, wall
           cut-sets [BenchmarkDotNet options, e.g. --filter *]
               the fault-tree analysis of a page with 100/500/2000 script hosts: exhaustive (before) and bottom-up (after)
+          scan-throughput [--sites 1000,10000] [--seed 1] [--concurrency 16] [--uncached-sites N] [--rdap-rate 0] [--rdap-concurrency 16]
+              [--timeout 30] [--dir FOLDER] [--whatweb 1] [--whatweb-threads 25] [--whatweb-sites N] [--whatweb-strace FILE]
+              scan a generated world served by another process (every layer, DNS cache on and off), and WhatWeb over its sites
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -56,6 +59,9 @@ internal static class BenchmarkCommand
             WorldLoadBreakdown.Command => await WorldLoadBreakdown.RunAsync(options),
             "audit-critical-path" => await AuditCriticalPathBenchmark.RunAsync(options, cancellation.Token),
             EngineScaleBenchmark.Command => await EngineScaleBenchmark.RunAsync(options, cancellation.Token),
+            ScanThroughputBenchmark.Command => await ScanThroughputBenchmark.RunAsync(options, cancellation.Token),
+            ScanThroughputBenchmark.ServeCommand => await ScanThroughputBenchmark.ServeAsync(options, cancellation.Token),
+            ScanThroughputBenchmark.ScanCommand => await ScanThroughputBenchmark.ScanAsync(options, cancellation.Token),
             _ => await UnknownAsync(args[0]),
         };
     }
