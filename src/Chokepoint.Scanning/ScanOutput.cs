@@ -12,14 +12,12 @@ public sealed class ScanOutput : IAsyncDisposable
 {
     private readonly string _path;
     private readonly ScanFormat _format;
-    private readonly FileStream _stream;
     private readonly StreamWriter _writer;
 
     private ScanOutput(string path, ScanFormat format, FileStream stream)
     {
         _path = path;
         _format = format;
-        _stream = stream;
         _writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" };
     }
 
@@ -37,8 +35,9 @@ public sealed class ScanOutput : IAsyncDisposable
     public async Task WriteLineAsync(string line, CancellationToken cancellationToken)
     {
         await _writer.WriteAsync((line + "\n").AsMemory(), cancellationToken);
+        // To the operating system, not to the disk: the journal is what survives a crash (it is synchronous), and the
+        // file is rebuilt from it when the scan starts again.
         await _writer.FlushAsync(cancellationToken);
-        _stream.Flush(flushToDisk: true);
     }
 
     /// <summary>Closes the file and rewrites it whole, one line per site in list order.</summary>

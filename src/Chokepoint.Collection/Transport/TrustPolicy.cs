@@ -20,7 +20,25 @@ public static class TrustPolicy
     public static X509ChainPolicy Create(NetworkProfile profile, DateTime? verificationTime = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var custom = !string.IsNullOrWhiteSpace(profile.RootCaPem);
+        return Create(LoadRoots(profile), verificationTime);
+    }
+
+    /// <summary>The profile's root CAs, parsed once, or null when it trusts the system store.</summary>
+    /// <param name="profile">The network profile.</param>
+    /// <returns>The roots; the caller keeps them for as long as it makes policies from them.</returns>
+    public static X509Certificate2Collection? LoadRoots(NetworkProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return string.IsNullOrWhiteSpace(profile.RootCaPem) ? null : LoadPem(profile.RootCaPem);
+    }
+
+    /// <summary>The chain policy over roots already parsed (<see cref="LoadRoots"/>); the system store when null.</summary>
+    /// <param name="roots">The only roots to trust, or null for the system store.</param>
+    /// <param name="verificationTime">The time to validate at, or null for now.</param>
+    /// <returns>A new policy; the roots are shared, not copied.</returns>
+    public static X509ChainPolicy Create(X509Certificate2Collection? roots, DateTime? verificationTime = null)
+    {
+        var custom = roots is not null;
         var policy = new X509ChainPolicy
         {
             TrustMode = custom ? X509ChainTrustMode.CustomRootTrust : X509ChainTrustMode.System,
@@ -38,10 +56,7 @@ public static class TrustPolicy
             return policy;
         }
 
-        foreach (var root in LoadPem(profile.RootCaPem!))
-        {
-            policy.CustomTrustStore.Add(root);
-        }
+        policy.CustomTrustStore.AddRange(roots!);
 
         return policy;
     }
