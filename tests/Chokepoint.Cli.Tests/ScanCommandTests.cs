@@ -149,6 +149,51 @@ public sealed class ScanCommandTests : IDisposable
         }
     }
 
+    /// <summary>No DNS server sees more than --dns-server-rate queries a second: counted at the simulated resolver.</summary>
+    [Fact]
+    public async Task The_dns_server_rate_bounds_the_queries_the_simulated_resolver_receives()
+    {
+        await using var internet = await SimulatedInternet.StartAsync(DemoWorld.Load());
+        var profile = await ProfileAsync(internet, InFolder("profile.json"));
+        var list = InFolder("sites.txt");
+        await File.WriteAllLinesAsync(list, DemoWorld.Sites.Select(s => s.Domain).Take(5));
+        const int rate = 10;
+
+        var clock = Stopwatch.StartNew();
+        var (exitCode, _, error) = await CliRunner.RunAsync(["scan", "-l", list, "-o", InFolder("scan.jsonl"), "--network", profile, "--quiet",
+            "--dns-server-rate", rate.ToString(CultureInfo.InvariantCulture), "--timeout", "60"]);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        await internet.Dns.Queries.WhenQuietAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+        var atResolver = internet.Dns.Queries.Snapshot().Where(q => q.Key.Resolver).Sum(q => q.Value);
+
+        Assert.True(exitCode is ExitCodes.Ok or ExitCodes.Incomplete, error);
+
+        // The limit mattered (more queries than one second's worth) and held: a full bucket, then `rate` a second.
+        Assert.True(atResolver > 3 * rate, $"only {atResolver} queries reached the resolver");
+        Assert.True(atResolver <= rate * (elapsed + 1), $"{atResolver} queries at the resolver in {elapsed:F1} s");
+    }
+
+    /// <summary>No RDAP server sees more than --rdap-server-rate requests a second: counted at the simulated RDAP server.</summary>
+    [Fact]
+    public async Task The_rdap_server_rate_bounds_the_requests_the_simulated_rdap_server_receives()
+    {
+        await using var internet = await SimulatedInternet.StartAsync(DemoWorld.Load());
+        var profile = await ProfileAsync(internet, InFolder("profile.json"));
+        var list = InFolder("sites.txt");
+        await File.WriteAllLinesAsync(list, DemoWorld.Sites.Select(s => s.Domain).Take(6));
+        const int rate = 2;
+
+        var clock = Stopwatch.StartNew();
+        var (exitCode, _, error) = await CliRunner.RunAsync(["scan", "-l", list, "-o", InFolder("scan.jsonl"), "--network", profile, "--quiet",
+            "--rdap-server-rate", rate.ToString(CultureInfo.InvariantCulture), "--timeout", "60"]);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var requests = internet.Rdap.Requests.Values.Sum();
+
+        Assert.True(exitCode is ExitCodes.Ok or ExitCodes.Incomplete, error);
+        Assert.True(requests > 3 * rate, $"only {requests} requests reached the RDAP server");
+        Assert.True(requests <= rate * (elapsed + 1), $"{requests} RDAP requests in {elapsed:F1} s");
+    }
+
     /// <summary>Regression: a binary file gave a warning for every line of garbage and exited 0 having scanned nothing.</summary>
     [Fact]
     public async Task A_binary_file_or_a_list_with_no_domain_is_one_clear_line_and_exit_2()
