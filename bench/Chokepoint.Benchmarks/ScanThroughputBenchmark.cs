@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Chokepoint.Analysis.Concentration;
 using Chokepoint.Cli.Commands;
 using Chokepoint.Engine;
+using Chokepoint.Model;
 using Chokepoint.Scanning;
 using Chokepoint.Simulation;
 using Chokepoint.Simulation.Generation;
@@ -222,8 +224,22 @@ internal static class ScanThroughputBenchmark
         var profileFile = Path.Combine(folder, "profile.json");
         var clock = Stopwatch.StartNew();
         List<string> sites;
+        ExpectedConcentration? expected = null;
         {
-            var world = WorldGenerator.Generate(count, seed, cancellationToken);
+            // With --shares, a world whose truth is known (docs/world-format.md), checked against the scan below.
+            Chokepoint.Simulation.World.World world;
+            if (options.Text("shares") is { } preset)
+            {
+                var shares = ProviderShareSet.Preset(preset) ?? throw new ArgumentException($"--shares: {preset} is not a preset ({string.Join(", ", ProviderShareSet.Presets)})");
+                var generated = WorldGenerator.Generate(count, seed, shares, cancellationToken);
+                expected = ExpectedConcentration.Of(generated);
+                world = generated.World;
+            }
+            else
+            {
+                world = WorldGenerator.Generate(count, seed, cancellationToken);
+            }
+
             await using (var writer = new StreamWriter(worldFile))
             {
                 WorldWriter.Write(world, writer, cancellationToken);
@@ -250,6 +266,11 @@ internal static class ScanThroughputBenchmark
         try
         {
             var cached = await ScanPhaseAsync("session DNS cache on", serve, listFile, profileFile, Path.Combine(folder, "scan.jsonl"), concurrency, cacheSize: null, options, cancellationToken);
+            if (expected is not null)
+            {
+                CompareWithTruth(expected, Path.Combine(folder, "scan.jsonl"));
+            }
+
             var uncached = await ScanPhaseAsync("session DNS cache off", serve, uncachedList, profileFile, Path.Combine(folder, "scan-uncached.jsonl"), concurrency, cacheSize: 0, options, cancellationToken);
             WhatWebResult? whatWeb = whatWebThreads > 0 ? await WhatWebAsync(whatWebList, profileFile, folder, whatWebThreads, whatWebSites, options.Text("whatweb-strace"), cancellationToken) : null;
             return new Row(count, cached, uncached, whatWeb);
@@ -262,6 +283,55 @@ internal static class ScanThroughputBenchmark
                 serve.Kill();
             }
         }
+    }
+
+    /// <summary>
+    /// The scan's concentration summary against the world's known truth, count by count, as
+    /// tests/Chokepoint.Scanning.Tests/KnownTruthWorldTests.cs does on 2,000 sites; prints the result.
+    /// </summary>
+    private static void CompareWithTruth(ExpectedConcentration expected, string scanFile)
+    {
+        var builder = new ConcentrationBuilder();
+        using (var reader = new StreamReader(scanFile))
+        {
+            ScanResultsReader.Summarize(reader, builder, _ => { });
+        }
+
+        var summary = builder.Build();
+        var layerOf = new Dictionary<string, Layer>(StringComparer.Ordinal)
+        {
+            ["registration"] = Layer.Registration, ["dns"] = Layer.Dns, ["hosting"] = Layer.Hosting,
+            ["cdn"] = Layer.Cdn, ["tls"] = Layer.Tls, ["mail"] = Layer.Mail,
+        };
+        var compared = 0;
+        var mismatches = new List<string>();
+        foreach (var (name, truth) in expected.Layers)
+        {
+            var layer = summary.Layers.Single(l => l.Layer == layerOf[name]);
+            void Check(string what, int want, int got)
+            {
+                compared++;
+                if (want != got)
+                {
+                    mismatches.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {what}: expected {want}, scan {got}"));
+                }
+            }
+
+            Check("sites", truth.Sites - truth.OriginHidden, layer.Observed);
+            Check("incomplete", truth.OriginHidden, layer.Incomplete);
+            Check("using a third party", truth.UsingThirdParty, layer.UsingThirdParty);
+            Check("critical", truth.Critical, layer.Critical);
+            foreach (var id in truth.Companies.Keys.Union(layer.Uses.Keys).Union(layer.CriticalOn.Keys))
+            {
+                var company = truth.Companies.GetValueOrDefault(id) ?? new ExpectedCompany(0, 0);
+                Check(id + " uses", company.Uses, layer.Uses.GetValueOrDefault(id));
+                Check(id + " critical", company.Critical, layer.CriticalOn.GetValueOrDefault(id));
+            }
+        }
+
+        Console.WriteLine(mismatches.Count == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"  known truth ({expected.Shares}): all {compared} per-layer and per-company counts of {summary.Sites} sites equal the expected")
+            : string.Create(CultureInfo.InvariantCulture, $"  known truth ({expected.Shares}): {mismatches.Count} of {compared} counts differ: {string.Join("; ", mismatches.Take(10))}"));
     }
 
     private static async Task<ScanResult> ScanPhaseAsync(string name, Process serve, string listFile, string profileFile, string output, int concurrency, int? cacheSize,
