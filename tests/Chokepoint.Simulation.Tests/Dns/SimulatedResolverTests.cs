@@ -157,7 +157,9 @@ public sealed class SimulatedResolverTests : IAsyncLifetime
         Assert.Empty(response.Answers);
         var soa = Assert.Single(response.Authorities.SoaRecords());
         Assert.Equal("example.test.", soa.DomainName.Value);
-        Assert.Equal(300, soa.TimeToLive);
+
+        // The zone's 300 s, less the seconds the answer spent in the resolver's cache (another test may have asked).
+        Assert.InRange(soa.TimeToLive, 280, 300);
     }
 
     [Fact]
