@@ -84,33 +84,11 @@ internal static class ConcentrationLabels
     /// <summary>The sum of the counts, in 64 bits.</summary>
     public static long Total(IReadOnlyDictionary<string, int> counts) => counts.Values.Sum(value => (long)value);
 
-    /// <summary>The HHI of the counts (the report's <see cref="ConcentrationIndex.Hhi"/>), also when their sum overflows 32 bits.</summary>
-    public static double Hhi(IReadOnlyDictionary<string, int> counts)
-    {
-        try
-        {
-            return ConcentrationIndex.Hhi(counts);
-        }
-        catch (OverflowException)
-        {
-            double total = Total(counts);
-            return total == 0 ? 0 : counts.Values.Sum(value => (value / total) * (value / total));
-        }
-    }
+    /// <summary>The HHI of the counts (the report's <see cref="ConcentrationIndex.Hhi"/>, summed in 64 bits).</summary>
+    public static double Hhi(IReadOnlyDictionary<string, int> counts) => ConcentrationIndex.Hhi(counts);
 
-    /// <summary>The CR3 of the counts (the report's <see cref="ConcentrationIndex.TopShare"/>), also when their sum overflows 32 bits.</summary>
-    public static double Top3(IReadOnlyDictionary<string, int> counts)
-    {
-        try
-        {
-            return ConcentrationIndex.TopShare(counts, 3);
-        }
-        catch (OverflowException)
-        {
-            double total = Total(counts);
-            return total == 0 ? 0 : counts.Values.OrderByDescending(value => value).Take(3).Sum(value => (double)value) / total;
-        }
-    }
+    /// <summary>The CR3 of the counts (the report's <see cref="ConcentrationIndex.TopShare"/>, summed in 64 bits).</summary>
+    public static double Top3(IReadOnlyDictionary<string, int> counts) => ConcentrationIndex.TopShare(counts, 3);
 
     /// <summary>The heading of a layer: "DNS", "TLS certificates".</summary>
     public static string LayerTitle(Layer layer) => ReportLabels.LayerTitle(layer);
